@@ -1,0 +1,333 @@
+"""Bytes to a plain-data document that remembers where every node starts.
+
+This is the only module that imports ``yaml``. It composes the file with
+libyaml (``CSafeLoader``), then turns the node graph into plain Python values:
+``YamlMap`` (a ``dict``) and ``YamlSeq`` (a ``list``) remember the 1-based
+line and column of themselves and of each of their values, so any later stage
+can say ``path:line:column`` without re-reading the file.
+
+Safety: only plain YAML and the harmless tags that real cassettes carry are
+built (see ``_TAG_HANDLERS``); any other tag is refused, never constructed.
+Aliases are shared rather than copied, and a document whose alias expansion
+would exceed ``MAX_EXPANSION`` nodes is refused (the "billion laughs").
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from toolkit.problems import ProblemCode
+
+__all__ = [
+    "Document",
+    "DocumentError",
+    "Position",
+    "YamlMap",
+    "YamlSeq",
+    "position_of",
+    "read_document",
+]
+
+#: Alias expansion budget: the expanded tree may hold at most this many nodes
+#: more than the composed graph does.
+MAX_EXPANSION = 1_000_000
+
+
+class Position(NamedTuple):
+    """A 1-based line and column in a file."""
+
+    line: int
+    column: int
+
+
+START = Position(1, 1)
+
+
+class YamlMap(dict[Any, Any]):
+    """A mapping that remembers its own position and the position of each value."""
+
+    __slots__ = ("position", "value_positions")
+
+    def __init__(self, position: Position) -> None:
+        super().__init__()
+        self.position = position
+        self.value_positions: dict[Any, Position] = {}
+
+    def position_of(self, key: Any) -> Position:
+        """Where the value of ``key`` starts, or the mapping itself when it is absent."""
+        return self.value_positions.get(key, self.position)
+
+
+class YamlSeq(list[Any]):
+    """A sequence that remembers its own position and the position of each item."""
+
+    __slots__ = ("item_positions", "position")
+
+    def __init__(self, position: Position) -> None:
+        super().__init__()
+        self.position = position
+        self.item_positions: list[Position] = []
+
+    def position_of(self, index: int) -> Position:
+        """Where item ``index`` starts, or the sequence itself when out of range."""
+        if 0 <= index < len(self.item_positions):
+            return self.item_positions[index]
+        return self.position
+
+
+def position_of(container: Any, key: Any = None) -> Position:
+    """Position of ``container[key]`` (or of ``container`` when ``key`` is None)."""
+    if isinstance(container, YamlMap | YamlSeq):
+        return container.position if key is None else container.position_of(key)
+    return START
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateKey:
+    """A mapping key written twice; the later value wins, as in every recorder."""
+
+    key: str
+    position: Position
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A parsed cassette file: its root value and what the parser noticed."""
+
+    root: Any
+    duplicate_keys: tuple[DuplicateKey, ...] = ()
+
+
+class DocumentError(Exception):
+    """The bytes could not become a document; carries a problem code and a position."""
+
+    def __init__(self, code: ProblemCode, message: str, position: Position = START) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.position = position
+
+
+def read_document(data: bytes) -> Document:
+    """Parse YAML (or JSON) bytes into a positioned plain-data document."""
+    try:
+        node = yaml.compose(data, Loader=yaml.CSafeLoader)
+    except yaml.MarkedYAMLError as e:
+        raise _syntax_error(e) from e
+    except yaml.YAMLError as e:  # ReaderError: invalid UTF-8, control characters
+        raise DocumentError(ProblemCode.UNREADABLE, _reader_message(e), _reader_position(e, data)) from e
+    if node is None:
+        return Document(root=None)
+    builder = _Builder()
+    try:
+        root = builder.build(node)
+    except RecursionError as e:
+        raise DocumentError(ProblemCode.SYNTAX, "YAML nesting is too deep to read") from e
+    return Document(root=root, duplicate_keys=tuple(builder.duplicates))
+
+
+def _syntax_error(e: yaml.MarkedYAMLError) -> DocumentError:
+    mark = e.problem_mark or e.context_mark
+    position = Position(mark.line + 1, mark.column + 1) if mark else START
+    text = " ".join(str(part) for part in (e.context, e.problem) if part)
+    return DocumentError(ProblemCode.SYNTAX, f"YAML syntax error: {text}", position)
+
+
+def _reader_message(e: yaml.YAMLError) -> str:
+    reason = getattr(e, "reason", None) or str(e).splitlines()[0]
+    return f"not a readable text file: {reason}"
+
+
+def _reader_position(e: yaml.YAMLError, data: bytes) -> Position:
+    offset = getattr(e, "position", None)
+    if not isinstance(offset, int):
+        return START
+    head = data[:offset]
+    line = head.count(b"\n") + 1
+    return Position(line, offset - (head.rfind(b"\n") + 1) + 1)
+
+
+def _mark(node: Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+_SCALARS = SafeConstructor()
+_STR = "tag:yaml.org,2002:str"
+_PY = "tag:yaml.org,2002:python/"
+_ISTR = ("object/apply:multidict._multidict.istr", "object/new:multidict._multidict.istr")
+
+
+class _Builder:
+    """Turns a composed node graph into positioned plain data, once per node."""
+
+    def __init__(self) -> None:
+        self.built: dict[int, Any] = {}
+        self.sizes: dict[int, int] = {}
+        self.unique = 0
+        self.duplicates: list[DuplicateKey] = []
+
+    def build(self, node: Node) -> Any:
+        value = self._build(node)
+        expanded = self._size(node)
+        if expanded - self.unique > MAX_EXPANSION:
+            raise DocumentError(
+                ProblemCode.RESOURCE_LIMIT,
+                f"aliases would expand to {expanded:,} nodes (limit {MAX_EXPANSION:,} more "
+                f"than the {self.unique:,} written); refusing a possible alias bomb",
+                _mark(node),
+            )
+        return value
+
+    def _build(self, node: Node) -> Any:
+        if isinstance(node, ScalarNode):
+            if node.tag == _STR:
+                return node.value
+            return self._scalar(node)
+        key = id(node)
+        if key in self.built:  # an alias: share, do not copy
+            return self.built[key]
+        self.unique += 1
+        handler = _TAG_HANDLERS.get(node.tag)
+        if handler is not None:
+            value = handler(self, node)
+            self.built[key] = value
+            return value
+        if isinstance(node, MappingNode) and node.tag == "tag:yaml.org,2002:map":
+            return self._mapping(node)
+        if isinstance(node, SequenceNode) and node.tag in _SEQUENCE_TAGS:
+            return self._sequence(node)
+        raise _unsafe(node)
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        handler = _TAG_HANDLERS.get(node.tag)
+        if handler is None:
+            raise _unsafe(node)
+        return handler(self, node)
+
+    def _mapping(self, node: MappingNode) -> YamlMap:
+        result = YamlMap(_mark(node))
+        self.built[id(node)] = result
+        positions = result.value_positions
+        for key_node, value_node in node.value:
+            key = self._key(key_node)
+            if key in result:
+                self.duplicates.append(DuplicateKey(str(key), _mark(key_node)))
+            result[key] = self._build(value_node)
+            positions[key] = _mark(value_node)
+        return result
+
+    def _sequence(self, node: SequenceNode) -> YamlSeq:
+        result = YamlSeq(_mark(node))
+        self.built[id(node)] = result
+        for item in node.value:
+            result.append(self._build(item))
+            result.item_positions.append(_mark(item))
+        return result
+
+    def _key(self, node: Node) -> Any:
+        key = self._build(node)
+        if isinstance(key, list | dict):
+            raise DocumentError(ProblemCode.SYNTAX, "a mapping key is itself a collection", _mark(node))
+        return key
+
+    def _size(self, node: Node) -> int:
+        """Number of nodes once aliases are expanded (memoised per composed node)."""
+        if isinstance(node, ScalarNode):
+            return 1
+        key = id(node)
+        size = self.sizes.get(key)
+        if size is None:
+            self.sizes[key] = 1  # guards against recursive aliases
+            children: list[Node] = (
+                [n for pair in node.value for n in pair] if isinstance(node, MappingNode) else node.value
+            )
+            size = 1 + sum(self._size(child) for child in children)
+            self.sizes[key] = size
+        return size
+
+
+def _unsafe(node: Node) -> DocumentError:
+    return DocumentError(
+        ProblemCode.UNSAFE_TAG,
+        f"refusing YAML tag {node.tag!r}: only plain data and the tags recorders write are read",
+        _mark(node),
+    )
+
+
+def _standard(method: Callable[[Any, Node], Any]) -> Callable[[_Builder, Node], Any]:
+    def handle(_builder: _Builder, node: Node) -> Any:
+        try:
+            return method(_SCALARS, node)
+        except (ConstructorError, ValueError) as e:
+            raise DocumentError(ProblemCode.SYNTAX, f"bad {node.tag} value", _mark(node)) from e
+
+    return handle
+
+
+def _plain_string(_builder: _Builder, node: Node) -> Any:
+    if isinstance(node, ScalarNode):
+        return str(node.value)
+    raise _unsafe(node)
+
+
+def _binary(_builder: _Builder, node: Node) -> bytes:
+    if not isinstance(node, ScalarNode):
+        raise _unsafe(node)
+    text = "".join(str(node.value).split())
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError) as e:
+        raise DocumentError(ProblemCode.SYNTAX, "a binary value is not valid base64", _mark(node)) from e
+
+
+def _istr(builder: _Builder, node: Node) -> str:
+    """multidict's case-insensitive header name: the one argument is the name."""
+    args: Any = None
+    if isinstance(node, SequenceNode):
+        args = node.value
+    elif isinstance(node, MappingNode):
+        for key, value in node.value:
+            if isinstance(key, ScalarNode) and key.value == "args" and isinstance(value, SequenceNode):
+                args = value.value
+    elif isinstance(node, ScalarNode):
+        return str(node.value)
+    if args and isinstance(args[0], ScalarNode):
+        return str(args[0].value)
+    raise _unsafe(node)
+
+
+def _sequence(builder: _Builder, node: Node) -> Any:
+    if isinstance(node, SequenceNode):
+        return builder._sequence(node)
+    raise _unsafe(node)
+
+
+_SEQUENCE_TAGS = frozenset(
+    {"tag:yaml.org,2002:seq", _PY + "tuple", "tag:yaml.org,2002:omap", "tag:yaml.org,2002:pairs"}
+)
+
+_TAG_HANDLERS: dict[str, Callable[[_Builder, Node], Any]] = {
+    "tag:yaml.org,2002:null": _standard(SafeConstructor.construct_yaml_null),
+    "tag:yaml.org,2002:bool": _standard(SafeConstructor.construct_yaml_bool),
+    "tag:yaml.org,2002:int": _standard(SafeConstructor.construct_yaml_int),
+    "tag:yaml.org,2002:float": _standard(SafeConstructor.construct_yaml_float),
+    # Timestamps stay text: recorders write them as strings and JSON Schema wants strings.
+    "tag:yaml.org,2002:timestamp": _plain_string,
+    "tag:yaml.org,2002:binary": _binary,
+    "tag:yaml.org,2002:merge": _plain_string,
+    "tag:yaml.org,2002:value": _plain_string,
+    _PY + "unicode": _plain_string,
+    _PY + "str": _plain_string,
+    _PY + "tuple": _sequence,
+    _PY + _ISTR[0]: _istr,
+    _PY + _ISTR[1]: _istr,
+    "!binary": _binary,  # Ruby VCR's local tag for ASCII-8BIT strings
+}
