@@ -262,7 +262,7 @@ def _unsafe(node: Node) -> DocumentError:
     )
 
 
-def _standard(method: Callable[[Any, Node], Any]) -> Callable[[_Builder, Node], Any]:
+def _standard(method: Callable[[SafeConstructor, Any], Any]) -> Callable[[_Builder, Node], Any]:
     def handle(_builder: _Builder, node: Node) -> Any:
         try:
             return method(_SCALARS, node)

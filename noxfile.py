@@ -1,0 +1,48 @@
+"""Developer sessions: tests, lint (ruff), typecheck (mypy --strict), docs, bench."""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.sessions = ["tests", "lint", "typecheck"]
+nox.options.reuse_existing_virtualenvs = True
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The test suite (reads ../shared/corpus when present)."""
+    session.install("-e", ".[test]")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff on the package, tests and benchmarks."""
+    session.install("ruff")
+    session.run("ruff", "check", "toolkit", "tests", "benchmarks", "noxfile.py")
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict on the package."""
+    session.install("-e", ".[all]", "mypy", "pandas-stubs", "types-PyYAML")
+    session.run("mypy", "--strict", "toolkit")
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Regenerate generated documentation (the data dictionary)."""
+    session.install("-e", ".")
+    session.run(
+        "python",
+        "-c",
+        "from pathlib import Path; from toolkit.frames.columns import render_data_dictionary as r; "
+        "Path('docs/data-dictionary.md').write_text(r(), encoding='utf-8')",
+    )
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmarks, each figure beside its floor measured in the same run."""
+    session.install("-e", ".[all]")
+    session.run("python", "benchmarks/bench_load.py", *session.posargs)

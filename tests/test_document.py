@@ -1,0 +1,123 @@
+"""The positioned YAML reader: safe tags, positions, and hostile documents."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from toolkit.document import DocumentError, Position, YamlMap, YamlSeq, read_document
+from toolkit.problems import ProblemCode
+
+
+def test_positions_are_one_based_and_point_at_values() -> None:
+    doc = read_document(b"a: 1\nb:\n  - x\n  - {c: d}\n")
+    root = doc.root
+    assert isinstance(root, YamlMap)
+    assert root.position == Position(1, 1)
+    assert root.position_of("a") == Position(1, 4)
+    assert isinstance(root["b"], YamlSeq)
+    assert root["b"].item_positions == [Position(3, 5), Position(4, 5)]
+    assert root["b"][1].position_of("c") == Position(4, 9)
+
+
+def test_recorder_tags_become_plain_data() -> None:
+    text = b"""
+headers:
+  ? !!python/object/apply:multidict._multidict.istr
+  - Accept
+  : - !!python/unicode 'json'
+  ? !!python/object/new:multidict._multidict.istr
+  - Host
+  : !!python/tuple [a, b]
+body: !!binary aGk=
+ruby: !binary |-
+  aGk=
+"""
+    root = read_document(text).root
+    assert root["headers"] == {"Accept": ["json"], "Host": ["a", "b"]}
+    assert root["body"] == b"hi"
+    assert root["ruby"] == b"hi"
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "!!python/object/apply:os.system ['echo pwned']",
+        "!!python/name:os.system",
+        "!!python/object:collections.OrderedDict {}",
+        "!ruby/object:Foo {}",
+        "!!set {a: null}",
+    ],
+)
+def test_unsafe_tags_are_refused_not_built(tag: str) -> None:
+    with pytest.raises(DocumentError) as caught:
+        read_document(f"key: {tag}\n".encode())
+    assert caught.value.code == ProblemCode.UNSAFE_TAG
+    assert caught.value.position == Position(1, 6)
+
+
+def test_billion_laughs_is_refused_quickly() -> None:
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 10):
+        prev, name = chr(96 + i), chr(97 + i)
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 10) + "]")
+    with pytest.raises(DocumentError) as caught:
+        read_document("\n".join(lines).encode())
+    assert caught.value.code == ProblemCode.RESOURCE_LIMIT
+
+
+def test_small_aliases_are_shared() -> None:
+    root = read_document(b"a: &h [1, 2]\nb: *h\n").root
+    assert root["a"] is root["b"]
+
+
+def test_duplicate_keys_are_noted_and_the_last_wins() -> None:
+    doc = read_document(b"a: 1\nb: 2\na: 3\n")
+    assert doc.root["a"] == 3
+    assert [(d.key, d.position) for d in doc.duplicate_keys] == [("a", Position(3, 1))]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "position"),
+    [
+        (b"a:\n\tb: 1\n", ProblemCode.SYNTAX, Position(2, 1)),
+        (b"a: 'unterminated\n", ProblemCode.SYNTAX, Position(2, 1)),
+        (b"a: 1\n---\nb: 2\n", ProblemCode.SYNTAX, Position(2, 1)),
+        (b"a: \xff\xfe\xfa\n", ProblemCode.UNREADABLE, Position(1, 4)),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", ProblemCode.UNREADABLE, Position(1, 1)),
+    ],
+)
+def test_unreadable_documents_say_where(text: bytes, code: ProblemCode, position: Position) -> None:
+    with pytest.raises(DocumentError) as caught:
+        read_document(text)
+    assert caught.value.code == code
+    assert caught.value.position == position
+
+
+def test_bom_and_crlf() -> None:
+    root = read_document(b"\xef\xbb\xbfversion: 2\r\ninteractions:\r\n- id: 0\r\n").root
+    assert root["version"] == 2
+    assert root["interactions"].item_positions == [Position(3, 3)]
+
+
+def test_empty_document() -> None:
+    assert read_document(b"").root is None
+    assert read_document(b"# only a comment\n").root is None
+
+
+@given(st.binary(max_size=200))
+def test_any_bytes_give_a_document_or_a_clean_error(data: bytes) -> None:
+    try:
+        read_document(data)
+    except DocumentError as e:
+        assert e.code in set(ProblemCode)
+        assert e.position.line >= 1 and e.position.column >= 1
+
+
+@given(st.text(alphabet="ab:-[]{}&*!\n '\"|>#?,", max_size=60))
+def test_any_yamlish_text_gives_a_document_or_a_clean_error(text: str) -> None:
+    try:
+        read_document(text.encode())
+    except DocumentError as e:
+        assert e.position.line >= 1

@@ -1,0 +1,96 @@
+"""Frames: declared columns and dtypes, the data dictionary, and loading files and folders."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+
+import toolkit
+from tests.conftest import DATA, ROOT
+from toolkit.frames.columns import FRAMES, render_data_dictionary
+
+
+def assert_declared(frames: toolkit.Frames) -> None:
+    for name, columns in FRAMES.items():
+        frame = getattr(frames, name)
+        assert list(frame.columns) == [c.name for c in columns], name
+        for column in columns:
+            assert str(frame[column.name].dtype) == column.dtype, (name, column.name)
+
+
+def test_every_frame_has_its_declared_columns_and_dtypes(seed_path: Path) -> None:
+    assert_declared(toolkit.load(seed_path))
+    assert_declared(toolkit.load(DATA / "formats"))
+
+
+def test_empty_input_gives_typed_empty_frames(tmp_path: Path) -> None:
+    frames = toolkit.load(tmp_path)
+    assert_declared(frames)
+    assert all(len(getattr(frames, name)) == 0 for name in FRAMES)
+
+
+def test_data_dictionary_doc_is_current() -> None:
+    doc = (ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
+    assert doc == render_data_dictionary(), "run `nox -s docs` to regenerate docs/data-dictionary.md"
+
+
+def test_every_column_is_described() -> None:
+    for columns in FRAMES.values():
+        names = [c.name for c in columns]
+        assert len(names) == len(set(names))
+        for column in columns:
+            assert column.description.strip() and column.name == column.name.lower()
+
+
+def test_seed_row(seed_path: Path) -> None:
+    row = toolkit.load(seed_path).interactions.iloc[0]
+    assert row["format"] == "go-vcr-v2"
+    assert (row["line"], row["column"]) == (4, 3)
+    assert (row["method"], row["host"], row["path"]) == ("POST", "api.x.ai", "/v1/chat/completions")
+    assert row["status_code"] == 200
+    assert bool(row["is_stream"]) and row["stream_kind"] == "sse"
+    assert row["duration_s"] == 1.629281625
+    assert pd.isna(row["recorded_at"])
+    assert row["request_bytes"] == 685
+    assert pd.isna(row["content_encoding"])
+
+
+def test_directories_are_walked_for_cassette_suffixes(tmp_path: Path, seed_path: Path) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    shutil.copy(seed_path, tmp_path / "a" / "b" / "one.yml")
+    shutil.copy(DATA / "formats" / "langchain_split.yaml.gz", tmp_path / "a" / "two.yaml.gz")
+    (tmp_path / "notes.txt").write_text("not a cassette")
+    (tmp_path / ".hidden").mkdir()
+    shutil.copy(seed_path, tmp_path / ".hidden" / "three.yaml")
+    frames = toolkit.load(tmp_path)
+    assert sorted(Path(p).name for p in frames.interactions["cassette"]) == ["one.yml", "two.yaml.gz"]
+
+
+def test_bad_files_become_problems_and_loading_goes_on(tmp_path: Path, seed_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_bytes(b"interactions:\n\t- oops\n")
+    (tmp_path / "evil.yaml").write_text("interactions: !!python/object/apply:os.system ['true']\n")
+    shutil.copy(seed_path, tmp_path / "good.yaml")
+    frames = toolkit.load(tmp_path)
+    assert len(frames.interactions) == 1
+    problems = frames.problems.sort_values("cassette")
+    assert list(problems["code"]) == ["CT002", "CT003"]
+    assert list(zip(problems["line"], problems["column"], strict=True)) == [(2, 1), (1, 15)]
+
+
+def test_jobs_do_not_change_the_result() -> None:
+    paths = [DATA / "formats"] * 3
+    one = toolkit.load(*paths, jobs=1)
+    two = toolkit.load(*paths, jobs=2)
+    pd.testing.assert_frame_equal(one.interactions, two.interactions)
+    pd.testing.assert_frame_equal(one.problems, two.problems)
+
+
+def test_importing_toolkit_does_not_import_pandas() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, toolkit, toolkit.source, toolkit.cli; print('pandas' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "False"

@@ -1,0 +1,88 @@
+"""go-vcr cassettes: format version 2 (go-vcr v3/v4) and version 1 (go-vcr v1/v2).
+
+Both store ``interactions[]`` of ``request`` {body, form, headers, url, method}
+and ``response`` {body, headers, status ("200 OK"), code, duration}; version 2
+adds the ``proto*``, ``content_length``, ``host`` and ``uncompressed`` fields.
+Durations are Go duration strings.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from toolkit.document import YamlMap
+from toolkit.formats.common import (
+    as_int,
+    as_map,
+    as_text,
+    build_body,
+    field_positions,
+    item_position,
+    parse_go_duration,
+    read_headers,
+    split_status,
+    stored_bytes,
+)
+from toolkit.formats.reading import InteractionReader, read_interactions
+from toolkit.model import Cassette, FormatName, Interaction, Request, Response, Url
+
+_REQUEST_FIELDS = {"method": "method", "url": "url", "headers": "headers", "body": "body", "form": "form"}
+_RESPONSE_FIELDS = {
+    "status": "code",
+    "reason": "status",
+    "headers": "headers",
+    "body": "body",
+    "duration": "duration",
+}
+
+
+def read_govcr(root: YamlMap, path: str, format_name: FormatName) -> Cassette:
+    """Read a go-vcr cassette of either format version."""
+    reader: InteractionReader = _read_interaction
+    interactions, problems = read_interactions(root.get("interactions"), path, reader, root)
+    return Cassette(path, format_name, interactions, problems, as_text(root.get("version")) or None)
+
+
+def _read_interaction(index: int, item: YamlMap, items: Any) -> Interaction | str:
+    request, response = as_map(item.get("request")), as_map(item.get("response"))
+    if request is None or response is None:
+        return "interaction has no request or response mapping"
+    return Interaction(
+        index=index,
+        position=item_position(items, index),
+        request=_read_request(request),
+        response=_read_response(response),
+    )
+
+
+def _read_request(request: YamlMap) -> Request:
+    headers = read_headers(request.get("headers"))
+    stored, storage = stored_bytes(request.get("body") or None)
+    form = request.get("form")
+    pairs = tuple(
+        (as_text(name), as_text(value))
+        for name, values in (form.items() if isinstance(form, dict) else ())
+        for value in (values if isinstance(values, list) else [values])
+    )
+    return Request(
+        method=as_text(request.get("method")).upper(),
+        url=Url.parse(as_text(request.get("url"))),
+        headers=headers,
+        body=build_body(stored, storage, request.position_of("body"), headers),
+        form=pairs,
+        positions=field_positions(request, _REQUEST_FIELDS),
+    )
+
+
+def _read_response(response: YamlMap) -> Response:
+    headers = read_headers(response.get("headers"))
+    stored, storage = stored_bytes(response.get("body") or None)
+    code, reason = split_status(response.get("status"))
+    return Response(
+        status_code=as_int(response.get("code")) or code,
+        reason=reason,
+        headers=headers,
+        body=build_body(stored, storage, response.position_of("body"), headers),
+        duration_s=parse_go_duration(response.get("duration")),
+        positions=field_positions(response, _RESPONSE_FIELDS),
+    )

@@ -1,0 +1,41 @@
+"""The loop every reader runs: one interaction per list item, problems kept, nothing raised."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from toolkit.document import YamlMap, YamlSeq, position_of
+from toolkit.model import Interaction
+from toolkit.problems import Problem, ProblemCode
+
+#: Reads list item ``index``; returns the interaction or a message saying why it cannot.
+InteractionReader = Callable[[int, YamlMap, Any], Interaction | str]
+
+
+def read_interactions(
+    items: Any, path: str, reader: InteractionReader, parent: Any
+) -> tuple[tuple[Interaction, ...], tuple[Problem, ...]]:
+    """Apply ``reader`` to each mapping in ``items``; malformed items become problems."""
+    if items is None:
+        return (), ()
+    if not isinstance(items, YamlSeq):
+        where = position_of(parent, "interactions")
+        return (), (_problem(path, where, "the interactions are not a list"),)
+    interactions: list[Interaction] = []
+    problems: list[Problem] = []
+    for index, item in enumerate(items):
+        where = items.position_of(index)
+        if not isinstance(item, YamlMap):
+            problems.append(_problem(path, where, f"interaction {index} is not a mapping", index))
+            continue
+        result = reader(index, item, items)
+        if isinstance(result, str):
+            problems.append(_problem(path, where, f"interaction {index}: {result}", index))
+        else:
+            interactions.append(result)
+    return tuple(interactions), tuple(problems)
+
+
+def _problem(path: str, where: Any, message: str, index: int | None = None) -> Problem:
+    return Problem(path, where.line, where.column, ProblemCode.MALFORMED_INTERACTION, message, index)

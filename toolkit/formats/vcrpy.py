@@ -1,0 +1,106 @@
+"""vcrpy cassettes (also pytest-recording), YAML or JSON serializer, version 1.
+
+``interactions[]`` of ``request`` {body, headers, method, uri} and ``response``
+{status {code, message}, headers, body {string}}. Variants seen in real suites:
+the legacy httpx shape ``content`` / ``status_code`` / ``http_version``;
+pydantic-ai's ``parsed_body`` (a JSON body stored as YAML) in place of ``body``;
+``!!binary`` bodies and header values; multidict ``istr`` header keys (already
+turned into plain names by ``toolkit.document``). langchain's split format
+reuses the request and response readers here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from toolkit.document import Position, YamlMap
+from toolkit.formats.common import (
+    as_int,
+    as_map,
+    as_text,
+    build_body,
+    field_positions,
+    item_position,
+    parsed_body_bytes,
+    read_headers,
+    stored_bytes,
+)
+from toolkit.formats.reading import read_interactions
+from toolkit.model import BodyStorage, Cassette, Headers, Interaction, Request, Response, Url
+
+_REQUEST_FIELDS = {"method": "method", "url": "uri", "headers": "headers", "body": "body"}
+_RESPONSE_FIELDS = {"status": "status", "headers": "headers", "body": "body"}
+_LEGACY_FIELDS = {"status": "status_code", "headers": "headers", "body": "content"}
+
+
+def read_vcrpy(root: YamlMap, path: str) -> Cassette:
+    """Read a vcrpy cassette."""
+    interactions, problems = read_interactions(root.get("interactions"), path, _read_interaction, root)
+    return Cassette(path, "vcrpy", interactions, problems, as_text(root.get("version")) or None)
+
+
+def _read_interaction(index: int, item: YamlMap, items: Any) -> Interaction | str:
+    request, response = as_map(item.get("request")), as_map(item.get("response"))
+    if request is None or response is None:
+        return "interaction has no request or response mapping"
+    return Interaction(index, item_position(items, index), read_request(request), read_response(response))
+
+
+def read_request(request: YamlMap) -> Request:
+    """A vcrpy request mapping."""
+    headers = read_headers(request.get("headers"))
+    return Request(
+        method=as_text(request.get("method")).upper(),
+        url=Url.parse(as_text(request.get("uri"))),
+        headers=headers,
+        body=_read_body(request, headers),
+        positions=_positions(request, _REQUEST_FIELDS),
+    )
+
+
+def read_response(response: YamlMap) -> Response:
+    """A vcrpy response mapping, current or legacy shape."""
+    headers = read_headers(response.get("headers"))
+    status = response.get("status")
+    if isinstance(status, dict):
+        code, reason = as_int(status.get("code")), as_text(status.get("message")) or None
+    else:
+        code, reason = as_int(response.get("status_code")), None
+    fields = _LEGACY_FIELDS if "status_code" in response else _RESPONSE_FIELDS
+    return Response(
+        status_code=code,
+        reason=reason,
+        headers=headers,
+        body=_read_body(response, headers),
+        positions=_positions(response, fields),
+    )
+
+
+def _positions(mapping: YamlMap, fields: dict[str, str]) -> dict[str, Position]:
+    positions = field_positions(mapping, fields)
+    if "parsed_body" in mapping:
+        positions["body"] = mapping.position_of("parsed_body")
+    return positions
+
+
+def _read_body(mapping: YamlMap, headers: Headers) -> Any:
+    """The body under ``parsed_body``, ``body`` ({string} or bare) or legacy ``content``."""
+    stored: bytes
+    storage: BodyStorage
+    if "parsed_body" in mapping:
+        stored, storage = parsed_body_bytes(mapping["parsed_body"]), "parsed_body"
+        where = mapping.position_of("parsed_body")
+    elif "content" in mapping and "body" not in mapping:
+        stored, _ = stored_bytes(mapping["content"])
+        storage = "content" if stored else "absent"
+        where = mapping.position_of("content")
+    else:
+        body = mapping.get("body")
+        where = mapping.position_of("body")
+        if isinstance(body, YamlMap):
+            where = body.position_of("string")
+            body = body.get("string")
+        stored, storage = stored_bytes(body)
+        if not stored:
+            storage = "absent"
+    return build_body(stored, storage, where, headers)

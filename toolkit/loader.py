@@ -1,0 +1,74 @@
+"""``toolkit.load``: files and directories to frames, in parallel across files.
+
+Each file is read, parsed and turned into rows independently (in a worker
+process when ``jobs`` > 1); results come back in input order, so the frames
+are the same whatever ``jobs`` is.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+from toolkit.frames import Frames, frames_from_rows
+from toolkit.frames.rows import FileRows, build_rows
+from toolkit.source import discover, read_file
+
+__all__ = ["load", "load_rows"]
+
+#: Below this many files a single process is faster than starting workers.
+PARALLEL_MIN_FILES = 48
+
+Progress = Callable[[int, int], None]
+
+
+def load(*paths: str | os.PathLike[str], jobs: int | None = None, progress: Progress | None = None) -> Frames:
+    """Load cassette files and directories (recursively) into ``Frames``.
+
+    ``jobs``: worker processes; None picks the CPU count for large inputs.
+    ``progress``: called as ``progress(done, total)`` after each file.
+    A file that cannot be read is a row in ``.problems``; nothing is raised for bad input.
+    """
+    files = list(discover(paths))
+    return frames_from_rows(list(load_rows(files, jobs=jobs, progress=progress)))
+
+
+def load_rows(
+    files: list[str], jobs: int | None = None, progress: Progress | None = None
+) -> Iterator[FileRows]:
+    """Rows of each file, in input order."""
+    workers = resolve_jobs(jobs, len(files))
+    results: Iterable[FileRows]
+    if workers <= 1:
+        results = map(rows_of_file, files)
+        yield from _counted(results, len(files), progress)
+        return
+    context = multiprocessing.get_context(
+        "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    )
+    chunksize = max(1, min(16, len(files) // (workers * 8)))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from _counted(pool.map(rows_of_file, files, chunksize=chunksize), len(files), progress)
+
+
+def resolve_jobs(jobs: int | None, n_files: int) -> int:
+    """The number of worker processes to use: explicit, or the CPU count for large inputs."""
+    if jobs is not None:
+        return max(1, jobs)
+    if n_files < PARALLEL_MIN_FILES:
+        return 1
+    return max(1, min(os.cpu_count() or 1, n_files // (PARALLEL_MIN_FILES // 2)))
+
+
+def rows_of_file(path: str) -> FileRows:
+    """Read one file and build its rows (runs in a worker)."""
+    return build_rows(read_file(path).cassette)
+
+
+def _counted(results: Iterable[FileRows], total: int, progress: Progress | None) -> Iterator[FileRows]:
+    for done, rows in enumerate(results, 1):
+        if progress is not None:
+            progress(done, total)
+        yield rows

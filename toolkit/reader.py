@@ -1,0 +1,102 @@
+"""Bytes of one file to a ``Cassette``: unwrap gzip, parse, detect the dialect, read.
+
+Pure (no I/O): ``toolkit.source`` reads the bytes. Never raises for bad input;
+whatever goes wrong is a ``Problem`` on the returned cassette.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from dataclasses import dataclass
+from typing import Any
+
+from toolkit.bodies import MAX_DECODED_BYTES
+from toolkit.document import START, Document, DocumentError, Position, YamlMap, YamlSeq, read_document
+from toolkit.formats import read_cassette
+from toolkit.model import Cassette
+from toolkit.problems import Problem, ProblemCode
+
+__all__ = ["Parsed", "parse_cassette"]
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A file read into the model, with the document it came from (None when unreadable)."""
+
+    cassette: Cassette
+    document: Document | None
+
+
+def parse_cassette(data: bytes, path: str) -> Parsed:
+    """Read the bytes of ``path`` (a ``*.gz`` name means gzip-wrapped YAML)."""
+    try:
+        text = _gunzip_file(data) if path.endswith(".gz") else data
+        document = _read(text, path)
+    except DocumentError as e:
+        problem = Problem(path, e.position.line, e.position.column, e.code, e.message)
+        return Parsed(Cassette(path, "unknown", problems=(problem,)), None)
+    cassette = read_cassette(document.root, path)
+    if document.duplicate_keys:
+        duplicates = tuple(
+            Problem(
+                path,
+                d.position.line,
+                d.position.column,
+                ProblemCode.DUPLICATE_KEY,
+                f"key {d.key[:40]!r} is written twice; the later value is used",
+            )
+            for d in document.duplicate_keys
+        )
+        cassette = Cassette(
+            cassette.path,
+            cassette.format,
+            cassette.interactions,
+            cassette.problems + duplicates,
+            cassette.version,
+        )
+    return Parsed(cassette, document)
+
+
+def _gunzip_file(data: bytes) -> bytes:
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        text = inflater.decompress(data, MAX_DECODED_BYTES + 1)
+    except zlib.error as e:
+        raise DocumentError(ProblemCode.UNREADABLE, f"not a gzip file: {e}") from e
+    if len(text) > MAX_DECODED_BYTES or inflater.unconsumed_tail:
+        raise DocumentError(
+            ProblemCode.RESOURCE_LIMIT, f"gzip file decompresses to more than {MAX_DECODED_BYTES:,} bytes"
+        )
+    if not inflater.eof:
+        raise DocumentError(ProblemCode.UNREADABLE, "gzip file is truncated")
+    return text
+
+
+def _read(text: bytes, path: str) -> Document:
+    try:
+        return read_document(text)
+    except DocumentError as e:
+        if not path.endswith(".json") or e.code != ProblemCode.SYNTAX:
+            raise
+        # JSON that YAML 1.1 will not take (e.g. tabs or "\/" escapes): read it as JSON,
+        # without node positions.
+        try:
+            return Document(root=_positioned(json.loads(text)))
+        except (ValueError, RecursionError):
+            raise e from None
+
+
+def _positioned(value: Any, where: Position = START) -> Any:
+    if isinstance(value, dict):
+        mapping = YamlMap(where)
+        for key, item in value.items():
+            mapping[key] = _positioned(item)
+            mapping.value_positions[key] = where
+        return mapping
+    if isinstance(value, list):
+        sequence = YamlSeq(where)
+        sequence.extend(_positioned(item) for item in value)
+        sequence.item_positions.extend(where for _ in value)
+        return sequence
+    return value

@@ -1,0 +1,123 @@
+"""A readable view of recorded interactions: what ``cassette-toolkit show`` prints.
+
+JSON bodies are indented, compressed bodies are shown decoded, binary bodies
+are summarised, and streams are shown event by event.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from toolkit.model import Body, Cassette, Headers, Interaction
+from toolkit.sniff import content_type_of, stream_kind
+from toolkit.streams import decode_stream
+
+__all__ = ["ShowOptions", "render_cassette"]
+
+
+@dataclass(frozen=True, slots=True)
+class ShowOptions:
+    """``max_body``: characters of each body to print (0 = all)."""
+
+    max_body: int = 4000
+    interaction: int | None = None
+
+
+def render_cassette(cassette: Cassette, options: ShowOptions) -> Iterator[str]:
+    """Lines describing the cassette, its problems and the selected interactions."""
+    count = len(cassette.interactions)
+    yield f"{cassette.path}: {cassette.format}, {count} interaction{'s' * (count != 1)}"
+    for problem in cassette.problems:
+        yield f"  {problem.path}:{problem.line}:{problem.column}: {problem.code} {problem.message}"
+    for interaction in cassette.interactions:
+        if options.interaction is None or interaction.index == options.interaction:
+            yield ""
+            yield from _render_interaction(cassette.path, interaction, options)
+
+
+def _render_interaction(path: str, interaction: Interaction, options: ShowOptions) -> Iterator[str]:
+    request, response = interaction.request, interaction.response
+    where = f"{path}:{interaction.position.line}"
+    yield f"=== interaction {interaction.index} ({where}) ==="
+    yield f"> {request.method} {request.url.raw}"
+    yield from _render_headers(">", request.headers)
+    yield from _render_body(">", request.body, request.headers, options)
+    status = " ".join(str(part) for part in (response.status_code, response.reason) if part is not None)
+    timing = [f"{response.duration_s:.3f} s"] if response.duration_s is not None else []
+    if interaction.recorded_at is not None:
+        timing.append(f"recorded {interaction.recorded_at.isoformat()}")
+    yield f"< {status or '(no status)'}" + (f"  [{', '.join(timing)}]" if timing else "")
+    yield from _render_headers("<", response.headers)
+    yield from _render_body("<", response.body, response.headers, options)
+
+
+def _render_headers(mark: str, headers: Headers) -> Iterator[str]:
+    for header in headers:
+        yield f"{mark} {header.name}: {header.value}"
+
+
+def _render_body(mark: str, body: Body, headers: Headers, options: ShowOptions) -> Iterator[str]:
+    if body.storage == "absent" and not body.content:
+        return
+    notes = [f"{len(body.content):,} bytes", f"stored as {body.storage}"]
+    if body.encoding:
+        notes.append(f"{body.encoding} decoded")
+    if body.problem:
+        notes.append(body.problem)
+    yield f"{mark} -- body ({'; '.join(notes)}) --"
+    content_type = headers.get("content-type")
+    kind = stream_kind(content_type, body.content)
+    if kind is not None:
+        yield from _render_stream(body.content, content_type, options)
+        return
+    for line in _clip(_pretty(body.content, content_type), options.max_body).splitlines():
+        yield f"  {line}"
+
+
+def _render_stream(content: bytes, content_type: str | None, options: ShowOptions) -> Iterator[str]:
+    decoded = decode_stream(content, content_type)
+    yield f"  {decoded.kind} stream, {len(decoded.events)} events"
+    for event in decoded.events:
+        data = _clip(_compact_json(event.data), options.max_body)
+        yield f"  [{event.index}] {event.event}: {data}"
+    for problem in decoded.problems:
+        yield f"  ! {problem.kind} at byte {problem.byte_offset}: {problem.message}"
+
+
+def _pretty(content: bytes, content_type: str | None) -> str:
+    text = _as_text(content)
+    if text is None:
+        return f"<{len(content):,} bytes of {content_type_of(content_type) or 'binary data'}>"
+    stripped = text.lstrip()
+    if stripped.startswith(("{", "[")):
+        try:
+            return json.dumps(json.loads(text), indent=2, ensure_ascii=False)
+        except (ValueError, RecursionError):
+            return text
+    return text
+
+
+def _compact_json(data: str) -> str:
+    try:
+        return json.dumps(json.loads(data), ensure_ascii=False, separators=(",", ":"))
+    except (ValueError, RecursionError):
+        return data
+
+
+def _as_text(content: bytes) -> str | None:
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    sample = text[:2000]
+    if sum(not (c.isprintable() or c in "\r\n\t") for c in sample) > len(sample) // 20:
+        return None
+    return text
+
+
+def _clip(text: str, limit: int) -> str:
+    if limit <= 0 or len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text) - limit:,} more characters; --full shows all)"

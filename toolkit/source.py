@@ -1,0 +1,56 @@
+"""Finding cassette files and reading their bytes: the only file I/O of loading."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from toolkit.model import Cassette
+from toolkit.problems import Problem, ProblemCode
+from toolkit.reader import Parsed, parse_cassette
+
+__all__ = ["CASSETTE_SUFFIXES", "discover", "read_file"]
+
+#: File names a directory walk picks up.
+CASSETTE_SUFFIXES = (".yaml", ".yml", ".json", ".yaml.gz", ".yml.gz")
+
+#: Files larger than this are refused before reading (a cassette of hundreds of MB is a mistake).
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
+def discover(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
+    """Files named by ``paths``: files as given, directories walked recursively in sorted order."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = (
+                p
+                for p in path.rglob("*")
+                if p.name.endswith(CASSETTE_SUFFIXES) and p.is_file() and not _hidden(p, path)
+            )
+            yield from sorted(str(p) for p in found)
+        else:
+            yield str(path)
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def read_file(path: str) -> Parsed:
+    """Read and parse one file; an unreadable file is a cassette with a ``CT001`` problem."""
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            return _unreadable(path, f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,} byte limit")
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as e:
+        return _unreadable(path, f"cannot read the file: {e.strerror or e}")
+    return parse_cassette(data, path)
+
+
+def _unreadable(path: str, message: str) -> Parsed:
+    problem = Problem(path, 1, 1, ProblemCode.UNREADABLE, message)
+    return Parsed(Cassette(path, "unknown", problems=(problem,)), None)
