@@ -1,0 +1,147 @@
+"""The lint engine: one file in, findings out; many files, in order, optionally in parallel.
+
+``lint_file`` never raises for a bad file: the reader turns unreadable input
+into CT0xx problems, and a rule that raises becomes a ``CT099`` finding. The
+engine, not the rules, stamps each finding with its code, name, severity,
+path and fingerprint. Files are independent, so they can be linted in worker
+processes; results come back in a fixed order whatever ``jobs`` is.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from toolkit.document import START
+from toolkit.lint.finding import Finding, Hit, Severity, severity_rank
+from toolkit.lint.locate import fingerprint, interaction_anchors
+from toolkit.lint.rule import LintContext, Rule
+from toolkit.lint.rules import INTERNAL_ERROR
+from toolkit.lint.settings import LintSettings
+from toolkit.model import Cassette
+from toolkit.reader import Parsed, parse_cassette
+from toolkit.source import discover, read_file
+
+__all__ = ["LintResult", "lint_data", "lint_file", "lint_parsed", "lint_paths"]
+
+
+@dataclass(frozen=True, slots=True)
+class LintResult:
+    """The findings of a run, sorted by path, line, column and code, and what produced them."""
+
+    files: tuple[str, ...]
+    findings: tuple[Finding, ...]
+    rules: tuple[Rule, ...]
+    fail_on: Severity = "error"
+    suppressed: int = 0
+
+    @property
+    def failed(self) -> bool:
+        """Whether a finding reaches the ``fail_on`` severity (exit status 1)."""
+        threshold = severity_rank(self.fail_on)
+        return any(severity_rank(f.severity) >= threshold for f in self.findings)
+
+
+def lint_file(
+    path: str, settings: LintSettings, rules: tuple[Rule, ...] | None = None
+) -> tuple[Finding, ...]:
+    """Read and lint one file."""
+    try:
+        parsed = read_file(path)
+        size = os.path.getsize(path)
+    except Exception as e:  # the reader never raises for bad input; this is a bug, not a crash
+        parsed = Parsed(Cassette(path, "unknown"), None)
+        hit = Hit(START, f"reading the file failed with {type(e).__name__}; please report it", None, "read")
+        return _findings(path, [(INTERNAL_ERROR, hit)], LintContext(path, parsed.cassette, None, 0), settings)
+    return lint_parsed(parsed, size, settings, rules)
+
+
+def lint_data(
+    data: bytes, path: str, settings: LintSettings, rules: tuple[Rule, ...] | None = None
+) -> tuple[Finding, ...]:
+    """Lint the bytes of a file named ``path`` (no I/O: for tests, docs examples and editors)."""
+    return lint_parsed(parse_cassette(data, path), len(data), settings, rules)
+
+
+def lint_parsed(
+    parsed: Parsed, size: int, settings: LintSettings, rules: tuple[Rule, ...] | None = None
+) -> tuple[Finding, ...]:
+    """Run the enabled rules on a parsed file and stamp their hits."""
+    path = parsed.cassette.path
+    chosen = settings.rules_for(path, rules if rules is not None else settings.enabled())
+    context = LintContext(path, parsed.cassette, parsed.document, size)
+    hits: list[tuple[Rule, Hit]] = []
+    for rule in chosen:
+        hits.extend(_run(rule, context, settings))
+    return _findings(path, hits, context, settings)
+
+
+def _run(rule: Rule, context: LintContext, settings: LintSettings) -> list[tuple[Rule, Hit]]:
+    try:
+        return [(rule, hit) for hit in rule.check(context, settings.options_of(rule))]
+    except Exception as e:  # a rule's bug must be a finding, never a crash of the whole run
+        message = (
+            f"rule {rule.code} ({rule.name}) failed on this file with {type(e).__name__}; please report it"
+        )
+        return [(INTERNAL_ERROR, Hit(START, message, None, f"rule {rule.code}"))]
+
+
+def _findings(
+    path: str, hits: list[tuple[Rule, Hit]], context: LintContext, settings: LintSettings
+) -> tuple[Finding, ...]:
+    hits.sort(key=lambda pair: (pair[1].position, pair[0].code, pair[1].message))
+    anchors = interaction_anchors(context.cassette.interactions)
+    seen: Counter[tuple[str, str, str]] = Counter()
+    findings: list[Finding] = []
+    for rule, hit in hits:
+        anchor = _anchor(hit.interaction, anchors)
+        identity = (rule.code, anchor, hit.key)
+        seen[identity] += 1
+        findings.append(
+            Finding(
+                path=path,
+                line=hit.position.line,
+                column=hit.position.column,
+                code=rule.code,
+                name=rule.name,
+                severity=settings.severity_of(rule),
+                message=hit.message,
+                interaction=hit.interaction,
+                fingerprint=fingerprint(rule.code, anchor, hit.key, seen[identity]),
+            )
+        )
+    return tuple(findings)
+
+
+def _anchor(index: int | None, anchors: dict[int, str]) -> str:
+    if index is None:
+        return "file"
+    return anchors.get(index, f"item {index}")
+
+
+def lint_paths(paths: Iterable[str], settings: LintSettings, *, jobs: int = 1) -> LintResult:
+    """Lint files and folders (walked recursively for cassette files)."""
+    files = sorted(set(discover(paths)))
+    findings = [f for file_findings in _lint_all(files, settings, jobs) for f in file_findings]
+    return LintResult(tuple(files), tuple(findings), settings.enabled(), settings.fail_on)
+
+
+def _lint_all(files: list[str], settings: LintSettings, jobs: int) -> Iterator[tuple[Finding, ...]]:
+    if jobs <= 1 or len(files) < 2:
+        for path in files:
+            yield lint_file(path, settings)
+        return
+    context = multiprocessing.get_context(
+        "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    )
+    chunksize = max(1, min(16, len(files) // (jobs * 8)))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        yield from pool.map(_lint_in_worker, files, [settings] * len(files), chunksize=chunksize)
+
+
+def _lint_in_worker(path: str, settings: LintSettings) -> tuple[Finding, ...]:
+    return lint_file(path, settings)

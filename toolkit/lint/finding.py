@@ -1,0 +1,55 @@
+"""What lint produces: ``Finding`` records, and the ``Hit`` a rule yields before the engine stamps it.
+
+A rule says *where* and *what* (a ``Hit``); the engine adds the code, name,
+severity, path and fingerprint, so no rule can get those wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from toolkit.document import Position
+from toolkit.problems import Severity
+
+__all__ = ["SEVERITIES", "Finding", "Hit", "Severity", "severity_rank"]
+
+#: Severities from the least to the most serious.
+SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
+
+
+def severity_rank(severity: Severity) -> int:
+    """0 for info, 1 for warning, 2 for error: ``a >= b`` means "at least as serious"."""
+    return SEVERITIES.index(severity)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A problem as a rule reports it.
+
+    ``position`` is the 1-based line and column of the YAML node at fault.
+    ``interaction`` is the 0-based index of the interaction it belongs to, if any. ``key`` names the
+    place within the interaction (or file) in words that survive re-recording,
+    such as ``response.header:cf-ray``; with the interaction's method and URL
+    path it makes the finding's fingerprint. Messages never carry secret values
+    or long bodies.
+    """
+
+    position: Position
+    message: str
+    interaction: int | None = None
+    key: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One finding: where (1-based line and column of the YAML node), what, and how serious."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    interaction: int | None = None
+    fingerprint: str = ""

@@ -1,0 +1,83 @@
+"""A lint rule: its code, name, default severity, options, documentation and ``check``.
+
+Rules are values (``Rule``), not classes: a family module builds a tuple of
+them and the registry in ``toolkit.lint.rules`` lists the families. ``check``
+is a generator over ``Hit``; it reads a ``LintContext`` and its options and
+does no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from toolkit.document import Document
+from toolkit.lint.finding import Hit, Severity
+from toolkit.model import Cassette
+
+__all__ = ["Check", "Example", "LintContext", "Option", "Rule", "RuleDocs"]
+
+
+@dataclass(slots=True)
+class LintContext:
+    """What a rule may read about one file. ``cache`` lets rules share work (decoded streams)."""
+
+    path: str
+    cassette: Cassette
+    document: Document | None
+    size: int
+    cache: dict[Any, Any] = field(default_factory=dict)
+
+
+class Check(Protocol):
+    """A rule's check: hits for one file, given the rule's options."""
+
+    def __call__(self, context: LintContext, options: Mapping[str, Any], /) -> Iterable[Hit]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A rule option: its default (whose type the configured value must have) and meaning."""
+
+    default: int | str | tuple[str, ...]
+    help: str
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A cassette for the documentation and the tests; ``options`` override the rule's."""
+
+    content: str | bytes
+    filename: str = "cassette.yaml"
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleDocs:
+    """What the rule finds, why it matters, where it was seen, and an example each way."""
+
+    what: str
+    why: str
+    seen: str
+    failing: Example
+    passing: Example
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One rule. ``code`` is ``CT`` plus three digits, never reused; ``name`` is kebab-case."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    docs: RuleDocs
+    check: Check
+    options: Mapping[str, Option] = field(default_factory=dict)
+
+    def resolve_options(self, configured: Mapping[str, Any] | None) -> dict[str, Any]:
+        """The defaults overridden by ``configured`` (already validated)."""
+        values: dict[str, Any] = {name: option.default for name, option in self.options.items()}
+        values.update(configured or {})
+        return values

@@ -1,0 +1,49 @@
+"""The rule registry: every family's rules, explicitly listed, in code order.
+
+A family is a module with a ``RULES`` tuple. To add one (the CT2xx secret
+rules, say), write the module and add it to ``_FAMILY_MODULES``; nothing is
+discovered by import-time magic. Rule modules import only what their checks
+need at module level; heavy dependencies are imported inside the checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from toolkit.lint.rule import Rule
+from toolkit.lint.rules import bodies, file, hygiene
+
+__all__ = ["FAMILIES", "INTERNAL_ERROR", "RULES", "RULE_BY_CODE", "Family"]
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """A numbered family of codes: ``prefix`` such as ``CT3`` and what it covers."""
+
+    prefix: str
+    title: str
+
+
+#: The families, including those whose rules are still to come (selecting them is not an error).
+FAMILIES: tuple[Family, ...] = (
+    Family("CT0", "file and parse"),
+    Family("CT1", "schema"),
+    Family("CT2", "secrets"),
+    Family("CT3", "bodies and streams"),
+    Family("CT4", "hygiene"),
+    Family("CT5", "LLM semantics"),
+)
+
+INTERNAL_ERROR = file.INTERNAL_ERROR
+
+_FAMILY_MODULES = (file, bodies, hygiene)
+
+#: Every rule, sorted by code.
+RULES: tuple[Rule, ...] = tuple(
+    sorted(
+        (*(rule for module in _FAMILY_MODULES for rule in module.RULES), INTERNAL_ERROR), key=lambda r: r.code
+    )
+)
+
+RULE_BY_CODE: Mapping[str, Rule] = {rule.code: rule for rule in RULES}

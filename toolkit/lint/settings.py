@@ -1,0 +1,100 @@
+"""``LintSettings``: everything a lint run needs, resolved from the configuration file and the flags.
+
+Settings are plain data (codes, not rule objects), so a worker process can
+receive them and look the rules up in the registry itself.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any
+
+from toolkit.lint.config import FileConfig
+from toolkit.lint.finding import Severity
+from toolkit.lint.rule import Rule
+from toolkit.lint.rules import RULES
+from toolkit.lint.selection import is_selected, longest_match, severity_for
+
+__all__ = ["CommandLine", "LintSettings", "build_settings"]
+
+
+@dataclass(frozen=True, slots=True)
+class LintSettings:
+    """The resolved configuration of a run. ``root`` anchors per-file-ignore globs."""
+
+    select: tuple[str, ...] = ("CT",)
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    fail_on: Severity = "error"
+    root: str = "."
+
+    def enabled(self, rules: tuple[Rule, ...] = RULES) -> tuple[Rule, ...]:
+        """The rules that run (before per-file ignores)."""
+        return tuple(rule for rule in rules if is_selected(rule.code, self.select, self.ignore))
+
+    def ignored_for(self, path: str) -> tuple[str, ...]:
+        """Code prefixes the per-file ignores switch off for ``path``."""
+        if not self.per_file_ignores:
+            return ()
+        relative = _relative(path, self.root)
+        names = (relative, PurePath(relative).name)
+        return tuple(
+            code
+            for glob, codes in self.per_file_ignores
+            if any(fnmatch.fnmatchcase(name, glob) for name in names)
+            for code in codes
+        )
+
+    def rules_for(self, path: str, rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
+        ignored = self.ignored_for(path)
+        if not ignored:
+            return rules
+        return tuple(rule for rule in rules if longest_match(rule.code, ignored) < 0)
+
+    def severity_of(self, rule: Rule) -> Severity:
+        return severity_for(rule.code, rule.severity, self.severity)
+
+    def options_of(self, rule: Rule) -> dict[str, Any]:
+        return rule.resolve_options(self.options.get(rule.code))
+
+
+def _relative(path: str, root: str) -> str:
+    absolute = os.path.abspath(path)
+    try:
+        relative = os.path.relpath(absolute, os.path.abspath(root))
+    except ValueError:  # another drive on Windows
+        return PurePath(absolute).as_posix()
+    return PurePath(absolute if relative.startswith("..") else relative).as_posix()
+
+
+@dataclass(frozen=True, slots=True)
+class CommandLine:
+    """What the command-line flags say; None or empty means "as the file says"."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    extend_ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    fail_on: Severity | None = None
+
+
+def build_settings(config: FileConfig, flags: CommandLine) -> LintSettings:
+    """Flags override the file: ``--select``/``--ignore`` replace its lists, the rest add to them."""
+    select = flags.select if flags.select is not None else (config.select or ("CT",))
+    ignore = flags.ignore if flags.ignore is not None else (config.ignore or ())
+    return LintSettings(
+        select=(*select, *config.extend_select, *flags.extend_select),
+        ignore=(*ignore, *config.extend_ignore, *flags.extend_ignore),
+        per_file_ignores=config.per_file_ignores,
+        severity=(*config.severity, *flags.severity),
+        options=config.options,
+        fail_on=flags.fail_on or config.fail_on or "error",
+        root=config.root,
+    )
