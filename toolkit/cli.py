@@ -58,3 +58,144 @@ def show(paths: tuple[str, ...], interaction: int | None, full: bool, max_body: 
             click.echo(line)
         failed = failed or any(p.severity == "error" for p in cassette.problems)
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+#: The names of ``toolkit.lint.reporters.REPORTER_BY_NAME`` (a test keeps them equal), listed
+#: here so that ``--help`` does not import the reporters.
+FORMATS = ("text", "json", "sarif", "github", "junit")
+_LEVELS = ("error", "warning", "info")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option(
+    "--select", multiple=True, metavar="CODES", help="Run only these codes or prefixes (comma-separated)."
+)
+@click.option("--ignore", multiple=True, metavar="CODES", help="Do not run these codes or prefixes.")
+@click.option(
+    "--extend-select", multiple=True, metavar="CODES", help="Add codes to the configured selection."
+)
+@click.option("--extend-ignore", multiple=True, metavar="CODES", help="Add codes to the configured ignores.")
+@click.option(
+    "--severity", multiple=True, metavar="CODE=LEVEL", help="Override a severity (error, warning, info)."
+)
+@click.option("--fail-on", type=click.Choice(_LEVELS), help="Exit 1 when a finding is at least this serious.")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report here.")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False), help="A TOML configuration file.")
+@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Skip the findings accepted in this file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Accept every current finding.")
+@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes."
+)
+def lint(
+    *,
+    paths: tuple[str, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    extend_ignore: tuple[str, ...],
+    severity: tuple[str, ...],
+    fail_on: str | None,
+    output_format: str,
+    output: str | None,
+    config: str | None,
+    isolated: bool,
+    baseline: str | None,
+    write_baseline: str | None,
+    color: bool | None,
+    jobs: int,
+) -> None:
+    """Check cassettes in PATHS (files or folders) and report findings.
+
+    Exit status: 0 when no finding reaches --fail-on (default: error), 1 when one
+    does, 2 for a usage or configuration error.
+    """
+    import os
+
+    from toolkit.lint.command import LintRequest, execute, parse_codes, parse_severities
+    from toolkit.lint.errors import LintUsageError
+    from toolkit.lint.finding import SEVERITIES
+    from toolkit.lint.settings import CommandLine
+
+    try:
+        flags = CommandLine(
+            select=parse_codes(select, "--select") if select else None,
+            ignore=parse_codes(ignore, "--ignore") if ignore else None,
+            extend_select=parse_codes(extend_select, "--extend-select"),
+            extend_ignore=parse_codes(extend_ignore, "--extend-ignore"),
+            severity=parse_severities(severity),
+            fail_on=next((s for s in SEVERITIES if s == fail_on), None),
+        )
+        request = LintRequest(
+            paths=paths,
+            flags=flags,
+            config=config,
+            isolated=isolated,
+            format=output_format,
+            color=_use_color(color, output),
+            baseline=baseline,
+            write_baseline=write_baseline,
+            jobs=jobs,
+            cwd=os.getcwd(),
+        )
+        outcome = execute(request)
+    except LintUsageError as e:
+        click.echo(f"cassette-toolkit lint: error: {e}", err=True)
+        sys.exit(EXIT_USAGE)
+    for note in outcome.notes:
+        click.echo(note, err=True)
+    _write(outcome.output, output)
+    sys.exit(outcome.exit_code)
+
+
+def _use_color(flag: bool | None, output: str | None) -> bool:
+    import os
+
+    if flag is not None:
+        return flag
+    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _write(text: str, output: str | None) -> None:
+    data = text.encode("utf-8", "backslashreplace")
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        with open(output, "wb") as handle:
+            handle.write(data)
+    except OSError as e:
+        click.echo(f"cassette-toolkit lint: error: cannot write {output}: {e.strerror or e}", err=True)
+        sys.exit(EXIT_USAGE)
+
+
+@main.command()
+@click.argument("selector", required=False)
+def rules(selector: str | None) -> None:
+    """List the lint rules, or print the documentation of one (a code or a name, e.g. CT301).
+
+    A code prefix (CT3) lists that family.
+    """
+    from toolkit.lint.docs import render_rule, render_rule_table
+    from toolkit.lint.rules import RULES
+
+    if selector is None:
+        click.echo(render_rule_table(RULES), nl=False)
+        return
+    wanted = selector.strip()
+    exact = [rule for rule in RULES if wanted.upper() == rule.code or wanted.lower() == rule.name]
+    if exact:
+        click.echo(render_rule(exact[0]), nl=False)
+        return
+    family = [rule for rule in RULES if rule.code.startswith(wanted.upper())]
+    if not family or not wanted.upper().startswith("CT"):
+        click.echo(
+            f"cassette-toolkit rules: error: no rule {selector!r}; run 'cassette-toolkit rules'", err=True
+        )
+        sys.exit(EXIT_USAGE)
+    click.echo(render_rule_table(family), nl=False)

@@ -12,15 +12,16 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from toolkit.document import START
 from toolkit.lint.finding import Finding, Hit, Severity, severity_rank
 from toolkit.lint.locate import fingerprint, interaction_anchors
 from toolkit.lint.rule import LintContext, Rule
 from toolkit.lint.rules import INTERNAL_ERROR
+from toolkit.lint.selection import is_selected
 from toolkit.lint.settings import LintSettings
 from toolkit.model import Cassette
 from toolkit.reader import Parsed, parse_cassette
@@ -38,6 +39,11 @@ class LintResult:
     rules: tuple[Rule, ...]
     fail_on: Severity = "error"
     suppressed: int = 0
+    severities: Mapping[str, Severity] = field(default_factory=dict)
+
+    def severity_of(self, rule: Rule) -> Severity:
+        """The severity ``rule``'s findings had in this run (overrides applied)."""
+        return self.severities.get(rule.code, rule.severity)
 
     @property
     def failed(self) -> bool:
@@ -77,6 +83,8 @@ def lint_parsed(
     hits: list[tuple[Rule, Hit]] = []
     for rule in chosen:
         hits.extend(_run(rule, context, settings))
+    if not is_selected(INTERNAL_ERROR.code, settings.select, settings.ignore):
+        hits = [pair for pair in hits if pair[0] is not INTERNAL_ERROR]
     return _findings(path, hits, context, settings)
 
 
@@ -127,7 +135,9 @@ def lint_paths(paths: Iterable[str], settings: LintSettings, *, jobs: int = 1) -
     """Lint files and folders (walked recursively for cassette files)."""
     files = sorted(set(discover(paths)))
     findings = [f for file_findings in _lint_all(files, settings, jobs) for f in file_findings]
-    return LintResult(tuple(files), tuple(findings), settings.enabled(), settings.fail_on)
+    rules = settings.enabled()
+    severities = {rule.code: settings.severity_of(rule) for rule in rules}
+    return LintResult(tuple(files), tuple(findings), rules, settings.fail_on, 0, severities)
 
 
 def _lint_all(files: list[str], settings: LintSettings, jobs: int) -> Iterator[tuple[Finding, ...]]:

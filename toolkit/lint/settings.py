@@ -7,7 +7,6 @@ receive them and look the rules up in the registry itself.
 from __future__ import annotations
 
 import fnmatch
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -15,6 +14,7 @@ from typing import Any
 
 from toolkit.lint.config import FileConfig
 from toolkit.lint.finding import Severity
+from toolkit.lint.paths import relative_path
 from toolkit.lint.rule import Rule
 from toolkit.lint.rules import RULES
 from toolkit.lint.selection import is_selected, longest_match, severity_for
@@ -42,7 +42,7 @@ class LintSettings:
         """Code prefixes the per-file ignores switch off for ``path``."""
         if not self.per_file_ignores:
             return ()
-        relative = _relative(path, self.root)
+        relative = relative_path(path, self.root)
         names = (relative, PurePath(relative).name)
         return tuple(
             code
@@ -62,15 +62,6 @@ class LintSettings:
 
     def options_of(self, rule: Rule) -> dict[str, Any]:
         return rule.resolve_options(self.options.get(rule.code))
-
-
-def _relative(path: str, root: str) -> str:
-    absolute = os.path.abspath(path)
-    try:
-        relative = os.path.relpath(absolute, os.path.abspath(root))
-    except ValueError:  # another drive on Windows
-        return PurePath(absolute).as_posix()
-    return PurePath(absolute if relative.startswith("..") else relative).as_posix()
 
 
 @dataclass(frozen=True, slots=True)

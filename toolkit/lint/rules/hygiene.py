@@ -106,7 +106,7 @@ def check_inline_media(context: LintContext, options: Mapping[str, Any]) -> Iter
                 yield at_body(
                     interaction,
                     side,
-                    f"{side} body holds {size:,} bytes of {what} inline (over {limit:,}); "
+                    f"{side} body holds {size:,} characters of {what} inline (over {limit:,}); "
                     "record a smaller fixture or keep media out of cassettes",
                     f"{side}.body.media",
                 )

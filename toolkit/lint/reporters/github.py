@@ -1,0 +1,40 @@
+"""``--format github``: GitHub Actions workflow commands, one annotation per finding.
+
+``::error file=PATH,line=L,col=C,title=CODE name::message``; warnings are
+``::warning`` and info ``::notice``. Values are escaped as the runner expects:
+``%``, CR and LF in the message; also ``:`` and ``,`` in properties.
+"""
+
+from __future__ import annotations
+
+from toolkit.lint.engine import LintResult
+from toolkit.lint.finding import Finding, Severity
+from toolkit.lint.paths import relative_path
+from toolkit.lint.reporters.common import ReportOptions
+
+__all__ = ["escape_data", "escape_property", "render"]
+
+_COMMANDS: dict[Severity, str] = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def render(result: LintResult, options: ReportOptions) -> str:
+    return "".join(_line(finding, options.base) + "\n" for finding in result.findings)
+
+
+def _line(finding: Finding, base: str) -> str:
+    properties = {
+        "file": relative_path(finding.path, base),
+        "line": str(finding.line),
+        "col": str(finding.column),
+        "title": f"{finding.code} {finding.name}",
+    }
+    joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
+    return f"::{_COMMANDS[finding.severity]} {joined}::{escape_data(finding.message)}"
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,43 @@
+"""``--format json``: ``{"version": 1, "findings": [...], "summary": {...}}``, a stable shape.
+
+Each finding has path, line, column, code, name, severity, message,
+interaction (null when the finding is about the file) and fingerprint; keys
+are sorted. The summary counts files, findings by severity and by code,
+findings accepted by the baseline, and says whether the run failed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict
+from typing import Any
+
+from toolkit.lint.engine import LintResult
+from toolkit.lint.reporters.common import ReportOptions, count_by_severity
+
+__all__ = ["VERSION", "render"]
+
+#: Bumped only when a key is removed or changes meaning.
+VERSION = 1
+
+
+def render(result: LintResult, _options: ReportOptions) -> str:
+    document = {
+        "version": VERSION,
+        "findings": [asdict(finding) for finding in result.findings],
+        "summary": summary(result),
+    }
+    return json.dumps(document, indent=2, sort_keys=True) + "\n"
+
+
+def summary(result: LintResult) -> dict[str, Any]:
+    return {
+        "files": len(result.files),
+        "findings": len(result.findings),
+        "by_severity": count_by_severity(result),
+        "by_code": dict(sorted(Counter(f.code for f in result.findings).items())),
+        "suppressed_by_baseline": result.suppressed,
+        "fail_on": result.fail_on,
+        "failed": result.failed,
+    }
