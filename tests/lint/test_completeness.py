@@ -8,7 +8,7 @@ import pytest
 
 from tests.lint.helpers import lint_example
 from toolkit.lint.rule import Rule
-from toolkit.lint.rules import FAMILIES, INTERNAL_ERROR, RULES, RULE_BY_CODE
+from toolkit.lint.rules import FAMILIES, INTERNAL_ERROR, RULE_BY_CODE, RULES
 from toolkit.problems import SEVERITY, ProblemCode
 
 CHECKED = [rule for rule in RULES if rule is not INTERNAL_ERROR]

@@ -106,9 +106,9 @@ def test_fingerprints_survive_re_recording() -> None:
     before = {f.code: f for f in lint_text(RECORDED)}
     after = {f.code: f for f in lint_text(RERECORDED)}
     assert set(before) == set(after) == {"CT301", "CT402", "CT405"}
-    for code in before:
-        assert (before[code].line, before[code].column) != (after[code].line, after[code].column)
-        assert before[code].fingerprint == after[code].fingerprint
+    for code, old in before.items():
+        assert (old.line, old.column) != (after[code].line, after[code].column)
+        assert old.fingerprint == after[code].fingerprint
 
 
 def test_repeated_hits_get_distinct_fingerprints() -> None:

@@ -30,7 +30,7 @@ def test_oversized_cassette_uses_the_configured_threshold() -> None:
 
 
 def test_inline_base64_media_names_the_type() -> None:
-    body = "'{\"data\": \"data:image/jpeg;base64,/9j/" + "Q" * 300 + "\"}'"
+    body = '\'{"data": "data:image/jpeg;base64,/9j/' + "Q" * 300 + "\"}'"
     (finding,) = lint_text(vcrpy_cassette(response_body=body), options={"CT404": {"max-bytes": 100}})
     assert (finding.code, finding.line, finding.column) == ("CT404", 17, 15)
     assert "JPEG" in finding.message
@@ -41,7 +41,9 @@ def test_base64_scan_is_linear_on_many_short_runs() -> None:
 
     body = "'" + ("A" * 999 + " ") * 40_000 + "'"
     start = time.perf_counter()
-    findings = lint_text(vcrpy_cassette(response_body=body), select=("CT404",), options={"CT404": {"max-bytes": 1000}})
+    findings = lint_text(
+        vcrpy_cassette(response_body=body), select=("CT404",), options={"CT404": {"max-bytes": 1000}}
+    )
     assert where(findings) == []
     assert time.perf_counter() - start < 20  # quadratic scanning would take minutes
 

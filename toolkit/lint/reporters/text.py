@@ -32,13 +32,12 @@ def _line(finding: Finding, color: bool) -> str:
 
 
 def _summary(result: LintResult) -> str:
-    if not result.findings and not result.suppressed:
-        return ""
+    if not result.findings:
+        return ""  # quiet on good cassettes, even when the baseline accepted some findings
     counts = ", ".join(plural(n, severity) for severity, n in count_by_severity(result).items() if n)
     files = len({finding.path for finding in result.findings})
     text = f"Found {plural(len(result.findings), 'finding')}"
-    if counts:
-        text += f" ({counts}) in {files:,} of {plural(len(result.files), 'file')}"
+    text += f" ({counts}) in {files:,} of {plural(len(result.files), 'file')}"
     if result.suppressed:
         text += f"; {result.suppressed:,} accepted by the baseline"
     return text + "."
