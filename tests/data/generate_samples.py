@@ -34,7 +34,7 @@ HOSTILE = ROOT / "tests" / "data" / "hostile"
 PADDING = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 
 
-# --------------------------------------------------------------------------- helpers
+# --- helpers
 
 
 def compact(obj: Any) -> str:
@@ -44,7 +44,11 @@ def compact(obj: Any) -> str:
 def eventstream_frame(headers: list[tuple[str, str]], payload: bytes) -> bytes:
     """One AWS event-stream message; every header is a string (type 7)."""
     hdr = b"".join(
-        bytes([len(n.encode())]) + n.encode() + b"\x07" + struct.pack(">H", len(v.encode())) + v.encode()
+        bytes([len(n.encode())])
+        + n.encode()
+        + b"\x07"
+        + struct.pack(">H", len(v.encode()))
+        + v.encode()
         for n, v in headers
     )
     total = 4 + 4 + 4 + len(hdr) + len(payload) + 4
@@ -54,7 +58,11 @@ def eventstream_frame(headers: list[tuple[str, str]], payload: bytes) -> bytes:
 
 
 def event_headers(event_type: str) -> list[tuple[str, str]]:
-    return [(":event-type", event_type), (":content-type", "application/json"), (":message-type", "event")]
+    return [
+        (":event-type", event_type),
+        (":content-type", "application/json"),
+        (":message-type", "event"),
+    ]
 
 
 def invoke_chunk(inner: dict[str, Any], pad: int) -> bytes:
@@ -65,7 +73,9 @@ def invoke_chunk(inner: dict[str, Any], pad: int) -> bytes:
 
 
 def converse_event(event_type: str, body: dict[str, Any], pad: int) -> bytes:
-    payload = json.dumps({**body, "p": PADDING[:pad]}, separators=(",", ":"), sort_keys=True).encode()
+    payload = json.dumps(
+        {**body, "p": PADDING[:pad]}, separators=(",", ":"), sort_keys=True
+    ).encode()
     return eventstream_frame(event_headers(event_type), payload)
 
 
@@ -110,7 +120,9 @@ PsychDumper.add_representer(
 
 
 def ruby_yaml(cassette: dict[str, Any]) -> str:
-    text = yaml.dump(cassette, Dumper=PsychDumper, sort_keys=False, explicit_start=True, allow_unicode=True)
+    text = yaml.dump(
+        cassette, Dumper=PsychDumper, sort_keys=False, explicit_start=True, allow_unicode=True
+    )
     return text.replace("- '*/*'", '- "*/*"')  # Psych double-quotes this one
 
 
@@ -120,11 +132,11 @@ def encode64(data: bytes) -> str:
     return "".join(flat[i : i + 60] + "\n" for i in range(0, len(flat), 60))
 
 
-# --------------------------------------------------------------------------- Bedrock (vcrpy)
+# --- Bedrock (vcrpy)
 
 BOTO_UA = (
-    "Boto3/1.40.55 md/Botocore#1.40.55 ua/2.1 os/linux#6.8.0-87-generic md/arch#x86_64 lang/python#3.12.7 "
-    "md/pyimpl#CPython m/Z,b,D cfg/retry-mode#legacy Botocore/1.40.55"
+    "Boto3/1.40.55 md/Botocore#1.40.55 ua/2.1 os/linux#6.8.0-87-generic md/arch#x86_64 "
+    "lang/python#3.12.7 md/pyimpl#CPython m/Z,b,D cfg/retry-mode#legacy Botocore/1.40.55"
 )
 
 INVOKE_USAGE_START = {
@@ -135,7 +147,12 @@ INVOKE_USAGE_START = {
     "output_tokens": 1,
 }
 INVOKE_USAGE_DELTA = {"output_tokens": 46}
-INVOKE_METRICS = {"inputTokenCount": 38, "outputTokenCount": 46, "invocationLatency": 1187, "firstByteLatency": 402}
+INVOKE_METRICS = {
+    "inputTokenCount": 38,
+    "outputTokenCount": 46,
+    "invocationLatency": 1187,
+    "firstByteLatency": 402,
+}
 CONVERSE_USAGE = {"inputTokens": 45, "outputTokens": 37, "totalTokens": 82}
 CONVERSE_METRICS = {"latencyMs": 612}
 
@@ -163,7 +180,10 @@ def invoke_stream_body() -> bytes:
             },
         },
         {"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}},
-        *({"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": t}} for t in texts),
+        *(
+            {"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": t}}
+            for t in texts
+        ),
         {"type": "content_block_stop", "index": 0},
         {
             "type": "message_delta",
@@ -177,7 +197,13 @@ def invoke_stream_body() -> bytes:
 
 
 def converse_stream_body() -> bytes:
-    texts = ["Tides are caused", " mainly by the Moon's gravity", " pulling on the oceans,", " with the Sun", " adding a smaller pull."]
+    texts = [
+        "Tides are caused",
+        " mainly by the Moon's gravity",
+        " pulling on the oceans,",
+        " with the Sun",
+        " adding a smaller pull.",
+    ]
     frames = [converse_event("messageStart", {"role": "assistant"}, 9)]
     pads = [14, 3, 27, 18, 6]
     frames += [
@@ -203,18 +229,28 @@ def bedrock_request_headers(length: int, date: str, invocation: str) -> dict[str
     }
 
 
+INVOKE_MODEL_ID = "eu.anthropic.claude-haiku-4-5-20251001-v1%3A0"
+
+
 def bedrock_sample() -> str:
     region_host = "https://bedrock-runtime.eu-central-1.amazonaws.com"
     invoke_req = json.dumps(
         {
             "anthropic_version": "bedrock-2023-05-31",
             "max_tokens": 512,
-            "messages": [{"role": "user", "content": "Describe a lighthouse keeper's day in 1890 in one sentence."}],
+            "messages": [
+                {
+                    "role": "user",
+                    "content": "Describe a lighthouse keeper's day in 1890 in one sentence.",
+                }
+            ],
         }
     )
     converse_req = json.dumps(
         {
-            "messages": [{"role": "user", "content": [{"text": "What causes ocean tides? One sentence."}]}],
+            "messages": [
+                {"role": "user", "content": [{"text": "What causes ocean tides? One sentence."}]}
+            ],
             "inferenceConfig": {"maxTokens": 300, "temperature": 0.5},
         }
     )
@@ -224,12 +260,14 @@ def bedrock_sample() -> str:
                 "body": invoke_req,
                 "headers": {
                     **bedrock_request_headers(
-                        len(invoke_req.encode()), "20251118T103358Z", "2f1c9a4e-7b3d-4e8a-9c61-5d0b8e2a7f13"
+                        len(invoke_req.encode()),
+                        "20251118T103358Z",
+                        "2f1c9a4e-7b3d-4e8a-9c61-5d0b8e2a7f13",
                     ),
                     "X-Amzn-Bedrock-Accept": [b"application/json"],
                 },
                 "method": "POST",
-                "uri": f"{region_host}/model/eu.anthropic.claude-haiku-4-5-20251001-v1%3A0/invoke-with-response-stream",
+                "uri": f"{region_host}/model/{INVOKE_MODEL_ID}/invoke-with-response-stream",
             },
             "response": {
                 "body": {"string": invoke_stream_body()},
@@ -248,7 +286,9 @@ def bedrock_sample() -> str:
             "request": {
                 "body": converse_req,
                 "headers": bedrock_request_headers(
-                    len(converse_req.encode()), "20251118T103402Z", "b7e40d19-6a2c-4f35-8e07-c9a1d3f5b682"
+                    len(converse_req.encode()),
+                    "20251118T103402Z",
+                    "b7e40d19-6a2c-4f35-8e07-c9a1d3f5b682",
                 ),
                 "method": "POST",
                 "uri": f"{region_host}/model/eu.amazon.nova-lite-v1%3A0/converse-stream",
@@ -269,7 +309,7 @@ def bedrock_sample() -> str:
     return vcrpy_yaml({"interactions": interactions, "version": 1})
 
 
-# --------------------------------------------------------------------------- gzip body (vcrpy)
+# --- gzip body (vcrpy)
 
 RESPONSES_GZIP_USAGE = {
     "input_tokens": 19,
@@ -282,7 +322,10 @@ RESPONSES_GZIP_USAGE = {
 
 def responses_json() -> bytes:
     rid = "resp_0c5e1f2a9b7d4e3c006924a1b83f4c8190a6d2e5f7b9c1d3e5"
-    text = "Store flour in an airtight container in a cool, dark cupboard and use it within six months."
+    text = (
+        "Store flour in an airtight container in a cool, dark cupboard "
+        "and use it within six months."
+    )
     body = {
         "id": rid,
         "object": "response",
@@ -297,12 +340,18 @@ def responses_json() -> bytes:
         "max_tool_calls": None,
         "model": "gpt-5-nano-2025-08-07",
         "output": [
-            {"id": "rs_0c5e1f2a9b7d4e3c006924a1b8d2e08190b4a6c8e0f2a4b6c8", "type": "reasoning", "summary": []},
+            {
+                "id": "rs_0c5e1f2a9b7d4e3c006924a1b8d2e08190b4a6c8e0f2a4b6c8",
+                "type": "reasoning",
+                "summary": [],
+            },
             {
                 "id": "msg_0c5e1f2a9b7d4e3c006924a1b9a7c48190c2e4f6a8b0d2f4a6",
                 "type": "message",
                 "status": "completed",
-                "content": [{"type": "output_text", "annotations": [], "logprobs": [], "text": text}],
+                "content": [
+                    {"type": "output_text", "annotations": [], "logprobs": [], "text": text}
+                ],
                 "role": "assistant",
             },
         ],
@@ -350,7 +399,11 @@ def openai_request_headers(length: int) -> dict[str, list[str]]:
 
 def gzip_sample() -> str:
     req = json.dumps(
-        {"input": "How should I store flour? One sentence.", "model": "gpt-5-nano", "reasoning": {"effort": "low"}},
+        {
+            "input": "How should I store flour? One sentence.",
+            "model": "gpt-5-nano",
+            "reasoning": {"effort": "low"},
+        },
         separators=(",", ":"),
     )
     interaction = {
@@ -394,7 +447,7 @@ def gzip_sample() -> str:
     return vcrpy_yaml({"interactions": [interaction], "version": 1})
 
 
-# --------------------------------------------------------------------------- Ruby VCR
+# --- Ruby VCR
 
 EMBED_USAGE = {"prompt_tokens": 10, "total_tokens": 10}
 COHERE_USAGE = {
@@ -426,18 +479,26 @@ def ruby_embeddings_sample() -> str:
     ]
     body = {
         "object": "list",
-        "data": [{"object": "embedding", "index": i, "embedding": v} for i, v in enumerate(vectors)],
+        "data": [
+            {"object": "embedding", "index": i, "embedding": v} for i, v in enumerate(vectors)
+        ],
         "model": "text-embedding-3-small",
         "usage": EMBED_USAGE,
     }
     raw = (json.dumps(body, indent=2) + "\n").encode()
     req = compact(
-        {"model": "text-embedding-3-small", "input": ["The quick brown fox", "jumps over the lazy dog"], "dimensions": 8}
+        {
+            "model": "text-embedding-3-small",
+            "input": ["The quick brown fox", "jumps over the lazy dog"],
+            "dimensions": 8,
+        }
     )
     cassette = {
         "http_interactions": [
             {
-                "request": ruby_request("https://api.openai.com/v1/embeddings", req, "Bearer <OPENAI_ACCESS_TOKEN>"),
+                "request": ruby_request(
+                    "https://api.openai.com/v1/embeddings", req, "Bearer <OPENAI_ACCESS_TOKEN>"
+                ),
                 "response": {
                     "status": {"code": 200, "message": "OK"},
                     "headers": {
@@ -452,7 +513,9 @@ def ruby_embeddings_sample() -> str:
                         "Openai-Processing-Ms": ["61"],
                         "Openai-Project": ["proj_Hs4kW9nQ2xT7Lm1Vb8Rc3Pz6"],
                         "Openai-Version": ["2020-10-01"],
-                        "Strict-Transport-Security": ["max-age=31536000; includeSubDomains; preload"],
+                        "Strict-Transport-Security": [
+                            "max-age=31536000; includeSubDomains; preload"
+                        ],
                         "X-Ratelimit-Limit-Requests": ["3000"],
                         "X-Ratelimit-Limit-Tokens": ["1000000"],
                         "X-Ratelimit-Remaining-Requests": ["2999"],
@@ -477,8 +540,9 @@ def ruby_embeddings_sample() -> str:
 
 def ruby_cohere_sample() -> str:
     text = (
-        "A classic crème brûlée needs only cream, egg yolks, sugar and vanilla. Bake the custard gently "
-        "in a water bath at 150 °C until just set, chill it, then caramelise a thin layer of sugar on top."
+        "A classic crème brûlée needs only cream, egg yolks, sugar and vanilla. "
+        "Bake the custard gently in a water bath at 150 °C until just set, chill it, "
+        "then caramelise a thin layer of sugar on top."
     )
     body = compact(
         {
@@ -498,12 +562,16 @@ def ruby_cohere_sample() -> str:
     cassette = {
         "http_interactions": [
             {
-                "request": ruby_request("https://api.cohere.com/v2/chat", req, "Bearer <COHERE_API_KEY>"),
+                "request": ruby_request(
+                    "https://api.cohere.com/v2/chat", req, "Bearer <COHERE_API_KEY>"
+                ),
                 "response": {
                     "status": {"code": 200, "message": "OK"},
                     "headers": {
                         "Access-Control-Expose-Headers": ["X-Debug-Trace-ID"],
-                        "Cache-Control": ["no-cache, no-store, no-transform, must-revalidate, private, max-age=0"],
+                        "Cache-Control": [
+                            "no-cache, no-store, no-transform, must-revalidate, private, max-age=0"
+                        ],
                         "Content-Type": ["application/json"],
                         "Expires": ["Thu, 01 Jan 1970 00:00:00 UTC"],
                         "Pragma": ["no-cache"],
@@ -532,7 +600,7 @@ def ruby_cohere_sample() -> str:
     return ruby_yaml(cassette)
 
 
-# --------------------------------------------------------------------------- langchain-style .yaml.gz
+# --- langchain-style .yaml.gz
 
 CONVERSE_USAGE_1 = {
     "cacheReadInputTokenCount": 0,
@@ -562,8 +630,15 @@ def langchain_sample() -> bytes:
         }
     }
     user = {"role": "user", "content": [{"text": "Should I take an umbrella in Porto today?"}]}
-    tool_use = {"toolUseId": "tooluse_Xk4fR9TqW2mLp7vNc3sYbA", "name": "get_weather", "input": {"city": "Porto"}}
-    assistant = {"role": "assistant", "content": [{"text": "Let me check the weather in Porto."}, {"toolUse": tool_use}]}
+    tool_use = {
+        "toolUseId": "tooluse_Xk4fR9TqW2mLp7vNc3sYbA",
+        "name": "get_weather",
+        "input": {"city": "Porto"},
+    }
+    assistant = {
+        "role": "assistant",
+        "content": [{"text": "Let me check the weather in Porto."}, {"toolUse": tool_use}],
+    }
     result = {
         "role": "user",
         "content": [
@@ -576,10 +651,23 @@ def langchain_sample() -> bytes:
             }
         ],
     }
-    final = "Yes, take an umbrella: Porto has light rain and an 80% chance of showers until 18:00, at about 14 °C."
+    final = (
+        "Yes, take an umbrella: Porto has light rain and an 80% chance of showers "
+        "until 18:00, at about 14 °C."
+    )
     bodies = [
-        {"messages": [user], "system": [], "inferenceConfig": {"maxTokens": 1024}, "toolConfig": {"tools": [tool]}},
-        {"messages": [user, assistant, result], "system": [], "inferenceConfig": {"maxTokens": 1024}, "toolConfig": {"tools": [tool]}},
+        {
+            "messages": [user],
+            "system": [],
+            "inferenceConfig": {"maxTokens": 1024},
+            "toolConfig": {"tools": [tool]},
+        },
+        {
+            "messages": [user, assistant, result],
+            "system": [],
+            "inferenceConfig": {"maxTokens": 1024},
+            "toolConfig": {"tools": [tool]},
+        },
     ]
     responses = [
         {
@@ -630,7 +718,7 @@ def langchain_sample() -> bytes:
     return gzip.compress(text.encode(), mtime=0)
 
 
-# --------------------------------------------------------------------------- hostile files
+# --- hostile files
 
 
 def hostile_bad_crc() -> str:
@@ -643,14 +731,23 @@ def hostile_bad_crc() -> str:
         offset += total
     bad = frames[3]
     bad[-4:] = struct.pack(">I", (struct.unpack(">I", bytes(bad[-4:]))[0] ^ 0xDEADBEEF))
-    req = json.dumps({"messages": [{"role": "user", "content": [{"text": "What causes ocean tides? One sentence."}]}]})
+    req = json.dumps(
+        {
+            "messages": [
+                {"role": "user", "content": [{"text": "What causes ocean tides? One sentence."}]}
+            ]
+        }
+    )
     return vcrpy_yaml(
         {
             "interactions": [
                 {
                     "request": {
                         "body": req,
-                        "headers": {"Content-Length": [str(len(req))], "Content-Type": [b"application/json"]},
+                        "headers": {
+                            "Content-Length": [str(len(req))],
+                            "Content-Type": [b"application/json"],
+                        },
                         "method": "POST",
                         "uri": "https://bedrock-runtime.eu-central-1.amazonaws.com/model/eu.amazon.nova-lite-v1%3A0/converse-stream",
                     },
@@ -673,7 +770,13 @@ def _chat_json() -> bytes:
             "object": "chat.completion",
             "created": 1764085211,
             "model": "gpt-4.1-mini-2025-04-14",
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": "Hello!"}, "finish_reason": "stop"}],
+            "choices": [
+                {
+                    "index": 0,
+                    "message": {"role": "assistant", "content": "Hello!"},
+                    "finish_reason": "stop",
+                }
+            ],
             "usage": {"prompt_tokens": 9, "completion_tokens": 2, "total_tokens": 11},
         }
     ).encode()
@@ -726,24 +829,36 @@ GZIP_BOMB_SIZE = 1_000_000_000  # 1 GB of zeros once decompressed
 
 
 def hostile_gzip_bomb() -> str:
-    return vcrpy_yaml({"interactions": [_gzip_interaction(gzip_of_zeros(GZIP_BOMB_SIZE))], "version": 1})
+    return vcrpy_yaml(
+        {"interactions": [_gzip_interaction(gzip_of_zeros(GZIP_BOMB_SIZE))], "version": 1}
+    )
 
 
 def png_bytes() -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
 
     w = h = 16
-    rows = b"".join(b"\x00" + b"".join(bytes((x * 16, y * 16, 128)) for x in range(w)) for y in range(h))
+    rows = b"".join(
+        b"\x00" + b"".join(bytes((x * 16, y * 16, 128)) for x in range(w)) for y in range(h)
+    )
     ihdr = struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(b"IDAT", zlib.compress(rows, 9))
+        + chunk(b"IEND", b"")
+    )
 
 
 def hostile_invalid_utf8() -> bytes:
     text = (
         "interactions:\n"
         "- request:\n"
-        "    body: '{\"model\":\"gpt-4.1-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Translate caf\u00e9\"}]}'\n"
+        '    body: \'{"model":"gpt-4.1-mini","messages":'
+        '[{"role":"user","content":"Translate caf\u00e9"}]}\'\n'
         "    headers:\n"
         "      content-type:\n"
         "      - application/json\n"
@@ -751,7 +866,8 @@ def hostile_invalid_utf8() -> bytes:
         "    uri: https://api.openai.com/v1/chat/completions\n"
         "  response:\n"
         "    body:\n"
-        "      string: '{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"@@BAD@@\"},\"finish_reason\":\"stop\"}]}'\n"
+        '      string: \'{"choices":[{"index":0,"message":'
+        '{"role":"assistant","content":"@@BAD@@"},"finish_reason":"stop"}]}\'\n'
         "    headers:\n"
         "      content-type:\n"
         "      - application/json\n"
@@ -775,7 +891,12 @@ def hostile_bom_crlf() -> bytes:
             "choices": [
                 {
                     "index": 0,
-                    "message": {"role": "assistant", "content": "Hallo!", "refusal": None, "annotations": []},
+                    "message": {
+                        "role": "assistant",
+                        "content": "Hallo!",
+                        "refusal": None,
+                        "annotations": [],
+                    },
                     "logprobs": None,
                     "finish_reason": "stop",
                 }
@@ -821,16 +942,20 @@ def hostile_bom_crlf() -> bytes:
     return b"\xef\xbb\xbf" + "\r\n".join(lines).encode() + b"\r\n"
 
 
-# --------------------------------------------------------------------------- big inputs (test time only)
+# --- big inputs (test time only)
 
 
 def big_body_cassette(path: Path, size: int = 40 * 1024 * 1024) -> Path:
     """A vcrpy cassette whose one response body is ``size`` bytes of JSON (streamed to disk)."""
     filler = "lorem ipsum dolor sit amet " * 4
     with path.open("w", encoding="utf-8") as f:
-        f.write("interactions:\n- request:\n    body: '{\"model\":\"gpt-4.1-mini\"}'\n    headers: {}\n")
-        f.write("    method: POST\n    uri: https://api.openai.com/v1/chat/completions\n  response:\n")
-        f.write("    body:\n      string: '{\"filler\":\"")
+        f.write(
+            'interactions:\n- request:\n    body: \'{"model":"gpt-4.1-mini"}\'\n    headers: {}\n'
+        )
+        f.write(
+            "    method: POST\n    uri: https://api.openai.com/v1/chat/completions\n  response:\n"
+        )
+        f.write('    body:\n      string: \'{"filler":"')
         written = len('{"filler":"') + len('"}')
         while written + len(filler) <= size:
             f.write(filler)
@@ -846,15 +971,28 @@ def many_interactions_cassette(path: Path, n: int = 20_000) -> Path:
     with path.open("w", encoding="utf-8") as f:
         f.write("---\nversion: 2\ninteractions:\n")
         for i in range(n):
-            req = '{"messages":[{"content":"ping %d","role":"user"}],"model":"gpt-4.1-nano"}' % i
-            resp = (
-                '{"id":"chatcmpl-%08d","object":"chat.completion","created":1764000000,'
-                '"model":"gpt-4.1-nano-2025-04-14","choices":[{"index":0,"message":{"role":"assistant",'
-                '"content":"pong %d"},"finish_reason":"stop"}],"usage":{"prompt_tokens":9,'
-                '"completion_tokens":3,"total_tokens":12}}' % (i, i)
+            req = compact(
+                {"messages": [{"content": f"ping {i}", "role": "user"}], "model": "gpt-4.1-nano"}
+            )
+            resp = compact(
+                {
+                    "id": f"chatcmpl-{i:08d}",
+                    "object": "chat.completion",
+                    "created": 1764000000,
+                    "model": "gpt-4.1-nano-2025-04-14",
+                    "choices": [
+                        {
+                            "index": 0,
+                            "message": {"role": "assistant", "content": f"pong {i}"},
+                            "finish_reason": "stop",
+                        }
+                    ],
+                    "usage": {"prompt_tokens": 9, "completion_tokens": 3, "total_tokens": 12},
+                }
             )
             f.write(
-                f"- id: {i}\n  request:\n    proto: HTTP/1.1\n    proto_major: 1\n    proto_minor: 1\n"
+                f"- id: {i}\n  request:\n    proto: HTTP/1.1\n"
+                "    proto_major: 1\n    proto_minor: 1\n"
                 f"    content_length: {len(req)}\n    host: \"\"\n    body: '{req}'\n"
                 "    headers:\n      Content-Type:\n      - application/json\n"
                 "    url: https://api.openai.com/v1/chat/completions\n    method: POST\n"
@@ -866,7 +1004,7 @@ def many_interactions_cassette(path: Path, n: int = 20_000) -> Path:
     return path
 
 
-# --------------------------------------------------------------------------- main
+# --- main
 
 
 def outputs() -> dict[Path, bytes]:
@@ -891,7 +1029,9 @@ def outputs() -> dict[Path, bytes]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare with the committed files instead of writing")
+    parser.add_argument(
+        "--check", action="store_true", help="compare with the committed files instead of writing"
+    )
     args = parser.parse_args(argv)
     stale = []
     for path, data in outputs().items():
