@@ -15,7 +15,14 @@ from typing import Any
 
 from jsonschema import ValidationError  # type: ignore[import-untyped]
 
-__all__ = ["describe", "is_name_error", "kind_of", "render_path"]
+__all__ = [
+    "DESCRIBED_KEYWORDS",
+    "describe",
+    "is_name_error",
+    "keyword_of",
+    "kind_of",
+    "render_path",
+]
 
 #: Longest name from the document quoted in a message or a path.
 MAX_NAME = 40
@@ -73,6 +80,11 @@ def kind_of(value: Any) -> str:
     return f"a {type(value).__name__}"
 
 
+def keyword_of(error: ValidationError) -> str:
+    """The schema keyword that failed; ``false`` for a schema that is just ``false``."""
+    return "false" if error.validator is None else str(error.validator)
+
+
 def is_name_error(error: ValidationError) -> bool:
     """Whether the error is about a mapping key's name rather than its value."""
     return "propertyNames" in error.absolute_schema_path
@@ -81,7 +93,7 @@ def is_name_error(error: ValidationError) -> bool:
 def describe(error: ValidationError, path: Sequence[Any]) -> str:
     """One short sentence saying what is wrong with the node at ``path``."""
     subject = _subject(path, is_name_error(error))
-    phrase = _PHRASES.get(str(error.validator), _unsatisfied)
+    phrase = _PHRASES.get(keyword_of(error), _unsatisfied)
     return f"{subject} {phrase(error)}"
 
 
@@ -132,7 +144,7 @@ def _min_items(error: ValidationError) -> str:
 
 
 def _unsatisfied(error: ValidationError) -> str:
-    return f"fails the schema's '{error.validator}' rule"
+    return f"fails the schema's '{keyword_of(error)}' rule"
 
 
 _PHRASES: dict[str, Callable[[ValidationError], str]] = {
@@ -140,7 +152,7 @@ _PHRASES: dict[str, Callable[[ValidationError], str]] = {
     "required": lambda _e: "is required but missing",
     "additionalProperties": lambda _e: "is not a known field here",
     "not": _not,
-    "None": lambda _e: "is not allowed here",
+    "false": lambda _e: "is not allowed here",
     "pattern": _pattern,
     "const": _const,
     "enum": _enum,
@@ -149,3 +161,6 @@ _PHRASES: dict[str, Callable[[ValidationError], str]] = {
     "minLength": _min_length,
     "minItems": _min_items,
 }
+
+#: Keywords with a message of their own; any other gets a generic one.
+DESCRIBED_KEYWORDS = frozenset(_PHRASES)

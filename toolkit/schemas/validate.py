@@ -36,7 +36,7 @@ from jsonschema.exceptions import best_match  # type: ignore[import-untyped]
 from jsonschema.protocols import Validator  # type: ignore[import-untyped]
 
 from toolkit.document import Position, YamlMap, YamlSeq, position_of
-from toolkit.schemas.describe import describe, is_name_error, render_path
+from toolkit.schemas.describe import describe, is_name_error, keyword_of, render_path
 from toolkit.schemas.predicate import Predicate, UnsupportedSchemaError, build_predicate
 from toolkit.schemas.registry import load_schema
 
@@ -127,11 +127,11 @@ def _deepest(error: ValidationError) -> ValidationError:
 
 
 #: When several errors land on one node, the most telling one wins.
-_RANK = {"not": 0, "additionalProperties": 0, "type": 1, "required": 2}
+_RANK = {"not": 0, "false": 0, "additionalProperties": 0, "type": 1, "required": 2}
 
 
 def _rank(error: ValidationError) -> int:
-    return _RANK.get(str(error.validator), 3)
+    return _RANK.get(keyword_of(error), 3)
 
 
 def _violation(root: Any, error: ValidationError) -> SchemaViolation:
@@ -140,7 +140,7 @@ def _violation(root: Any, error: ValidationError) -> SchemaViolation:
         position=locate(root, path),
         message=describe(error, path),
         path=render_path(path),
-        keyword=str(error.validator),
+        keyword=keyword_of(error),
     )
 
 
