@@ -26,6 +26,13 @@ _RECORD_SEPARATOR = b"\x1e"
 _BOM = b"\xef\xbb\xbf"
 _JSON_SPACE = re.compile(r"[ \t\n\r]*")  # RFC 8259 whitespace, nothing more
 _DECODER = json.JSONDecoder()
+# What may be left where the decoder stops when a valid document was cut off:
+# nothing but space, part of a literal, a number's sign, point or exponent
+# ("1." leaves "."), or part of a \uXXXX escape. Unterminated strings are
+# recognised by the decoder's message instead.
+_CUT_REST = re.compile(
+    r"[ \t\n\r]*|t(?:ru?)?|f(?:a(?:ls?)?)?|n(?:ul?)?|-|[.eE][+-]?|u[0-9a-fA-F]{0,4}"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,40 +132,53 @@ class _ArrayReader:
 
     def _element(self, at: int) -> int:
         """Read the element at ``at`` and the delimiter after it; -1 when done."""
-        end = self._value(at)
-        if end < 0:
+        read = self._value(at)
+        if read is None:
             return -1
-        at = self._skip(end)
-        if self._text.startswith(",", at):
-            return self._skip(at + 1)
-        if self._expect(at, "]", "expected ',' or ']' after an array element"):
-            self._expect_end(at + 1)
+        value, end = read
+        after = self._skip(end)
+        if self._text.startswith(",", after):
+            self._keep(value, at, end)
+            return self._skip(after + 1)
+        if self._text.startswith("]", after):
+            self._keep(value, at, end)
+            self._expect_end(after + 1)
+        elif self._is_cut(after):
+            # A number that touches the cut ("12" of "123", "1" of "1.5") may be incomplete.
+            if not (after == end and self._text[at] in "-0123456789"):
+                self._keep(value, at, end)
+            self._cut(after)
+        else:
+            self._keep(value, at, end)
+            self._problem("invalid-json", "expected ',' or ']' after an array element", after)
         return -1
 
-    def _value(self, at: int) -> int:
+    def _value(self, at: int) -> tuple[object, int] | None:
+        """The JSON value at ``at`` and where it ends, or None (and a problem)."""
         if at >= len(self._text):
             self._cut(at)
-            return -1
+            return None
         try:
             value, end = _DECODER.raw_decode(self._text, at)
+            return value, int(end)
         except json.JSONDecodeError as error:
-            self._bad_value(error)
-            return -1
+            if error.msg.startswith("Unterminated string") or self._is_cut(error.pos):
+                self._cut(error.pos)
+            else:
+                self._problem("invalid-json", f"not JSON: {error.msg}", error.pos)
         except RecursionError:
             self._problem("invalid-json", "JSON nested too deeply", at)
-            return -1
+        return None
+
+    def _keep(self, value: object, at: int, end: int) -> None:
         first, last = self._bytes.at(at), self._bytes.at(end)
         text = self._body[first:last].decode("utf-8", "replace")
-        self.items.append(JsonItem(json.loads(text) if self._reparse else value, text, first))
-        return end
+        if self._reparse:  # bad UTF-8: U+FFFD in values, not surrogate escapes
+            value = json.loads(text)
+        self.items.append(JsonItem(value, text, first))
 
-    def _bad_value(self, error: json.JSONDecodeError) -> None:
-        # The decoder says "Unterminated string" only when the text ran out inside one.
-        at_end = self._skip(error.pos) >= len(self._text)
-        if at_end or error.msg.startswith("Unterminated string"):
-            self._cut(error.pos)
-        else:
-            self._problem("invalid-json", f"not JSON: {error.msg}", error.pos)
+    def _is_cut(self, at: int) -> bool:
+        return _CUT_REST.fullmatch(self._text, at) is not None
 
     def _expect(self, at: int, token: str, message: str) -> bool:
         if at >= len(self._text):
