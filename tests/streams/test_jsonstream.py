@@ -103,7 +103,7 @@ SPACE = st.sampled_from(["", " ", "\n", "\r\n", "\t"])
 
 @st.composite
 def arrays(draw: st.DrawFn) -> tuple[bytes, list[object]]:
-    values = draw(st.lists(JSON_VALUES, max_size=5))
+    values: list[object] = draw(st.lists(JSON_VALUES, max_size=5))
     parts = [draw(SPACE) + json.dumps(value, ensure_ascii=draw(st.booleans())) for value in values]
     text = "[" + draw(SPACE) + ("," + draw(SPACE)).join(parts) + draw(SPACE) + "]"
     return text.encode("utf-8"), values

@@ -11,8 +11,8 @@ from toolkit.streams.sse import SseDecoder, decode_sse
 
 LINE_ENDINGS = st.sampled_from([b"\n", b"\r", b"\r\n"])
 # Field values: any text but CR and LF (which end lines) and surrogates (not UTF-8).
-VALUE = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"))
-NAME = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n:"))
+VALUE = st.text(st.characters(codec="utf-8", exclude_characters="\r\n"))
+NAME = st.text(st.characters(codec="utf-8", exclude_characters="\r\n:"))
 
 
 @dataclass
