@@ -45,6 +45,13 @@ def chunk(inner: bytes) -> bytes:
     )
 
 
+def frame(block: bytes, payload: bytes) -> bytes:
+    """A message with a raw header block and correct lengths and CRCs."""
+    lengths = struct.pack(">II", 16 + len(block) + len(payload), len(block))
+    head = lengths + struct.pack(">I", zlib.crc32(lengths)) + block + payload
+    return head + struct.pack(">I", zlib.crc32(head))
+
+
 def test_empty_message_vector() -> None:
     assert encode_message({}, b"") == EMPTY_MESSAGE
     decoding = decode_eventstream(EMPTY_MESSAGE)
@@ -151,12 +158,10 @@ def test_impossible_lengths_stop() -> None:
 
 
 def test_malformed_header_is_reported_with_its_offset() -> None:
-    block = b"\x01a\x2a"  # a header of value type 42
-    lengths = struct.pack(">II", 16 + len(block), len(block))
-    head = lengths + struct.pack(">I", zlib.crc32(lengths)) + block
-    decoding = decode_eventstream(head + struct.pack(">I", zlib.crc32(head)))
-    assert kinds(decoding) == [("bad-header", 12)]
-    assert decoding.messages[0].headers == {}
+    good = b"\x01a\x07\x00\x01x"  # a = "x"
+    decoding = decode_eventstream(frame(good + b"\x01b\x2a", b""))  # b of value type 42
+    assert kinds(decoding) == [("bad-header", 12 + len(good))]
+    assert decoding.messages[0].headers == {"a": "x"}
 
 
 def test_looks_like_eventstream() -> None:
@@ -223,3 +228,10 @@ def test_encoding_refuses_values_the_format_cannot_hold() -> None:
     ):
         with pytest.raises(ValueError):
             encode_message(headers, b"")
+
+
+@given(st.binary(max_size=120), st.binary(max_size=20))
+def test_any_header_block_decodes_without_raising(block: bytes, payload: bytes) -> None:
+    decoding = decode_eventstream(frame(block, payload))
+    assert [m.payload for m in decoding.messages] == [payload]
+    assert {p.kind for p in decoding.problems} <= {"bad-header"}

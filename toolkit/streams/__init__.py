@@ -21,21 +21,27 @@ from toolkit.streams.detect import (
     sniff_stream_kind,
     stream_kind_for_content_type,
 )
-from toolkit.streams.eventstream import decode_eventstream, looks_like_eventstream
+from toolkit.streams.eventstream import decode_eventstream, encode_message, looks_like_eventstream
 from toolkit.streams.jsonstream import decode_json_array, decode_ndjson
 from toolkit.streams.result import ProblemKind, StreamEvent, StreamKind, StreamProblem
-from toolkit.streams.sse import decode_sse
+from toolkit.streams.sse import SseDecoder, decode_sse
 from toolkit.streams.uniform import StreamDecoding, from_eventstream, from_json, from_sse
 
 __all__ = [
     "DECODERS",
     "ProblemKind",
+    "SseDecoder",
     "StreamDecoding",
     "StreamEvent",
     "StreamKind",
     "StreamProblem",
+    "decode_eventstream",
+    "decode_json_array",
+    "decode_ndjson",
+    "decode_sse",
     "decode_stream",
     "detect_stream_kind",
+    "encode_message",
     "is_stream_content_type",
     "looks_like_eventstream",
     "sniff_stream_kind",

@@ -192,11 +192,10 @@ def _read_message(
         problems.append(_problem("bad-crc", "message CRC does not match", offset))
     headers_length = _read_prelude(data, offset)[1]
     headers_start = offset + PRELUDE_LENGTH
-    header_list = _read_headers(data[headers_start : headers_start + headers_length])
-    if isinstance(header_list, int):
-        at = headers_start + header_list
-        problems.append(_problem("bad-header", "malformed header; headers dropped", at))
-        header_list = ()
+    header_list, bad_at = _read_headers(data[headers_start : headers_start + headers_length])
+    if bad_at is not None:
+        message = "malformed header; the headers after it are dropped"
+        problems.append(_problem("bad-header", message, headers_start + bad_at))
     headers = {header.name: header.value for header in header_list}
     payload = data[headers_start + headers_length : end]
     inner = _inner_text(headers, payload, offset, problems)
@@ -218,17 +217,17 @@ def _inner_text(
     return inner
 
 
-def _read_headers(block: bytes) -> tuple[Header, ...] | int:
-    """Headers in ``block``, or the offset in it where they stop making sense."""
+def _read_headers(block: bytes) -> tuple[tuple[Header, ...], int | None]:
+    """The headers in ``block``, and where in it they stop making sense (if they do)."""
     headers: list[Header] = []
     at = 0
     while at < len(block):
         read = _read_header(block, at)
         if read is None:
-            return at
+            return tuple(headers), at
         header, at = read
         headers.append(header)
-    return tuple(headers)
+    return tuple(headers), None
 
 
 def _read_header(block: bytes, at: int) -> tuple[Header, int] | None:
