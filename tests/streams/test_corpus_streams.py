@@ -20,6 +20,7 @@ import pytest
 import yaml
 
 from toolkit.streams import decode_stream
+from toolkit.streams.eventstream import decode_eventstream, encode_message
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 STREAM_KINDS = {"sse", "aws-eventstream", "ndjson"}
@@ -107,6 +108,16 @@ def test_every_stream_has_the_recorded_number_of_events(
     # corpus additions, which should then be explained here.
     assert len(streams) > 400
     assert len(mismatches) <= 0.02 * len(streams), mismatches
+
+
+def test_event_streams_re_encode_to_the_recorded_bytes(
+    rows: list[dict[str, str]], responses: dict[str, list[Any]]
+) -> None:
+    bodies = [_body_of(row, responses) for row in rows if row["resp_kind"] == "aws-eventstream"]
+    for body in bodies:
+        messages = decode_eventstream(body).messages
+        assert b"".join(encode_message(m.header_list, m.payload) for m in messages) == body
+    assert len(bodies) > 30
 
 
 def test_no_other_body_is_taken_for_a_stream(
