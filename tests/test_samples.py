@@ -24,7 +24,9 @@ def by_file(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(file=frame["cassette"].map(lambda p: Path(p).name)).set_index(["file", "interaction"])
 
 
-@pytest.mark.parametrize("fact", [f for f in FACTS if f["kind"] == "http"], ids=lambda f: f"{f['file']}#{f['index']}")
+@pytest.mark.parametrize(
+    "fact", [f for f in FACTS if f["kind"] == "http"], ids=lambda f: f"{f['file']}#{f['index']}"
+)
 def test_interaction_facts(frames: toolkit.Frames, fact: dict[str, Any]) -> None:
     row = by_file(frames.interactions).loc[(fact["file"], fact["index"])]
     assert row["format"] == fact["dialect"]
@@ -61,12 +63,21 @@ USAGE = {
     ("ruby_vcr_cohere_chat.yml", 0): (587, 60, None, 0, None, None, None),
     ("govcr2_openai_responses_reasoning_stream.yaml", 0): (22, 212, 192, 0, None, 234, None),
 }
-COLUMNS = ["input_tokens", "output_tokens", "reasoning_tokens", "cache_read_tokens", "cache_write_tokens",
-           "total_tokens", "cost_ticks"]
+COLUMNS = [
+    "input_tokens",
+    "output_tokens",
+    "reasoning_tokens",
+    "cache_read_tokens",
+    "cache_write_tokens",
+    "total_tokens",
+    "cost_ticks",
+]
 
 
-@pytest.mark.parametrize(("key", "expected"), USAGE.items(), ids=lambda v: str(v))
-def test_normalised_usage(frames: toolkit.Frames, key: tuple[str, int], expected: tuple[int | None, ...]) -> None:
+@pytest.mark.parametrize(("key", "expected"), USAGE.items(), ids=str)
+def test_normalised_usage(
+    frames: toolkit.Frames, key: tuple[str, int], expected: tuple[int | None, ...]
+) -> None:
     row = by_file(frames.usage).loc[key]
     got = tuple(None if pd.isna(row[c]) else int(row[c]) for c in COLUMNS)
     assert got == expected
@@ -75,4 +86,6 @@ def test_normalised_usage(frames: toolkit.Frames, key: tuple[str, int], expected
 def test_reported_and_estimated_costs_agree_where_both_exist(frames: toolkit.Frames) -> None:
     usage = frames.usage.dropna(subset=["reported_cost_usd", "estimated_cost_usd"])
     assert len(usage) >= 3
-    assert ((usage["estimated_cost_usd"] - usage["reported_cost_usd"]).abs() <= 0.02 * usage["reported_cost_usd"]).all()
+    assert (
+        (usage["estimated_cost_usd"] - usage["reported_cost_usd"]).abs() <= 0.02 * usage["reported_cost_usd"]
+    ).all()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
 
 import genai_prices
 from genai_prices import Usage as PriceUsage
@@ -61,37 +60,14 @@ def estimate_cost(
         return Estimate(None, "no price: the model is not recorded")
     if usage.input_tokens is None and usage.output_tokens is None:
         return Estimate(None, "no price: no token counts")
-    return _estimate(
-        usage.input_tokens or 0,
-        usage.output_tokens or 0,
-        usage.cache_read_tokens or 0,
-        usage.cache_write_tokens or 0,
-        model,
-        provider,
-        url,
-        when,
-    )
-
-
-@lru_cache(maxsize=4096)
-def _estimate(
-    input_tokens: int,
-    output_tokens: int,
-    cache_read: int,
-    cache_write: int,
-    model: str,
-    provider: str | None,
-    url: str,
-    when: datetime | None,
-) -> Estimate:
-    counts = PriceUsage(
-        input_tokens=input_tokens,
-        output_tokens=output_tokens,
-        cache_read_tokens=cache_read or None,
-        cache_write_tokens=cache_write or None,
-    )
     if provider in _UNPRICED:
         return Estimate(None, f"no price: {_UNPRICED[provider]}")
+    counts = PriceUsage(
+        input_tokens=usage.input_tokens or 0,
+        output_tokens=usage.output_tokens or 0,
+        cache_read_tokens=usage.cache_read_tokens or None,
+        cache_write_tokens=usage.cache_write_tokens or None,
+    )
     for model_ref, where in _lookups(model, provider, url):
         try:
             price = calc_price(counts, model_ref, genai_request_timestamp=when, **where)  # type: ignore[call-overload]

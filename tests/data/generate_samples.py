@@ -44,11 +44,7 @@ def compact(obj: Any) -> str:
 def eventstream_frame(headers: list[tuple[str, str]], payload: bytes) -> bytes:
     """One AWS event-stream message; every header is a string (type 7)."""
     hdr = b"".join(
-        bytes([len(n.encode())])
-        + n.encode()
-        + b"\x07"
-        + struct.pack(">H", len(v.encode()))
-        + v.encode()
+        bytes([len(n.encode())]) + n.encode() + b"\x07" + struct.pack(">H", len(v.encode())) + v.encode()
         for n, v in headers
     )
     total = 4 + 4 + 4 + len(hdr) + len(payload) + 4
@@ -73,9 +69,7 @@ def invoke_chunk(inner: dict[str, Any], pad: int) -> bytes:
 
 
 def converse_event(event_type: str, body: dict[str, Any], pad: int) -> bytes:
-    payload = json.dumps(
-        {**body, "p": PADDING[:pad]}, separators=(",", ":"), sort_keys=True
-    ).encode()
+    payload = json.dumps({**body, "p": PADDING[:pad]}, separators=(",", ":"), sort_keys=True).encode()
     return eventstream_frame(event_headers(event_type), payload)
 
 
@@ -120,9 +114,7 @@ PsychDumper.add_representer(
 
 
 def ruby_yaml(cassette: dict[str, Any]) -> str:
-    text = yaml.dump(
-        cassette, Dumper=PsychDumper, sort_keys=False, explicit_start=True, allow_unicode=True
-    )
+    text = yaml.dump(cassette, Dumper=PsychDumper, sort_keys=False, explicit_start=True, allow_unicode=True)
     return text.replace("- '*/*'", '- "*/*"')  # Psych double-quotes this one
 
 
@@ -248,9 +240,7 @@ def bedrock_sample() -> str:
     )
     converse_req = json.dumps(
         {
-            "messages": [
-                {"role": "user", "content": [{"text": "What causes ocean tides? One sentence."}]}
-            ],
+            "messages": [{"role": "user", "content": [{"text": "What causes ocean tides? One sentence."}]}],
             "inferenceConfig": {"maxTokens": 300, "temperature": 0.5},
         }
     )
@@ -322,10 +312,7 @@ RESPONSES_GZIP_USAGE = {
 
 def responses_json() -> bytes:
     rid = "resp_0c5e1f2a9b7d4e3c006924a1b83f4c8190a6d2e5f7b9c1d3e5"
-    text = (
-        "Store flour in an airtight container in a cool, dark cupboard "
-        "and use it within six months."
-    )
+    text = "Store flour in an airtight container in a cool, dark cupboard and use it within six months."
     body = {
         "id": rid,
         "object": "response",
@@ -349,9 +336,7 @@ def responses_json() -> bytes:
                 "id": "msg_0c5e1f2a9b7d4e3c006924a1b9a7c48190c2e4f6a8b0d2f4a6",
                 "type": "message",
                 "status": "completed",
-                "content": [
-                    {"type": "output_text", "annotations": [], "logprobs": [], "text": text}
-                ],
+                "content": [{"type": "output_text", "annotations": [], "logprobs": [], "text": text}],
                 "role": "assistant",
             },
         ],
@@ -479,9 +464,7 @@ def ruby_embeddings_sample() -> str:
     ]
     body = {
         "object": "list",
-        "data": [
-            {"object": "embedding", "index": i, "embedding": v} for i, v in enumerate(vectors)
-        ],
+        "data": [{"object": "embedding", "index": i, "embedding": v} for i, v in enumerate(vectors)],
         "model": "text-embedding-3-small",
         "usage": EMBED_USAGE,
     }
@@ -513,9 +496,7 @@ def ruby_embeddings_sample() -> str:
                         "Openai-Processing-Ms": ["61"],
                         "Openai-Project": ["proj_Hs4kW9nQ2xT7Lm1Vb8Rc3Pz6"],
                         "Openai-Version": ["2020-10-01"],
-                        "Strict-Transport-Security": [
-                            "max-age=31536000; includeSubDomains; preload"
-                        ],
+                        "Strict-Transport-Security": ["max-age=31536000; includeSubDomains; preload"],
                         "X-Ratelimit-Limit-Requests": ["3000"],
                         "X-Ratelimit-Limit-Tokens": ["1000000"],
                         "X-Ratelimit-Remaining-Requests": ["2999"],
@@ -562,9 +543,7 @@ def ruby_cohere_sample() -> str:
     cassette = {
         "http_interactions": [
             {
-                "request": ruby_request(
-                    "https://api.cohere.com/v2/chat", req, "Bearer <COHERE_API_KEY>"
-                ),
+                "request": ruby_request("https://api.cohere.com/v2/chat", req, "Bearer <COHERE_API_KEY>"),
                 "response": {
                     "status": {"code": 200, "message": "OK"},
                     "headers": {
@@ -732,11 +711,7 @@ def hostile_bad_crc() -> str:
     bad = frames[3]
     bad[-4:] = struct.pack(">I", (struct.unpack(">I", bytes(bad[-4:]))[0] ^ 0xDEADBEEF))
     req = json.dumps(
-        {
-            "messages": [
-                {"role": "user", "content": [{"text": "What causes ocean tides? One sentence."}]}
-            ]
-        }
+        {"messages": [{"role": "user", "content": [{"text": "What causes ocean tides? One sentence."}]}]}
     )
     return vcrpy_yaml(
         {
@@ -829,21 +804,15 @@ GZIP_BOMB_SIZE = 1_000_000_000  # 1 GB of zeros once decompressed
 
 
 def hostile_gzip_bomb() -> str:
-    return vcrpy_yaml(
-        {"interactions": [_gzip_interaction(gzip_of_zeros(GZIP_BOMB_SIZE))], "version": 1}
-    )
+    return vcrpy_yaml({"interactions": [_gzip_interaction(gzip_of_zeros(GZIP_BOMB_SIZE))], "version": 1})
 
 
 def png_bytes() -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-        )
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     w = h = 16
-    rows = b"".join(
-        b"\x00" + b"".join(bytes((x * 16, y * 16, 128)) for x in range(w)) for y in range(h)
-    )
+    rows = b"".join(b"\x00" + b"".join(bytes((x * 16, y * 16, 128)) for x in range(w)) for y in range(h))
     ihdr = struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)
     return (
         b"\x89PNG\r\n\x1a\n"
@@ -949,12 +918,8 @@ def big_body_cassette(path: Path, size: int = 40 * 1024 * 1024) -> Path:
     """A vcrpy cassette whose one response body is ``size`` bytes of JSON (streamed to disk)."""
     filler = "lorem ipsum dolor sit amet " * 4
     with path.open("w", encoding="utf-8") as f:
-        f.write(
-            'interactions:\n- request:\n    body: \'{"model":"gpt-4.1-mini"}\'\n    headers: {}\n'
-        )
-        f.write(
-            "    method: POST\n    uri: https://api.openai.com/v1/chat/completions\n  response:\n"
-        )
+        f.write('interactions:\n- request:\n    body: \'{"model":"gpt-4.1-mini"}\'\n    headers: {}\n')
+        f.write("    method: POST\n    uri: https://api.openai.com/v1/chat/completions\n  response:\n")
         f.write('    body:\n      string: \'{"filler":"')
         written = len('{"filler":"') + len('"}')
         while written + len(filler) <= size:
@@ -971,9 +936,7 @@ def many_interactions_cassette(path: Path, n: int = 20_000) -> Path:
     with path.open("w", encoding="utf-8") as f:
         f.write("---\nversion: 2\ninteractions:\n")
         for i in range(n):
-            req = compact(
-                {"messages": [{"content": f"ping {i}", "role": "user"}], "model": "gpt-4.1-nano"}
-            )
+            req = compact({"messages": [{"content": f"ping {i}", "role": "user"}], "model": "gpt-4.1-nano"})
             resp = compact(
                 {
                     "id": f"chatcmpl-{i:08d}",

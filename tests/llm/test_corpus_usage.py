@@ -42,8 +42,11 @@ def test_usage_row_for_98_percent_of_responses_reporting_tokens(frames: toolkit.
     usage = frames.usage.set_index(["cassette", "interaction"])
     expected = [key for key, row in facts.items() if reports_tokens(row)]
     found = [
-        key for key in expected
-        if key in usage.index and pd.notna(usage.at[key, "input_tokens"]) and pd.notna(usage.at[key, "output_tokens"])
+        key
+        for key in expected
+        if key in usage.index
+        and pd.notna(usage.at[key, "input_tokens"])
+        and pd.notna(usage.at[key, "output_tokens"])
     ]
     assert len(expected) > 1000
     assert len(found) / len(expected) >= 0.98, sorted(set(expected) - set(found))[:20]
@@ -65,7 +68,9 @@ def test_streamed_usage_is_never_summed(frames: toolkit.Frames) -> None:
     # A provider's reported total, when present, equals input + output for every normalised row
     # except where it counts cache or tool-use tokens apart; summing chunks would blow far past it.
     reported = streamed.dropna(subset=["total_tokens", "input_tokens", "output_tokens"])
-    assert ((reported["input_tokens"] + reported["output_tokens"]) <= reported["total_tokens"] * 1.01 + 1).mean() > 0.95
+    assert (
+        (reported["input_tokens"] + reported["output_tokens"]) <= reported["total_tokens"] * 1.01 + 1
+    ).mean() > 0.95
 
 
 def test_xai_estimates_match_reported_ticks(frames: toolkit.Frames) -> None:

@@ -45,7 +45,9 @@ def test_xai_reports_reasoning_beside_completion_tokens() -> None:
 
 
 def test_openrouter_cost_and_deepseek_cache_hits() -> None:
-    openrouter = openai_usage({"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15, "cost": 0.00042})
+    openrouter = openai_usage(
+        {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15, "cost": 0.00042}
+    )
     assert openrouter is not None and openrouter.reported_cost_usd == 0.00042
     deepseek = openai_usage({"prompt_tokens": 100, "completion_tokens": 5, "prompt_cache_hit_tokens": 64})
     assert deepseek is not None and deepseek.cache_read_tokens == 64
@@ -66,7 +68,12 @@ def test_responses_usage() -> None:
 
 def test_anthropic_adds_cache_reads_and_writes_to_input() -> None:
     usage = anthropic_usage(
-        {"input_tokens": 12, "cache_creation_input_tokens": 1500, "cache_read_input_tokens": 3000, "output_tokens": 90}
+        {
+            "input_tokens": 12,
+            "cache_creation_input_tokens": 1500,
+            "cache_read_input_tokens": 3000,
+            "output_tokens": 90,
+        }
     )
     assert usage == Usage(4512, 90, None, 3000, 1500, None)
 
@@ -85,7 +92,13 @@ def test_gemini_without_candidates_counts_zero_output() -> None:
 
 def test_bedrock_converse_adds_cache_to_input() -> None:
     usage = converse_usage(
-        {"inputTokens": 20, "outputTokens": 7, "totalTokens": 2027, "cacheReadInputTokens": 2000, "cacheWriteInputTokens": 0}
+        {
+            "inputTokens": 20,
+            "outputTokens": 7,
+            "totalTokens": 2027,
+            "cacheReadInputTokens": 2000,
+            "cacheWriteInputTokens": 0,
+        }
     )
     assert usage == Usage(2020, 7, None, 2000, 0, 2027)
 

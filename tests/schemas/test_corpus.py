@@ -48,11 +48,7 @@ def _rows() -> list[tuple[str, str]]:
     if not (CORPUS / "index.csv").is_file():
         return []
     with (CORPUS / "index.csv").open(newline="", encoding="utf-8") as f:
-        return [
-            (r["path"], SCHEMA_OF[r["format"]])
-            for r in csv.DictReader(f)
-            if r["format"] in SCHEMA_OF
-        ]
+        return [(r["path"], SCHEMA_OF[r["format"]]) for r in csv.DictReader(f) if r["format"] in SCHEMA_OF]
 
 
 ROWS = _rows()

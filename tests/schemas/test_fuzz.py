@@ -25,15 +25,11 @@ SCALARS = st.one_of(
     st.floats(allow_nan=True, allow_infinity=True),
     st.text(max_size=12),
     st.binary(max_size=12),
-    st.sampled_from(
-        ["", "GET", "200 OK", "1.5s", "HTTP/1.1", "UTF-8", "Mon, 01 Apr 2024 12:00:00 GMT"]
-    ),
+    st.sampled_from(["", "GET", "200 OK", "1.5s", "HTTP/1.1", "UTF-8", "Mon, 01 Apr 2024 12:00:00 GMT"]),
 )
 KEYS = st.one_of(
     st.text(max_size=10),
-    st.sampled_from(
-        ["body", "parsed_body", "status", "status_code", "string", "base64_string", "id"]
-    ),
+    st.sampled_from(["body", "parsed_body", "status", "status_code", "string", "base64_string", "id"]),
     st.integers(),
     st.none(),
     st.booleans(),
@@ -107,9 +103,7 @@ def test_edited_yaml_text_never_crashes(name: str, data: st.DataObject) -> None:
         _assert_well_formed(check_schema(root, format))
 
 
-@pytest.mark.parametrize(
-    "value", [None, 0, "", b"", [], {}, [[[]]], {None: {1: b"x"}}, float("nan")]
-)
+@pytest.mark.parametrize("value", [None, 0, "", b"", [], {}, [[[]]], {None: {1: b"x"}}, float("nan")])
 @pytest.mark.parametrize("format", SCHEMA_FORMATS)
 def test_any_root_gives_findings(format: str, value: Any) -> None:
     violations = check_schema(value, format)

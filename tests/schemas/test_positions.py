@@ -288,9 +288,7 @@ def test_root_problems(findings: Findings) -> None:
     assert findings("- a\n- b\n", "vcrpy") == [(1, 1, "$", "type")]
     assert findings("", "ruby-vcr") == [(1, 1, "$", "type")]
     assert findings("version: 2\n", "go-vcr-v2") == [(1, 1, "interactions", "required")]
-    assert findings("requests: []\nresponses: {}\n", "langchain-split") == [
-        (2, 12, "responses", "type")
-    ]
+    assert findings("requests: []\nresponses: {}\n", "langchain-split") == [(2, 12, "responses", "type")]
 
 
 def test_aliases_report_where_they_are_used(findings: Findings) -> None:

@@ -65,9 +65,7 @@ def test_langchain_split_shares_vcrpy_shapes() -> None:
 def test_each_schema_file_is_registered() -> None:
     files = resources.files("toolkit.schemas")
     shipped = {
-        p.name.removesuffix(".schema.json")
-        for p in files.iterdir()
-        if p.name.endswith(".schema.json")
+        p.name.removesuffix(".schema.json") for p in files.iterdir() if p.name.endswith(".schema.json")
     }
     assert shipped == set(SCHEMA_FORMATS)
 
@@ -89,9 +87,7 @@ def _subschemas(schema: Any) -> list[Any]:
     if not isinstance(schema, dict):
         return []
     nested = [*schema.get("properties", {}).values(), *schema.get("$defs", {}).values()]
-    nested += [
-        schema[k] for k in ("items", "not", "if", "then", "else", "propertyNames") if k in schema
-    ]
+    nested += [schema[k] for k in ("items", "not", "if", "then", "else", "propertyNames") if k in schema]
     if isinstance(schema.get("additionalProperties"), dict):
         nested.append(schema["additionalProperties"])
     return nested + [s for each in nested for s in _subschemas(each)]

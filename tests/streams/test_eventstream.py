@@ -40,9 +40,7 @@ def event(event_type: str, payload: bytes) -> bytes:
 
 
 def chunk(inner: bytes) -> bytes:
-    return event(
-        "chunk", json.dumps({"bytes": base64.b64encode(inner).decode(), "p": "ab"}).encode()
-    )
+    return event("chunk", json.dumps({"bytes": base64.b64encode(inner).decode(), "p": "ab"}).encode())
 
 
 def frame(block: bytes, payload: bytes) -> bytes:
@@ -189,9 +187,7 @@ VALUES = {
     HeaderType.UUID: st.uuids(),
 }
 HEADER = st.one_of([st.builds(Header, NAMES, st.just(k), v) for k, v in VALUES.items()])
-MESSAGES = st.lists(
-    st.tuples(st.lists(HEADER, max_size=5), st.binary(max_size=60)), min_size=1, max_size=4
-)
+MESSAGES = st.lists(st.tuples(st.lists(HEADER, max_size=5), st.binary(max_size=60)), min_size=1, max_size=4)
 
 
 @given(MESSAGES)

@@ -90,11 +90,7 @@ def test_deep_nesting_is_a_problem_not_a_crash() -> None:
 
 
 JSON_VALUES = st.recursive(
-    st.none()
-    | st.booleans()
-    | st.integers()
-    | st.floats(allow_nan=False, allow_infinity=False)
-    | st.text(),
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
     max_leaves=10,
 )
@@ -120,9 +116,7 @@ def test_arrays_decode_to_their_elements(array: tuple[bytes, list[object]]) -> N
 
 
 @given(arrays(), st.integers(min_value=0))
-def test_any_prefix_keeps_a_prefix_of_the_elements(
-    array: tuple[bytes, list[object]], cut: int
-) -> None:
+def test_any_prefix_keeps_a_prefix_of_the_elements(array: tuple[bytes, list[object]], cut: int) -> None:
     body, values = array
     prefix = body[: cut % (len(body) + 1)]
     decoding = decode_json_array(prefix)

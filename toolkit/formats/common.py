@@ -109,7 +109,14 @@ def build_body(stored: bytes, storage: BodyStorage, position: Position, headers:
 _GO_UNITS = {
     unit: Decimal(scale)
     for unit, scale in {
-        "ns": "1e-9", "us": "1e-6", "µs": "1e-6", "μs": "1e-6", "ms": "1e-3", "s": "1", "m": "60", "h": "3600",
+        "ns": "1e-9",
+        "us": "1e-6",
+        "µs": "1e-6",
+        "μs": "1e-6",
+        "ms": "1e-3",
+        "s": "1",
+        "m": "60",
+        "h": "3600",
     }.items()
 }
 _GO_PART = re.compile(r"(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)")

@@ -52,10 +52,15 @@ INTERACTIONS: tuple[Column, ...] = (
     Column(
         "is_stream",
         "boolean",
-        "The response is a stream: SSE, AWS event stream or NDJSON, "
-        "from the Content-Type or, when missing or generic, from the bytes.",
+        "The response is an event stream (server-sent events or AWS event stream), known from the "
+        "Content-Type or, when it is missing, redacted or generic, from the bytes.",
     ),
-    Column("stream_kind", "string", "sse, aws-eventstream or ndjson; NA when not a stream."),
+    Column(
+        "stream_kind",
+        "string",
+        "How the response body was decoded into chunks: sse, aws-eventstream, ndjson (JSON Lines) or "
+        "json-array (Gemini streamGenerateContent without alt=sse); NA when it is one document.",
+    ),
     Column("request_content_type", "string", "Media type of the request body, without parameters."),
     Column("response_content_type", "string", "Media type of the response body, without parameters."),
     Column("request_bytes", "Int64", "Size of the decoded request body in bytes.", "http.request.body.size"),
@@ -120,8 +125,8 @@ INTERACTIONS: tuple[Column, ...] = (
     Column(
         "n_chunks",
         "Int64",
-        "Stream events dispatched (SSE events including `[DONE]`, event-stream messages, NDJSON lines or "
-        "JSON-array items); NA when the response is not a stream.",
+        "Chunks the response was decoded into (SSE events dispatched including `[DONE]`, event-stream "
+        "messages, NDJSON lines or JSON-array items); NA when stream_kind is NA.",
     ),
 )
 

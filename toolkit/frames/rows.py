@@ -13,7 +13,7 @@ from typing import Any
 from toolkit.llm import Analysis, analyze
 from toolkit.model import Cassette, Interaction
 from toolkit.pricing import estimate_cost
-from toolkit.sniff import content_type_of
+from toolkit.streams.detect import media_type
 
 __all__ = ["FileRows", "build_rows"]
 
@@ -65,10 +65,10 @@ def interaction_row(cassette: Cassette, interaction: Interaction, analysis: Anal
         url.raw.partition("?")[2].partition("#")[0],
         response.status_code,
         response.reason,
-        stream is not None and stream.kind != "json-array",
+        stream is not None and stream.kind in ("sse", "aws-eventstream"),
         stream.kind if stream is not None else None,
-        content_type_of(request.headers.get("content-type")) or None,
-        content_type_of(response.headers.get("content-type")) or None,
+        media_type(request.headers.get("content-type")) or None,
+        media_type(response.headers.get("content-type")) or None,
         len(request.body.content),
         len(response.body.content),
         len(response.body.stored),
@@ -113,7 +113,9 @@ def usage_row(cassette: Cassette, interaction: Interaction, analysis: Analysis) 
         return None
     route = analysis.route
     model = route.model or analysis.exchange.response_model
-    estimate = estimate_cost(usage, model, route.provider, interaction.request.url.raw, recorded_when(interaction))
+    estimate = estimate_cost(
+        usage, model, route.provider, interaction.request.url.raw, recorded_when(interaction)
+    )
     return (
         cassette.path,
         interaction.index,

@@ -17,7 +17,6 @@ from toolkit.llm.readers import READERS, ApiReader
 from toolkit.llm.route import Route, parse_json, route_of
 from toolkit.llm.usage import bedrock_header_usage
 from toolkit.model import Interaction
-from toolkit.sniff import stream_kind
 from toolkit.streams import StreamDecoding, decode_stream
 
 __all__ = ["Analysis", "ChunkInfo", "Exchange", "Message", "Route", "ToolCall", "Usage", "analyze"]
@@ -69,13 +68,12 @@ def _decode_stream(interaction: Interaction, route: Route) -> StreamDecoding | N
     response = interaction.response
     content_type = response.headers.get("content-type")
     content = response.body.content
-    if stream_kind(content_type, content) is not None:
-        return decode_stream(content, content_type)
     url = interaction.request.url
-    if route.api == "generate_content" and url.path.endswith(":streamGenerateContent") and "alt=sse" not in url.raw:
-        if content.lstrip()[:1] == b"[":
-            return decode_stream(content, content_type, kind="json-array")
-    return None
+    gemini_array = url.path.endswith(":streamGenerateContent") and "alt=sse" not in url.raw
+    if route.api == "generate_content" and gemini_array and content.lstrip()[:1] == b"[":
+        return decode_stream(content, content_type, kind="json-array")
+    decoded = decode_stream(content, content_type)
+    return decoded if decoded.kind is not None else None
 
 
 def _read_event(reader: ApiReader | None, reading: Reading, name: str, data: str) -> ChunkInfo:

@@ -13,7 +13,18 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-__all__ = ["ChunkInfo", "Exchange", "Message", "Reading", "ToolCall", "Usage", "add_counts", "as_cost", "as_count", "dig"]
+__all__ = [
+    "ChunkInfo",
+    "Exchange",
+    "Message",
+    "Reading",
+    "ToolCall",
+    "Usage",
+    "add_counts",
+    "as_cost",
+    "as_count",
+    "dig",
+]
 
 UsageSource = Literal["body", "final stream event", "headers"]
 DeltaKind = Literal["text", "reasoning", "tool_call", "usage", "other"]

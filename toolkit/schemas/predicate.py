@@ -34,9 +34,7 @@ def build_predicate(root: Mapping[str, Any]) -> Predicate:
 
 
 #: Keywords that annotate or hold definitions and never fail an instance.
-_ANNOTATIONS = frozenset(
-    {"$schema", "$id", "$comment", "$defs", "title", "description", "then", "else"}
-)
+_ANNOTATIONS = frozenset({"$schema", "$id", "$comment", "$defs", "title", "description", "then", "else"})
 
 
 def _always(_instance: Any) -> bool:

@@ -181,9 +181,7 @@ def _read_prelude(data: bytes, offset: int) -> tuple[int, int, int]:
     return int(total), int(headers_length), int(prelude_crc)
 
 
-def _read_message(
-    data: bytes, offset: int, total: int, problems: list[StreamProblem]
-) -> EventStreamMessage:
+def _read_message(data: bytes, offset: int, total: int, problems: list[StreamProblem]) -> EventStreamMessage:
     """Read a message whose prelude is known good and which fits in ``data``."""
     end = offset + total - 4
     (message_crc,) = _CRC.unpack_from(data, end)

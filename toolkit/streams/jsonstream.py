@@ -30,9 +30,7 @@ _DECODER = json.JSONDecoder()
 # nothing but space, part of a literal, a number's sign, point or exponent
 # ("1." leaves "."), or part of a \uXXXX escape. Unterminated strings are
 # recognised by the decoder's message instead.
-_CUT_REST = re.compile(
-    r"[ \t\n\r]*|t(?:ru?)?|f(?:a(?:ls?)?)?|n(?:ul?)?|-|[.eE][+-]?|u[0-9a-fA-F]{0,4}"
-)
+_CUT_REST = re.compile(r"[ \t\n\r]*|t(?:ru?)?|f(?:a(?:ls?)?)?|n(?:ul?)?|-|[.eE][+-]?|u[0-9a-fA-F]{0,4}")
 
 
 @dataclass(frozen=True, slots=True)

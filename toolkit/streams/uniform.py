@@ -54,8 +54,7 @@ def from_eventstream(decoding: EventStreamDecoding) -> StreamDecoding:
 
 def from_json(kind: StreamKind, decoding: JsonStreamDecoding) -> StreamDecoding:
     events = tuple(
-        StreamEvent(index, "", item.text, item.byte_offset)
-        for index, item in enumerate(decoding.items)
+        StreamEvent(index, "", item.text, item.byte_offset) for index, item in enumerate(decoding.items)
     )
     return StreamDecoding(kind, events, decoding.problems, decoding)
 

@@ -39,7 +39,9 @@ def _ollama_body(reading: Reading, doc: Any) -> None:
     reading.set_model(dig(doc, "model"))
     reading.add_text(dig(doc, "message", "content"))
     reading.set_finish(dig(doc, "done_reason"))
-    usage = openai_usage({"prompt_tokens": dig(doc, "prompt_eval_count"), "completion_tokens": dig(doc, "eval_count")})
+    usage = openai_usage(
+        {"prompt_tokens": dig(doc, "prompt_eval_count"), "completion_tokens": dig(doc, "eval_count")}
+    )
     reading.set_usage(usage)
 
 

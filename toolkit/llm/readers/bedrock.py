@@ -36,16 +36,15 @@ def converse_event(reading: Reading, name: str, doc: Any) -> ChunkInfo:
     elif name == "contentBlockStart":
         tool = dig(doc, "start", "toolUse")
         if tool is not None:
-            added = reading.add_call(dig(doc, "contentBlockIndex"), dig(tool, "toolUseId"), dig(tool, "name"))
-            return ChunkInfo(name, added.delta_kind, added.delta_text)
+            start = reading.add_call(dig(doc, "contentBlockIndex"), dig(tool, "toolUseId"), dig(tool, "name"))
+            return ChunkInfo(name, start.delta_kind, start.delta_text)
     elif name == "contentBlockDelta":
         delta = dig(doc, "delta")
-        added = (
-            reading.add_text(dig(delta, "text"))
-            or reading.add_reasoning(dig(delta, "reasoningContent", "text"))
-            or (reading.add_call(dig(doc, "contentBlockIndex"), arguments=dig(delta, "toolUse", "input"))
-                if dig(delta, "toolUse") is not None else None)
+        added = reading.add_text(dig(delta, "text")) or reading.add_reasoning(
+            dig(delta, "reasoningContent", "text")
         )
+        if added is None and dig(delta, "toolUse") is not None:
+            added = reading.add_call(dig(doc, "contentBlockIndex"), arguments=dig(delta, "toolUse", "input"))
         if added is not None:
             return ChunkInfo(name, added.delta_kind, added.delta_text)
     return ChunkInfo(name or None)
@@ -58,12 +57,17 @@ def invoke_body(reading: Reading, doc: Any) -> None:
         return
     reading.set_usage(_family_usage(doc))
     reading.add_text(
-        dig(doc, "results", 0, "outputText") or dig(doc, "generation") or dig(doc, "generations", 0, "text")
-        or dig(doc, "outputs", 0, "text") or dig(doc, "completion")
+        dig(doc, "results", 0, "outputText")
+        or dig(doc, "generation")
+        or dig(doc, "generations", 0, "text")
+        or dig(doc, "outputs", 0, "text")
+        or dig(doc, "completion")
     )
     reading.set_finish(
-        dig(doc, "results", 0, "completionReason") or dig(doc, "stop_reason")
-        or dig(doc, "generations", 0, "finish_reason") or dig(doc, "outputs", 0, "stop_reason")
+        dig(doc, "results", 0, "completionReason")
+        or dig(doc, "stop_reason")
+        or dig(doc, "generations", 0, "finish_reason")
+        or dig(doc, "outputs", 0, "stop_reason")
     )
 
 
@@ -77,7 +81,9 @@ def invoke_event(reading: Reading, name: str, doc: Any) -> ChunkInfo:
         added = reading.add_text(
             dig(doc, "outputText") or dig(doc, "generation") or dig(doc, "text") or dig(doc, "completion")
         )
-        reading.set_finish(dig(doc, "completionReason") or dig(doc, "stop_reason") or dig(doc, "finish_reason"))
+        reading.set_finish(
+            dig(doc, "completionReason") or dig(doc, "stop_reason") or dig(doc, "finish_reason")
+        )
         if added is not None:
             info = ChunkInfo(info.type, added.delta_kind, added.delta_text)
     if metrics is not None:

@@ -16,7 +16,9 @@ def chat_body(reading: Reading, doc: Any) -> None:
         reading.add_text(dig(part, "text"))
     reading.add_text(dig(doc, "text"))
     for index, call in enumerate(dig(doc, "message", "tool_calls") or ()):
-        reading.add_call(index, dig(call, "id"), dig(call, "function", "name"), dig(call, "function", "arguments"))
+        reading.add_call(
+            index, dig(call, "id"), dig(call, "function", "name"), dig(call, "function", "arguments")
+        )
 
 
 def chat_event(reading: Reading, name: str, doc: Any) -> ChunkInfo:

@@ -19,8 +19,9 @@ def chat_body(reading: Reading, doc: Any) -> None:
         reading.add_text(message.get("content"))
         reading.add_reasoning(message.get("reasoning_content") or message.get("reasoning"))
         for index, call in enumerate(message.get("tool_calls") or ()):
-            reading.add_call(index, dig(call, "id"), dig(call, "function", "name"),
-                             dig(call, "function", "arguments"))
+            reading.add_call(
+                index, dig(call, "id"), dig(call, "function", "name"), dig(call, "function", "arguments")
+            )
     else:
         reading.add_text(dig(choice, "text"))  # legacy Completions
 
@@ -43,8 +44,9 @@ def chat_event(reading: Reading, _name: str, doc: Any) -> ChunkInfo:
     )
     for call in delta.get("tool_calls") or ():
         key = dig(call, "index") if dig(call, "index") is not None else dig(call, "id")
-        added = reading.add_call(key, dig(call, "id"), dig(call, "function", "name"),
-                                 dig(call, "function", "arguments"))
+        added = reading.add_call(
+            key, dig(call, "id"), dig(call, "function", "name"), dig(call, "function", "arguments")
+        )
     return _typed(info, added)
 
 
@@ -62,8 +64,12 @@ def responses_body(reading: Reading, doc: Any) -> None:
             for part in (dig(item, "summary") or []) + (dig(item, "content") or []):
                 reading.add_reasoning(dig(part, "text"))
         elif kind == "function_call":
-            reading.add_call(dig(item, "call_id") or dig(item, "id"), dig(item, "call_id"), dig(item, "name"),
-                             dig(item, "arguments"))
+            reading.add_call(
+                dig(item, "call_id") or dig(item, "id"),
+                dig(item, "call_id"),
+                dig(item, "name"),
+                dig(item, "arguments"),
+            )
 
 
 _RESPONSE_DONE = ("response.completed", "response.incomplete", "response.failed")
