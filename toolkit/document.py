@@ -172,10 +172,13 @@ class _Builder:
         self.built: dict[int, Any] = {}
         self.sizes: dict[int, int] = {}
         self.unique = 0
+        self.aliased = False
         self.duplicates: list[DuplicateKey] = []
 
     def build(self, node: Node) -> Any:
         value = self._build(node)
+        if not self.aliased:
+            return value
         expanded = self._size(node)
         if expanded - self.unique > MAX_EXPANSION:
             raise DocumentError(
@@ -193,6 +196,7 @@ class _Builder:
             return self._scalar(node)
         key = id(node)
         if key in self.built:  # an alias: share, do not copy
+            self.aliased = True
             return self.built[key]
         self.unique += 1
         handler = _TAG_HANDLERS.get(node.tag)

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from toolkit.model import Body, Cassette, Headers, Interaction
-from toolkit.sniff import content_type_of, stream_kind
-from toolkit.streams import decode_stream
+from toolkit.streams import StreamDecoding, decode_stream
+from toolkit.streams.detect import media_type
 
 __all__ = ["ShowOptions", "render_cassette"]
 
@@ -68,16 +68,15 @@ def _render_body(mark: str, body: Body, headers: Headers, options: ShowOptions) 
         notes.append(body.problem)
     yield f"{mark} -- body ({'; '.join(notes)}) --"
     content_type = headers.get("content-type")
-    kind = stream_kind(content_type, body.content)
-    if kind is not None:
-        yield from _render_stream(body.content, content_type, options)
+    stream = decode_stream(body.content, content_type)
+    if stream.kind is not None:
+        yield from _render_stream(stream, options)
         return
     for line in _clip(_pretty(body.content, content_type), options.max_body).splitlines():
         yield f"  {line}"
 
 
-def _render_stream(content: bytes, content_type: str | None, options: ShowOptions) -> Iterator[str]:
-    decoded = decode_stream(content, content_type)
+def _render_stream(decoded: StreamDecoding, options: ShowOptions) -> Iterator[str]:
     yield f"  {decoded.kind} stream, {len(decoded.events)} events"
     for event in decoded.events:
         data = _clip(_compact_json(event.data), options.max_body)
@@ -89,7 +88,7 @@ def _render_stream(content: bytes, content_type: str | None, options: ShowOption
 def _pretty(content: bytes, content_type: str | None) -> str:
     text = _as_text(content)
     if text is None:
-        return f"<{len(content):,} bytes of {content_type_of(content_type) or 'binary data'}>"
+        return f"<{len(content):,} bytes of {media_type(content_type) or 'binary data'}>"
     stripped = text.lstrip()
     if stripped.startswith(("{", "[")):
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from decimal import Decimal
 from typing import Any
 
 from toolkit.bodies import decode_content
@@ -105,7 +106,19 @@ def build_body(stored: bytes, storage: BodyStorage, position: Position, headers:
     )
 
 
-_GO_UNITS = {"ns": 1e-9, "us": 1e-6, "µs": 1e-6, "μs": 1e-6, "ms": 1e-3, "s": 1.0, "m": 60.0, "h": 3600.0}
+_GO_UNITS = {
+    unit: Decimal(scale)
+    for unit, scale in {
+        "ns": "1e-9",
+        "us": "1e-6",
+        "µs": "1e-6",
+        "μs": "1e-6",
+        "ms": "1e-3",
+        "s": "1",
+        "m": "60",
+        "h": "3600",
+    }.items()
+}
 _GO_PART = re.compile(r"(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)")
 
 
@@ -116,17 +129,18 @@ def parse_go_duration(value: Any) -> float | None:
     if isinstance(value, int | float):
         return float(value) / 1e9  # time.Duration marshalled as an integer of nanoseconds
     text = as_text(value).strip()
-    sign = -1.0 if text.startswith("-") else 1.0
+    sign = -1 if text.startswith("-") else 1
     text = text.lstrip("+-")
     if text == "0":
         return 0.0
-    total, end = 0.0, 0
+    # Decimal arithmetic so that "812.440459ms" is exactly 0.812440459 s, as written.
+    total, end = Decimal(0), 0
     for match in _GO_PART.finditer(text):
         if match.start() != end:
             return None
-        total += float(match.group(1)) * _GO_UNITS[match.group(2)]
+        total += Decimal(match.group(1)) * _GO_UNITS[match.group(2)]
         end = match.end()
-    return sign * total if end == len(text) and end else None
+    return float(sign * total) if end == len(text) and end else None
 
 
 def split_status(status: Any) -> tuple[int | None, str | None]:

@@ -52,10 +52,15 @@ INTERACTIONS: tuple[Column, ...] = (
     Column(
         "is_stream",
         "boolean",
-        "The response is a stream: SSE, AWS event stream or NDJSON, "
-        "from the Content-Type or, when missing or generic, from the bytes.",
+        "The response is an event stream (server-sent events or AWS event stream), known from the "
+        "Content-Type or, when it is missing, redacted or generic, from the bytes.",
     ),
-    Column("stream_kind", "string", "sse, aws-eventstream or ndjson; NA when not a stream."),
+    Column(
+        "stream_kind",
+        "string",
+        "How the response body was decoded into chunks: sse, aws-eventstream, ndjson (JSON Lines) or "
+        "json-array (Gemini streamGenerateContent without alt=sse); NA when it is one document.",
+    ),
     Column("request_content_type", "string", "Media type of the request body, without parameters."),
     Column("response_content_type", "string", "Media type of the response body, without parameters."),
     Column("request_bytes", "Int64", "Size of the decoded request body in bytes.", "http.request.body.size"),
@@ -89,6 +94,40 @@ INTERACTIONS: tuple[Column, ...] = (
         "datetime64[ns, UTC]",
         "When the interaction was recorded (Ruby VCR); NaT where the recorder stores none.",
     ),
+    Column(
+        "provider",
+        "string",
+        "Provider serving the request, from the host (openai, anthropic, google, vertex, bedrock, azure, "
+        "xai, openrouter ...); NA for traffic that is not an LLM provider's.",
+        "gen_ai.provider.name",
+    ),
+    Column(
+        "api",
+        "string",
+        "API family from the URL path (chat.completions, completions, responses, messages, generate_content, "
+        "converse, invoke, embeddings ...); NA when not a model call.",
+        "gen_ai.operation.name",
+    ),
+    Column(
+        "model",
+        "string",
+        "Model requested: the request body's `model`, else the URL path (Gemini / Vertex `models/{model}`, "
+        "Bedrock `/model/{id}`, Azure deployment name).",
+        "gen_ai.request.model",
+    ),
+    Column("response_model", "string", "Model named by the response itself.", "gen_ai.response.model"),
+    Column(
+        "finish_reason",
+        "string",
+        "Why generation stopped, in the provider's words (stop, length, tool_calls, end_turn, STOP ...).",
+        "gen_ai.response.finish_reasons",
+    ),
+    Column(
+        "n_chunks",
+        "Int64",
+        "Chunks the response was decoded into (SSE events dispatched including `[DONE]`, event-stream "
+        "messages, NDJSON lines or JSON-array items); NA when stream_kind is NA.",
+    ),
 )
 
 CHUNKS: tuple[Column, ...] = (
@@ -121,7 +160,12 @@ USAGE: tuple[Column, ...] = (
         "API family (chat.completions, responses, messages, generate_content, converse, embeddings ...).",
         "gen_ai.operation.name",
     ),
-    Column("model", "string", "Model requested (request body, else URL path).", "gen_ai.request.model"),
+    Column(
+        "model",
+        "string",
+        "Model priced: the one requested (request body, else URL path), else the one the response names.",
+        "gen_ai.request.model",
+    ),
     Column(
         "input_tokens", "Int64", "Input tokens including cache reads and writes.", "gen_ai.usage.input_tokens"
     ),

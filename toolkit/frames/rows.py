@@ -6,10 +6,14 @@ No pandas here: rows are built in worker processes and sent back cheaply.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
+from toolkit.llm import Analysis, analyze
 from toolkit.model import Cassette, Interaction
-from toolkit.sniff import content_type_of, stream_kind
+from toolkit.pricing import estimate_cost
+from toolkit.streams.detect import media_type
 
 __all__ = ["FileRows", "build_rows"]
 
@@ -30,18 +34,22 @@ def build_rows(cassette: Cassette) -> FileRows:
     """Every frame row of one cassette."""
     rows = FileRows()
     for interaction in cassette.interactions:
-        rows.interactions.append(interaction_row(cassette, interaction))
+        analysis = analyze(interaction)
+        rows.interactions.append(interaction_row(cassette, interaction, analysis))
+        rows.chunks.extend(chunk_rows(cassette, interaction, analysis))
+        usage = usage_row(cassette, interaction, analysis)
+        if usage is not None:
+            rows.usage.append(usage)
     for p in cassette.problems:
         rows.problems.append((p.path, p.line, p.column, str(p.code), p.severity, p.message, p.interaction))
     return rows
 
 
-def interaction_row(cassette: Cassette, interaction: Interaction) -> Row:
+def interaction_row(cassette: Cassette, interaction: Interaction, analysis: Analysis) -> Row:
     """One row of the interactions frame (see ``columns.INTERACTIONS``)."""
     request, response = interaction.request, interaction.response
     url = request.url
-    response_type = response.headers.get("content-type")
-    kind = stream_kind(response_type, response.body.content)
+    stream = analysis.stream
     host = f"{url.host}:{url.port}" if url.port is not None else url.host
     return (
         cassette.path,
@@ -57,10 +65,10 @@ def interaction_row(cassette: Cassette, interaction: Interaction) -> Row:
         url.raw.partition("?")[2].partition("#")[0],
         response.status_code,
         response.reason,
-        kind is not None,
-        kind,
-        content_type_of(request.headers.get("content-type")) or None,
-        content_type_of(response_type) or None,
+        stream is not None and stream.kind in ("sse", "aws-eventstream"),
+        stream.kind if stream is not None else None,
+        media_type(request.headers.get("content-type")) or None,
+        media_type(response.headers.get("content-type")) or None,
         len(request.body.content),
         len(response.body.content),
         len(response.body.stored),
@@ -69,4 +77,73 @@ def interaction_row(cassette: Cassette, interaction: Interaction) -> Row:
         response.body.encoding,
         response.duration_s,
         interaction.recorded_at,
+        analysis.route.provider,
+        analysis.route.api,
+        analysis.route.model,
+        analysis.exchange.response_model,
+        analysis.exchange.finish_reason,
+        len(stream.events) if stream is not None else None,
     )
+
+
+def chunk_rows(cassette: Cassette, interaction: Interaction, analysis: Analysis) -> list[Row]:
+    """One row per stream event (see ``columns.CHUNKS``)."""
+    if analysis.stream is None:
+        return []
+    return [
+        (
+            cassette.path,
+            interaction.index,
+            event.index,
+            event.event,
+            event.data,
+            info.type,
+            info.delta_kind,
+            info.delta_text,
+            event.byte_offset,
+        )
+        for event, info in zip(analysis.stream.events, analysis.chunks, strict=True)
+    ]
+
+
+def usage_row(cassette: Cassette, interaction: Interaction, analysis: Analysis) -> Row | None:
+    """The usage row of an interaction that reports usage (see ``columns.USAGE``)."""
+    usage = analysis.usage
+    if usage is None:
+        return None
+    route = analysis.route
+    model = route.model or analysis.exchange.response_model
+    estimate = estimate_cost(
+        usage, model, route.provider, interaction.request.url.raw, recorded_when(interaction)
+    )
+    return (
+        cassette.path,
+        interaction.index,
+        route.provider,
+        route.api,
+        model,
+        usage.input_tokens,
+        usage.output_tokens,
+        usage.reasoning_tokens,
+        usage.cache_read_tokens,
+        usage.cache_write_tokens,
+        usage.total_tokens,
+        usage.cost_ticks,
+        usage.reported_cost_usd,
+        estimate.cost_usd,
+        estimate.source,
+        usage.source,
+    )
+
+
+def recorded_when(interaction: Interaction) -> datetime | None:
+    """When the call was made: Ruby's ``recorded_at``, else the response ``Date`` header."""
+    if interaction.recorded_at is not None:
+        return interaction.recorded_at
+    date = interaction.response.headers.get("date")
+    if not date:
+        return None
+    try:
+        return parsedate_to_datetime(date)
+    except (TypeError, ValueError):
+        return None

@@ -1,0 +1,86 @@
+"""Every real cassette of the shared corpus validates against its dialect's schema.
+
+The corpus lives beside the repository (``../shared/corpus``) and these tests
+skip when it is absent. ``index.csv`` names each file's dialect; the websocket
+and gRPC recordings have no HTTP schema and are left out.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from toolkit.document import read_document
+from toolkit.schemas import build_validator, check_schema
+from toolkit.schemas.predicate import build_predicate
+from toolkit.schemas.registry import load_schema
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+
+#: index.csv's dialect names -> schema formats.
+SCHEMA_OF = {
+    "go-vcr-v2": "go-vcr-v2",
+    "vcrpy": "vcrpy",
+    "vcrpy-pydantic-ai(parsed_body)": "vcrpy",
+    "empty-interactions(version=1)": "vcrpy",
+    "ruby-vcr": "ruby-vcr",
+    "vcrpy-langchain-split": "langchain-split",
+}
+
+#: Real files that really are defective: path -> (line, column, path, keyword).
+KNOWN_DEFECTS = {
+    # A request body written as a YAML mapping: no recorder writes that (vcrpy's
+    # body is text, bytes or null; pydantic-ai writes decoded JSON as parsed_body).
+    # vcrpy would rebuild the request with a dict body, which its body matcher
+    # cannot compare; the hand edit most likely meant parsed_body.
+    "pydantic-ai/tests/models/cassettes/test_tool_choice_matrix/"
+    "test_tool_choice_matrix[list_single-huggingface].yaml": [
+        (4, 7, "interactions[0].request.body", "type"),
+    ],
+}
+
+
+def _rows() -> list[tuple[str, str]]:
+    if not (CORPUS / "index.csv").is_file():
+        return []
+    with (CORPUS / "index.csv").open(newline="", encoding="utf-8") as f:
+        return [(r["path"], SCHEMA_OF[r["format"]]) for r in csv.DictReader(f) if r["format"] in SCHEMA_OF]
+
+
+ROWS = _rows()
+needs_corpus = pytest.mark.skipif(not ROWS, reason="the shared corpus is absent")
+
+
+def _root(path: str) -> Any:
+    data = (CORPUS / path).read_bytes()
+    if path.endswith(".gz"):
+        data = gzip.decompress(data)
+    return read_document(data).root
+
+
+@pytest.mark.corpus
+@needs_corpus
+@pytest.mark.parametrize(("path", "format"), ROWS, ids=[path for path, _ in ROWS])
+def test_corpus_file_validates(path: str, format: str) -> None:
+    found = [(v.line, v.column, v.path, v.keyword) for v in check_schema(_root(path), format)]
+    assert found == KNOWN_DEFECTS.get(path, [])
+
+
+@pytest.mark.corpus
+@needs_corpus
+def test_fast_predicate_agrees_with_jsonschema_on_corpus() -> None:
+    for path, format in ROWS:
+        root = _root(path)
+        jsonschema_valid = next(iter(build_validator(format).iter_errors(root)), None) is None
+        assert build_predicate(load_schema(format))(root) is jsonschema_valid, path
+
+
+@pytest.mark.corpus
+@needs_corpus
+def test_known_defects_are_in_the_corpus() -> None:
+    listed = {path for path, _ in ROWS}
+    assert set(KNOWN_DEFECTS) <= listed

@@ -1,0 +1,31 @@
+"""The hand-written example cassettes validate, and only against their own dialect."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import DATA, VALID_FIXTURES
+
+from toolkit.document import read_document
+from toolkit.schemas import SCHEMA_FORMATS, check_schema
+
+
+@pytest.mark.parametrize(("name", "format"), VALID_FIXTURES.items())
+def test_fixture_validates(name: str, format: str) -> None:
+    root = read_document((DATA / name).read_bytes()).root
+    assert check_schema(root, format) == []
+
+
+@pytest.mark.parametrize(("name", "format"), VALID_FIXTURES.items())
+def test_fixture_fails_every_other_dialect(name: str, format: str) -> None:
+    root = read_document((DATA / name).read_bytes()).root
+    for other in SCHEMA_FORMATS:
+        if other != format:
+            assert check_schema(root, other), other
+
+
+def test_go_vcr_v1_is_stricter_than_v2() -> None:
+    # Format 1 is frozen: a format-2 field under version 1 is refused.
+    root = read_document((DATA / "go-vcr-v1.yaml").read_bytes()).root
+    root["interactions"][0]["request"]["proto"] = "HTTP/1.1"
+    found = [(v.path, v.keyword) for v in check_schema(root, "go-vcr-v1")]
+    assert found == [("interactions[0].request.proto", "additionalProperties")]

@@ -1,0 +1,189 @@
+"""What an API reader extracts from a response: usage, model, finish reason, the message.
+
+``Reading`` is the mutable state a reader fills while it walks a body or a
+stream's events; ``Exchange`` is the frozen result. Usage follows the
+OpenTelemetry GenAI / genai-prices convention: ``input_tokens`` includes cache
+reads and writes, ``output_tokens`` includes reasoning tokens. For streams the
+final reported value wins: readers *replace* usage, never add chunks up.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+__all__ = [
+    "ChunkInfo",
+    "Exchange",
+    "Message",
+    "Reading",
+    "ToolCall",
+    "Usage",
+    "add_counts",
+    "as_cost",
+    "as_count",
+    "dig",
+]
+
+UsageSource = Literal["body", "final stream event", "headers"]
+DeltaKind = Literal["text", "reasoning", "tool_call", "usage", "other"]
+
+
+@dataclass(frozen=True, slots=True)
+class Usage:
+    """Token usage of one call, normalised; None where the provider reports nothing."""
+
+    input_tokens: int | None = None
+    output_tokens: int | None = None
+    reasoning_tokens: int | None = None
+    cache_read_tokens: int | None = None
+    cache_write_tokens: int | None = None
+    total_tokens: int | None = None
+    cost_ticks: int | None = None
+    reported_cost_usd: float | None = None
+    source: UsageSource = "body"
+
+    @property
+    def has_tokens(self) -> bool:
+        return self.input_tokens is not None or self.output_tokens is not None
+
+
+@dataclass(frozen=True, slots=True)
+class ToolCall:
+    """A tool call as the model made it; ``arguments`` is the JSON text, reassembled."""
+
+    id: str | None
+    name: str | None
+    arguments: str
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """The assistant's output: text, reasoning (thinking / summaries) and tool calls."""
+
+    text: str = ""
+    reasoning: str = ""
+    tool_calls: tuple[ToolCall, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ChunkInfo:
+    """What one stream event is and what it adds to the message."""
+
+    type: str | None = None
+    delta_kind: DeltaKind | None = None
+    delta_text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Exchange:
+    """Everything read from one response."""
+
+    usage: Usage | None = None
+    response_model: str | None = None
+    finish_reason: str | None = None
+    message: Message = Message()
+
+
+@dataclass(slots=True)
+class _PendingCall:
+    id: str | None = None
+    name: str | None = None
+    parts: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Reading:
+    """Mutable state while reading a response."""
+
+    usage: Usage | None = None
+    response_model: str | None = None
+    finish_reason: str | None = None
+    text: list[str] = field(default_factory=list)
+    reasoning: list[str] = field(default_factory=list)
+    calls: dict[Any, _PendingCall] = field(default_factory=dict)
+    #: The provider's own usage fields merged across events (Anthropic streams).
+    raw_usage: dict[str, Any] = field(default_factory=dict)
+
+    def set_usage(self, usage: Usage | None) -> None:
+        """Replace the usage with a newer report (final value wins)."""
+        if usage is not None and (usage.has_tokens or usage.reported_cost_usd is not None):
+            self.usage = usage
+
+    def set_model(self, model: Any) -> None:
+        if isinstance(model, str) and model:
+            self.response_model = model
+
+    def set_finish(self, reason: Any) -> None:
+        if isinstance(reason, str) and reason:
+            self.finish_reason = reason
+
+    def add_text(self, text: Any) -> ChunkInfo | None:
+        if isinstance(text, str) and text:
+            self.text.append(text)
+            return ChunkInfo(delta_kind="text", delta_text=text)
+        return None
+
+    def add_reasoning(self, text: Any) -> ChunkInfo | None:
+        if isinstance(text, str) and text:
+            self.reasoning.append(text)
+            return ChunkInfo(delta_kind="reasoning", delta_text=text)
+        return None
+
+    def add_call(self, key: Any, call_id: Any = None, name: Any = None, arguments: Any = None) -> ChunkInfo:
+        """Start or continue tool call ``key`` (index or id); argument pieces are concatenated."""
+        call = self.calls.setdefault(key, _PendingCall())
+        if isinstance(call_id, str) and call_id:
+            call.id = call_id
+        if isinstance(name, str) and name:
+            call.name = name
+        piece = arguments if isinstance(arguments, str) else None
+        if piece is None and arguments is not None:
+            piece = json.dumps(arguments, separators=(",", ":"))
+        if piece:
+            call.parts.append(piece)
+        return ChunkInfo(delta_kind="tool_call", delta_text=piece or "")
+
+    def result(self, source: UsageSource) -> Exchange:
+        usage = replace(self.usage, source=source) if self.usage is not None else None
+        calls = tuple(ToolCall(c.id, c.name, "".join(c.parts)) for c in self.calls.values())
+        message = Message("".join(self.text), "".join(self.reasoning), calls)
+        return Exchange(usage, self.response_model, self.finish_reason, message)
+
+
+def dig(value: Any, *path: Any) -> Any:
+    """``value[path[0]][path[1]]...`` through dicts and lists; None where a step is missing."""
+    for step in path:
+        if isinstance(value, dict):
+            value = value.get(step)
+        elif isinstance(value, list) and isinstance(step, int) and -len(value) <= step < len(value):
+            value = value[step]
+        else:
+            return None
+    return value
+
+
+def as_count(value: Any) -> int | None:
+    """A token count as an int (None for anything that is not a non-negative number)."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        return value if value >= 0 else None
+    if isinstance(value, float) and value >= 0 and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    return None
+
+
+def add_counts(*values: int | None) -> int | None:
+    """Sum of the counts that are reported; None when none is."""
+    present = [v for v in values if v is not None]
+    return sum(present) if present else None
+
+
+def as_cost(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)

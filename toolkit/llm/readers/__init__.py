@@ -1,0 +1,74 @@
+"""API readers, one per API family: how to read a response body and each stream event.
+
+The registry is explicit; ``toolkit.llm.route`` decides which API an
+interaction belongs to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from toolkit.llm.exchange import ChunkInfo, Reading, dig
+from toolkit.llm.readers import anthropic, bedrock, cohere, google, openai
+from toolkit.llm.usage import cohere_usage, openai_usage, responses_usage
+
+__all__ = ["READERS", "ApiReader"]
+
+
+@dataclass(frozen=True, slots=True)
+class ApiReader:
+    """``body`` reads a whole response; ``event`` one stream event (name, parsed payload)."""
+
+    body: Callable[[Reading, Any], None]
+    event: Callable[[Reading, str, Any], ChunkInfo]
+
+
+def _embeddings_body(reading: Reading, doc: Any) -> None:
+    openai.embeddings_body(reading, doc)
+    if reading.usage is None:
+        reading.set_usage(cohere_usage(doc))
+
+
+def _images_body(reading: Reading, doc: Any) -> None:
+    reading.set_usage(responses_usage(dig(doc, "usage")))
+
+
+def _ollama_body(reading: Reading, doc: Any) -> None:
+    reading.set_model(dig(doc, "model"))
+    reading.add_text(dig(doc, "message", "content"))
+    reading.set_finish(dig(doc, "done_reason"))
+    usage = openai_usage(
+        {"prompt_tokens": dig(doc, "prompt_eval_count"), "completion_tokens": dig(doc, "eval_count")}
+    )
+    reading.set_usage(usage)
+
+
+def _ollama_event(reading: Reading, _name: str, doc: Any) -> ChunkInfo:
+    before = len(reading.text)
+    _ollama_body(reading, doc)
+    text = "".join(reading.text[before:])
+    return ChunkInfo(None, "text", text) if text else ChunkInfo(None)
+
+
+def _no_events(reading: Reading, name: str, doc: Any) -> ChunkInfo:
+    return ChunkInfo(name or None)
+
+
+_CHAT = ApiReader(openai.chat_body, openai.chat_event)
+
+READERS: dict[str, ApiReader] = {
+    "chat.completions": _CHAT,
+    "completions": _CHAT,
+    "responses": ApiReader(openai.responses_body, openai.responses_event),
+    "embeddings": ApiReader(_embeddings_body, _no_events),
+    "assistants.runs": ApiReader(openai.run_body, openai.run_event),
+    "images": ApiReader(_images_body, _no_events),
+    "messages": ApiReader(anthropic.messages_body, anthropic.messages_event),
+    "generate_content": ApiReader(google.generate_body, google.generate_event),
+    "converse": ApiReader(bedrock.converse_body, bedrock.converse_event),
+    "invoke": ApiReader(bedrock.invoke_body, bedrock.invoke_event),
+    "cohere.chat": ApiReader(cohere.chat_body, cohere.chat_event),
+    "ollama.chat": ApiReader(_ollama_body, _ollama_event),
+}
