@@ -16,7 +16,7 @@ from toolkit.lint.locate import Side, at_body, at_header, message_of
 from toolkit.lint.rule import Example, LintContext, Option, Rule, RuleDocs
 from toolkit.lint.rules.examples import GOOD, vcrpy_cassette
 from toolkit.model import Interaction
-from toolkit.sniff import content_type_of, looks_like_eventstream, looks_like_sse
+from toolkit.streams.detect import media_type, sniff_stream_kind
 
 __all__ = ["RULES"]
 
@@ -28,7 +28,7 @@ _STREAM_TYPES = frozenset(
 
 def is_json_type(content_type: str | None) -> bool:
     """``application/json``, ``text/json`` and any ``+json`` type (not JSON streams)."""
-    media = content_type_of(content_type)
+    media = media_type(content_type)
     if media in _STREAM_TYPES:
         return False
     return media in ("application/json", "text/json") or media.endswith("+json")
@@ -53,7 +53,7 @@ def _json_error(interaction: Interaction, side: Side, limit: int) -> str | None:
     content = body.content
     if not content.strip() or len(content) > limit:
         return None
-    if looks_like_sse(content) or looks_like_eventstream(content):
+    if sniff_stream_kind(content) is not None:
         return None  # a stream labelled application/json: the stream rules check it
     try:
         json.loads(content)

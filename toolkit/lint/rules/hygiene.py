@@ -18,7 +18,7 @@ from toolkit.lint.locate import Side, at_body, at_field, at_header, at_interacti
 from toolkit.lint.rule import Example, LintContext, Option, Rule, RuleDocs
 from toolkit.lint.rules.examples import GOOD, vcrpy_cassette
 from toolkit.model import Header, Interaction
-from toolkit.sniff import content_type_of
+from toolkit.streams.detect import media_type
 
 __all__ = ["RULES"]
 
@@ -129,7 +129,7 @@ def _largest_base64(
 
 def _binary_media(interaction: Interaction, side: Side, limit: int) -> tuple[int, str] | None:
     part = message_of(interaction, side)
-    media = content_type_of(part.headers.get("content-type"))
+    media = media_type(part.headers.get("content-type"))
     if part.body.storage not in ("binary", "base64") or not media.startswith(_MEDIA_TYPES):
         return None
     size = (len(part.body.stored) + 2) // 3 * 4  # as base64 in the file
