@@ -32,7 +32,7 @@ def test_non_json_types_and_empty_bodies_are_not_parsed() -> None:
 
 def test_sse_labelled_json_is_left_to_the_stream_rules() -> None:
     body = '|\n        data: {"a": 1}\n\n        data: [DONE]\n'
-    assert where(lint_text(_with(body=body)), "CT3") == []
+    assert where(lint_text(_with(body=body)), "CT301") == []
 
 
 def test_deeply_nested_json_is_a_finding_not_a_crash() -> None:

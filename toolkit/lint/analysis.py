@@ -1,0 +1,47 @@
+"""The LLM reading of an interaction (``toolkit.llm.analyze``), computed once per file and shared.
+
+Stream rules (CT3xx) and LLM-semantics rules (CT5xx) all need the decoded
+response stream and the reader's result; the first rule to ask pays for it.
+``toolkit.llm`` is imported on first use, so runs without these rules skip it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from toolkit.lint.rule import LintContext
+from toolkit.model import Interaction
+
+if TYPE_CHECKING:
+    from toolkit.llm import Analysis
+
+__all__ = ["analysis_of", "request_json"]
+
+
+def analysis_of(context: LintContext, interaction: Interaction) -> Analysis:
+    """``analyze(interaction)``, memoised in the context."""
+    key = ("analysis", interaction.index)
+    found = context.cache.get(key)
+    if found is None:
+        from toolkit.llm import analyze
+
+        found = analyze(interaction)
+        context.cache[key] = found
+    result: Analysis = found
+    return result
+
+
+def request_json(context: LintContext, interaction: Interaction) -> Any:
+    """The request body parsed as JSON (None when it is not JSON), memoised."""
+    key = ("request-json", interaction.index)
+    if key not in context.cache:
+        content = interaction.request.body.content
+        value: Any = None
+        if content.lstrip()[:1] in (b"{", b"["):
+            try:
+                value = json.loads(content)
+            except (ValueError, RecursionError):
+                value = None
+        context.cache[key] = value
+    return context.cache[key]

@@ -1,0 +1,75 @@
+"""CT1xx: the cassette against its dialect's JSON Schema (``toolkit.schemas``), by YAML line.
+
+``toolkit.schemas`` (and so jsonschema) is imported inside the check, so a run
+that does not select CT1xx never pays for it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from toolkit.lint.finding import Hit
+from toolkit.lint.rule import Example, LintContext, Rule, RuleDocs
+from toolkit.lint.rules.examples import GOOD
+from toolkit.problems import ProblemCode
+
+__all__ = ["RULES"]
+
+#: ``interactions[3].response.status`` -> the interaction index and the path inside it.
+_ITEM = re.compile(r"^(?:interactions|http_interactions|requests|responses)\[(\d+)\]\.?")
+
+
+def check_schema_rule(context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
+    if context.document is None:
+        return
+    from toolkit.schemas import check_schema, has_schema
+
+    if not has_schema(context.cassette.format):
+        return
+    malformed = {
+        p.interaction for p in context.cassette.problems if p.code == ProblemCode.MALFORMED_INTERACTION
+    }
+    for violation in check_schema(context.document.root, context.cassette.format):
+        match = _ITEM.match(violation.path)
+        index = int(match.group(1)) if match else None
+        if index is not None and index in malformed:
+            continue  # CT009 already reports this interaction
+        inner = violation.path[match.end() :] if match else violation.path
+        yield Hit(
+            violation.position,
+            f"{violation.message} (at {violation.path})",
+            index,
+            f"schema:{inner}:{violation.keyword}",
+        )
+
+
+_WRONG_TYPES = GOOD.replace("      code: 200\n", "      code: [200]\n").replace(
+    "    headers:\n      Content-Type:\n      - application/json\n  response:",
+    "    headers: application/json\n  response:",
+)
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "CT101",
+        "schema-violation",
+        "error",
+        "A field is missing, misplaced or of the wrong type for the cassette's dialect.",
+        RuleDocs(
+            what="The document breaks the JSON Schema of its dialect (go-vcr v1/v2, vcrpy, Ruby "
+            "VCR, langchain split), shipped in the package. Each violation is reported at the line "
+            "and column of the offending YAML node (a missing key at the mapping lacking it); the "
+            "message names the field and the kind of value, never the value. `!!binary` bodies "
+            "count as strings.",
+            why="The recorder's loader expects these shapes: a status code written as a list or "
+            "headers written as one string make replay fail or silently match nothing.",
+            seen="pydantic-ai's `test_tool_choice_matrix[list_single-huggingface].yaml` stores a "
+            "request body as a YAML mapping where vcrpy expects a string; hand-edited cassettes "
+            "with headers collapsed into one string.",
+            failing=Example(_WRONG_TYPES),
+            passing=Example(GOOD),
+        ),
+        check_schema_rule,
+    ),
+)
