@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.conftest import DATA
 from tests.lint.helpers import lint_text, where
-from toolkit.lint.rules.streams import _CALL, _CHUNK, _STOP, _TEXT, _stream_cassette
+from toolkit.lint.rules.streams import _CALL, _CHUNK, _STOP, _TEXT, _USAGE, _stream_cassette
 
 HOSTILE = DATA / "hostile"
 
@@ -30,7 +30,7 @@ def test_invalid_tool_call_arguments() -> None:
 
 
 def test_complete_stream_is_clean() -> None:
-    assert where(lint_text(_stream_cassette(_TEXT, _STOP, "[DONE]"))) == []
+    assert where(lint_text(_stream_cassette(_TEXT, _STOP, _USAGE, "[DONE]"))) == []
 
 
 def test_stream_ending_with_an_error_event_is_not_truncated() -> None:
@@ -47,12 +47,12 @@ def test_interleaved_choices_are_reassembled_per_choice() -> None:
         '{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":": 1}"}}]}},'
         '{"index":1,"delta":{"tool_calls":[{"index":0,"function":{"arguments":": 2}"}}]}}'
     )
-    assert where(lint_text(_stream_cassette(first, second, _STOP, "[DONE]"))) == []
-    assert where(lint_text(_stream_cassette(first, _STOP, "[DONE]"))) == [
+    assert where(lint_text(_stream_cassette(first, second, _STOP, _USAGE, "[DONE]"))) == []
+    assert where(lint_text(_stream_cassette(first, _STOP, _USAGE, "[DONE]"))) == [
         ("CT307", 17, 15),
         ("CT307", 17, 15),
     ]
 
 
 def test_tool_call_in_a_stream_that_completes() -> None:
-    assert where(lint_text(_stream_cassette(_CALL, _STOP, "[DONE]"))) == [("CT307", 17, 15)]
+    assert where(lint_text(_stream_cassette(_CALL, _STOP, _USAGE, "[DONE]"))) == [("CT307", 17, 15)]

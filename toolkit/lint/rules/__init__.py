@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from toolkit.lint.rule import Rule
-from toolkit.lint.rules import bodies, file, hygiene, schema, streams
+from toolkit.lint.rules import bodies, file, hygiene, schema, semantics, streams
 
 __all__ = ["FAMILIES", "INTERNAL_ERROR", "RULES", "RULE_BY_CODE", "Family"]
 
@@ -37,7 +37,7 @@ FAMILIES: tuple[Family, ...] = (
 
 INTERNAL_ERROR = file.INTERNAL_ERROR
 
-_FAMILY_MODULES = (file, schema, bodies, streams, hygiene)
+_FAMILY_MODULES = (file, schema, bodies, streams, hygiene, semantics)
 
 #: Every rule, sorted by code.
 RULES: tuple[Rule, ...] = tuple(

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from toolkit.lint.analysis import analysis_of, request_json
+from toolkit.lint.analysis import analysis_of
 from toolkit.lint.finding import Hit
 from toolkit.lint.locate import at_body
 from toolkit.lint.rule import Example, LintContext, Rule, RuleDocs
 from toolkit.lint.rules.examples import GOOD, vcrpy_cassette
 from toolkit.model import Interaction
 
-__all__ = ["RULES"]
+if TYPE_CHECKING:
+    from toolkit.llm import Analysis
+
+__all__ = ["RULES", "stream_is_complete"]
 
 _CRC = frozenset({"bad-crc"})
 
@@ -45,15 +48,22 @@ def _problems(context: LintContext, wanted: Callable[[str], bool], key: str) -> 
             yield at_body(interaction, "response", message, f"response.stream.{key}")
 
 
+def stream_is_complete(analysis: Analysis) -> bool:
+    """False only for a stream of a known API that lacks its terminal event (and no error event)."""
+    stream, api = analysis.stream, analysis.route.api
+    if stream is None or api is None or not stream.events:
+        return True
+    expected = _TERMINALS.get((stream.kind or "", api))
+    return expected is None or _any_error(stream.events) or expected[1](stream.events)
+
+
 def check_terminal(context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
     for interaction in context.cassette.interactions:
         analysis = analysis_of(context, interaction)
         stream, api = analysis.stream, analysis.route.api
-        if stream is None or api is None or not stream.events:
+        if stream is None or api is None or stream_is_complete(analysis):
             continue
-        expected = _TERMINALS.get((stream.kind or "", api))
-        if expected is None or _any_error(stream.events) or expected[1](stream.events):
-            continue
+        expected = _TERMINALS[(stream.kind or "", api)]
         yield at_body(
             interaction,
             "response",
@@ -160,23 +170,29 @@ def _tool_calls(context: LintContext, interaction: Interaction) -> list[tuple[st
 
 def _chat_stream_calls(events: Events) -> list[tuple[str | None, str]]:
     """Chat Completions deltas, reassembled per choice and tool index (``n`` > 1 interleaves choices)."""
-    calls: dict[tuple[Any, Any], tuple[str | None, list[str]]] = {}
+    names: dict[tuple[Any, Any], str | None] = {}
+    parts: dict[tuple[Any, Any], list[str]] = {}
     for event in events:
-        document = _data_json(event.data)
-        choices = document.get("choices") if isinstance(document, dict) else None
-        for choice in choices if isinstance(choices, list) else ():
-            deltas = choice.get("delta", {}).get("tool_calls") if isinstance(choice, dict) else None
-            for delta in deltas if isinstance(deltas, list) else ():
-                if not isinstance(delta, dict):
-                    continue
-                function = delta.get("function") if isinstance(delta.get("function"), dict) else {}
-                name, parts = calls.setdefault((choice.get("index"), delta.get("index")), (None, []))
-                if isinstance(function.get("name"), str):
-                    name = function["name"]
-                if isinstance(function.get("arguments"), str):
-                    parts.append(function["arguments"])
-                calls[(choice.get("index"), delta.get("index"))] = (name, parts)
-    return [(name, "".join(parts)) for name, parts in calls.values()]
+        for choice, delta in _tool_deltas(_data_json(event.data)):
+            key = (choice, delta.get("index"))
+            function = delta.get("function")
+            function = function if isinstance(function, dict) else {}
+            names.setdefault(key, None)
+            if isinstance(function.get("name"), str):
+                names[key] = function["name"]
+            if isinstance(function.get("arguments"), str):
+                parts.setdefault(key, []).append(function["arguments"])
+    return [(name, "".join(parts.get(key, []))) for key, name in names.items()]
+
+
+def _tool_deltas(document: Any) -> Iterator[tuple[Any, dict[str, Any]]]:
+    choices = document.get("choices") if isinstance(document, dict) else None
+    for choice in choices if isinstance(choices, list) else ():
+        delta = choice.get("delta") if isinstance(choice, dict) else None
+        calls = delta.get("tool_calls") if isinstance(delta, dict) else None
+        for call in calls if isinstance(calls, list) else ():
+            if isinstance(call, dict):
+                yield choice.get("index"), call
 
 
 def _json_problem(arguments: str) -> str | None:
@@ -189,9 +205,6 @@ def _json_problem(arguments: str) -> str | None:
     except json.JSONDecodeError as e:
         return f"{e.msg} at character {e.pos:,}"
     return None
-
-
-_ = request_json  # shared helper, used by the semantics rules
 
 
 def _sse(*events: str) -> str:
@@ -209,6 +222,9 @@ _CALL = _CHUNK % (
 )
 _CALL_END = _CHUNK % (
     '{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"on\\"}"}}]},"finish_reason":null}'
+)
+_USAGE = _CHUNK.replace(
+    '"choices":[%s]', '"choices":[],"usage":{"prompt_tokens":9,"completion_tokens":2,"total_tokens":11}'
 )
 _STREAM_REQUEST = (
     """'{"model": "gpt-4o-mini", "stream": true, "messages": [{"role": "user", "content": "Hi"}]}'"""
@@ -243,7 +259,7 @@ RULES: tuple[Rule, ...] = (
             seen="Recordings interrupted mid-stream; the OpenAI stream in the sample set's "
             "`truncated_sse_stream.yaml` stops inside a `data:` line.",
             failing=Example(_CUT_MID_EVENT),
-            passing=Example(_stream_cassette(_TEXT, _STOP, "[DONE]")),
+            passing=Example(_stream_cassette(_TEXT, _STOP, _USAGE, "[DONE]")),
         ),
         check_malformed,
     ),
@@ -266,7 +282,7 @@ RULES: tuple[Rule, ...] = (
             "has an OpenAI stream without `[DONE]` and an Anthropic stream without "
             "`message_stop`); every complete stream in the corpus ends with its terminal event.",
             failing=Example(_stream_cassette(_TEXT, _STOP)),
-            passing=Example(_stream_cassette(_TEXT, _STOP, "[DONE]")),
+            passing=Example(_stream_cassette(_TEXT, _STOP, _USAGE, "[DONE]")),
         ),
         check_terminal,
     ),
@@ -311,7 +327,7 @@ RULES: tuple[Rule, ...] = (
             "dd-trace-py's `completion_stream_multiple_choices_with_tools.yaml` interleaves two "
             "choices, which naive reassembly turns into invalid JSON (handled, not reported).",
             failing=Example(_stream_cassette(_CALL, _STOP, "[DONE]")),
-            passing=Example(_stream_cassette(_CALL, _CALL_END, _STOP, "[DONE]")),
+            passing=Example(_stream_cassette(_CALL, _CALL_END, _STOP, _USAGE, "[DONE]")),
         ),
         check_tool_arguments,
     ),
