@@ -6,6 +6,10 @@ checks a document read by ``toolkit.document.read_document`` and returns one
 that node.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from toolkit.schemas.registry import (
     SCHEMA_FORMATS,
     NoSchemaError,
@@ -13,7 +17,13 @@ from toolkit.schemas.registry import (
     has_schema,
     schema_for,
 )
-from toolkit.schemas.validate import SchemaViolation, build_validator, check_schema
+
+if TYPE_CHECKING:
+    from toolkit.schemas.validate import SchemaViolation, build_validator, check_schema
+
+#: Names served by ``validate``, imported on first use: it imports jsonschema, which a lint run
+#: of valid cassettes never needs (``toolkit.schemas.predicate`` answers "valid?" without it).
+_LAZY = frozenset({"SchemaViolation", "build_validator", "check_schema"})
 
 __all__ = [
     "SCHEMA_FORMATS",
@@ -25,3 +35,11 @@ __all__ = [
     "has_schema",
     "schema_for",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from toolkit.schemas import validate
+
+        return getattr(validate, name)
+    raise AttributeError(f"module 'toolkit.schemas' has no attribute {name!r}")
