@@ -168,11 +168,15 @@ def check_volatile_headers(context: LintContext, options: Mapping[str, Any]) -> 
     patterns = tuple(p.lower() for p in (*options["headers"], *options["extend-headers"]))
     first: tuple[Interaction, Side, Header] | None = None
     names: set[str] = set()
+    decided: dict[str, bool] = {}
     for interaction in context.cassette.interactions:
         for side in SIDES:
             for header in message_of(interaction, side).headers:
                 name = header.name.lower()
-                if name in names or _volatile(name, patterns):
+                volatile = decided.get(name)
+                if volatile is None:
+                    volatile = decided[name] = _volatile(name, patterns)
+                if volatile:
                     names.add(name)
                     first = first or (interaction, side, header)
     if first is not None:

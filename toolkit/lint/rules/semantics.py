@@ -7,6 +7,7 @@ the provider or a proxy. Severities are warning or info.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -85,6 +86,7 @@ _VARIANTS = frozenset({"reasoning", "non", "high", "low", "medium", "latest", "p
 _TOKENS = re.compile(r"[a-z]+|\d+")
 
 
+@functools.lru_cache(maxsize=1024)
 def same_model(asked: str, served: str) -> bool:
     """Whether ``served`` is ``asked`` or one of its snapshots (a dated or versioned id, a variant)."""
     a, s = _canonical(asked), _canonical(served)
