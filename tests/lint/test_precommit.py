@@ -1,0 +1,83 @@
+"""The pre-commit hook, tested the way users run it: ``pre-commit try-repo`` in a throwaway repository.
+
+pre-commit installs this repository into a fresh virtualenv with pip, so the test needs the
+package index (or a pip cache). It is slow (about 20 s a run) and runs in CI.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import DATA, ROOT
+from toolkit.lint.rules.examples import GOOD
+
+pytestmark = pytest.mark.slow
+
+HOOKS = ROOT / ".pre-commit-hooks.yaml"
+
+
+def test_the_hook_manifest() -> None:
+    (hook,) = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
+    assert hook["id"] == "cassette-lint"
+    assert hook["entry"] == "cassette-toolkit lint" and hook["language"] == "python"
+    files = re.compile(hook["files"])
+    for path in (
+        "tests/cassettes/test_chat.yaml",
+        "tests/cassettes/sub/test_chat.json",
+        "spec/fixtures/vcr_cassettes/chat.yml",
+        "providertests/testdata/TestX/case.yaml",
+        "libs/aws/tests/cassettes/test.yaml.gz",
+        "anywhere/recording.yml.gz",
+    ):
+        assert files.search(path), path
+    for path in ("src/app/settings.yaml", "testdata/golden.json", ".github/workflows/ci.yml", "README.md"):
+        assert not files.search(path), path
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+@pytest.fixture(scope="module")
+def user_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path_factory.mktemp("user-repo")
+    cassettes = repo / "tests" / "cassettes"
+    cassettes.mkdir(parents=True)
+    (cassettes / "test_good.yaml").write_text(GOOD, encoding="utf-8")
+    (cassettes / "test_broken.yaml").write_bytes((DATA / "lint" / "report" / "broken.yaml").read_bytes())
+    (repo / "settings.yaml").write_text("not: a cassette\n", encoding="utf-8")
+    _git(repo, "init", "-q")
+    _git(repo, "config", "user.email", "dev@example.com")
+    _git(repo, "config", "user.name", "dev")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "cassettes")
+    return repo
+
+
+def try_repo(repo: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home)}
+    command = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "cassette-lint", *args]
+    return subprocess.run(
+        command, check=False, cwd=repo, env=env, capture_output=True, text=True, timeout=900
+    )
+
+
+def test_try_repo(user_repo: Path, tmp_path: Path) -> None:
+    pytest.importorskip("pre_commit")
+    good = try_repo(user_repo, tmp_path, "--files", "tests/cassettes/test_good.yaml", "settings.yaml")
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert "Passed" in good.stdout
+    everything = try_repo(user_repo, tmp_path, "--all-files")
+    assert everything.returncode == 1, everything.stdout + everything.stderr
+    assert "tests/cassettes/test_broken.yaml:4:1: CT002" in everything.stdout
+    assert "settings.yaml" not in everything.stdout.replace("test_broken.yaml", "")
