@@ -46,3 +46,4 @@ def bench(session: nox.Session) -> None:
     """Benchmarks, each figure beside its floor measured in the same run."""
     session.install("-e", ".[all]")
     session.run("python", "benchmarks/bench_load.py", *session.posargs)
+    session.run("python", "benchmarks/bench_lint.py")

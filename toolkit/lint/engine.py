@@ -9,11 +9,9 @@ processes; results come back in a fixed order whatever ``jobs`` is.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from toolkit.document import START
@@ -145,6 +143,9 @@ def _lint_all(files: list[str], settings: LintSettings, jobs: int) -> Iterator[t
         for path in files:
             yield lint_file(path, settings)
         return
+    import multiprocessing  # only for parallel runs: it costs a one-file run 15 ms to import
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context(
         "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     )

@@ -47,11 +47,12 @@ def test_interleaved_choices_are_reassembled_per_choice() -> None:
         '{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":": 1}"}}]}},'
         '{"index":1,"delta":{"tool_calls":[{"index":0,"function":{"arguments":": 2}"}}]}}'
     )
-    assert where(lint_text(_stream_cassette(first, second, _STOP, _USAGE, "[DONE]"))) == []
-    assert where(lint_text(_stream_cassette(first, _STOP, _USAGE, "[DONE]"))) == [
-        ("CT307", 17, 15),
-        ("CT307", 17, 15),
-    ]
+
+    def with_n(*events: str) -> str:
+        return _stream_cassette(*events).replace('"stream": true', '"stream": true, "n": 2')
+
+    assert where(lint_text(with_n(first, second, _STOP, _USAGE, "[DONE]"))) == []
+    assert where(lint_text(with_n(first, _STOP, _USAGE, "[DONE]"))) == [("CT307", 17, 15), ("CT307", 17, 15)]
 
 
 def test_tool_call_in_a_stream_that_completes() -> None:

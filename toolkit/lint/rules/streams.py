@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from toolkit.lint.analysis import analysis_of
+from toolkit.lint.analysis import analysis_of, request_json
 from toolkit.lint.finding import Hit
 from toolkit.lint.locate import at_body
 from toolkit.lint.rule import Example, LintContext, Rule, RuleDocs
@@ -163,9 +163,20 @@ def check_tool_arguments(context: LintContext, _options: Mapping[str, Any]) -> I
 
 def _tool_calls(context: LintContext, interaction: Interaction) -> list[tuple[str | None, str]]:
     analysis = analysis_of(context, interaction)
-    if analysis.stream is not None and analysis.route.api == "chat.completions":
+    if (
+        analysis.stream is not None
+        and analysis.route.api == "chat.completions"
+        and _choices(context, interaction) > 1
+    ):
         return _chat_stream_calls(analysis.stream.events)
     return [(call.name, call.arguments) for call in analysis.exchange.message.tool_calls]
+
+
+def _choices(context: LintContext, interaction: Interaction) -> int:
+    """The ``n`` a Chat Completions request asked for (1 when absent)."""
+    body = request_json(context, interaction)
+    n = body.get("n") if isinstance(body, dict) else None
+    return n if isinstance(n, int) and not isinstance(n, bool) else 1
 
 
 def _chat_stream_calls(events: Events) -> list[tuple[str | None, str]]:
@@ -320,7 +331,7 @@ RULES: tuple[Rule, ...] = (
             what="The arguments of a tool call (OpenAI `function.arguments`, Anthropic "
             "`input_json_delta`, Responses `function_call_arguments.delta`, Bedrock `toolUse`) "
             "concatenated over the stream (or read from the body) do not parse as JSON. Chat "
-            "Completions streams are reassembled per choice and tool index, so `n` > 1 is handled.",
+            "Completions streams of requests with `n` > 1 are reassembled per choice and tool index.",
             why="The application parses the arguments to call its tool: the replayed test fails, "
             "or tests a recovery path by accident; in a stream it usually means events were lost.",
             seen="The sample set's `invalid_tool_call_arguments.yaml` (closing brace never sent); "
