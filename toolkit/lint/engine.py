@@ -99,6 +99,8 @@ def _run(rule: Rule, context: LintContext, settings: LintSettings) -> list[tuple
 def _findings(
     path: str, hits: list[tuple[Rule, Hit]], context: LintContext, settings: LintSettings
 ) -> tuple[Finding, ...]:
+    if not hits:
+        return ()
     hits.sort(key=lambda pair: (pair[1].position, pair[0].code, pair[1].message))
     anchors = interaction_anchors(context.cassette.interactions)
     seen: Counter[tuple[str, str, str]] = Counter()

@@ -64,9 +64,12 @@ class RuleDocs:
     passing: Example
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Rule:
-    """One rule. ``code`` is ``CT`` plus three digits, never reused; ``name`` is kebab-case."""
+    """One rule. ``code`` is ``CT`` plus three digits, never reused; ``name`` is kebab-case.
+
+    Rules are singletons: equal and hashed by identity.
+    """
 
     code: str
     name: str

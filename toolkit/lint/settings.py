@@ -7,6 +7,7 @@ receive them and look the rules up in the registry itself.
 from __future__ import annotations
 
 import fnmatch
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -36,7 +37,7 @@ class LintSettings:
 
     def enabled(self, rules: tuple[Rule, ...] = RULES) -> tuple[Rule, ...]:
         """The rules that run (before per-file ignores)."""
-        return tuple(rule for rule in rules if is_selected(rule.code, self.select, self.ignore))
+        return _enabled(rules, self.select, self.ignore)
 
     def ignored_for(self, path: str) -> tuple[str, ...]:
         """Code prefixes the per-file ignores switch off for ``path``."""
@@ -62,6 +63,11 @@ class LintSettings:
 
     def options_of(self, rule: Rule) -> dict[str, Any]:
         return rule.resolve_options(self.options.get(rule.code))
+
+
+@functools.lru_cache(maxsize=64)
+def _enabled(rules: tuple[Rule, ...], select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[Rule, ...]:
+    return tuple(rule for rule in rules if is_selected(rule.code, select, ignore))
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ re-record, or quietly test the wrong thing. Severities are warning or info.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import hashlib
 import re
 from collections.abc import Iterator, Mapping
@@ -192,6 +193,7 @@ def check_volatile_headers(context: LintContext, options: Mapping[str, Any]) -> 
         )
 
 
+@functools.lru_cache(maxsize=4096)
 def _volatile(name: str, patterns: tuple[str, ...]) -> bool:
     return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
 
