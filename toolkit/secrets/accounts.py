@@ -7,6 +7,7 @@ inside values (ARNs, Vertex resource paths) are catalog patterns of the ``accoun
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 
 from toolkit.secrets.model import Location
@@ -30,4 +31,9 @@ def account_header_provider(location: Location) -> str | None:
     """The provider whose account a header names, or ``None`` for other locations."""
     if location.kind != "header":
         return None
-    return ACCOUNT_HEADERS.get(normalize_header(location.name))
+    return _header_provider(location.name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _header_provider(name: str) -> str | None:
+    return ACCOUNT_HEADERS.get(normalize_header(name))

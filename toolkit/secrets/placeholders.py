@@ -126,7 +126,9 @@ def is_placeholder_value(value: str) -> bool:
         return True
     if text.startswith(("<", "${", "{{", "%(")) or text.endswith((">", "}}")):
         return True
-    return _VALUE_MARKERS.search(text) is not None or _is_structurally_fake(text)
+    if _VALUE_MARKERS.search(text) is not None or _TOKEN_MARKERS.search(text) is not None:
+        return True
+    return _is_structurally_fake(text)
 
 
 def is_placeholder_identifier(value: str) -> bool:
@@ -139,7 +141,8 @@ def is_placeholder_identifier(value: str) -> bool:
         return True
     if text.startswith(("<", "${", "{{", "%(")) or text.endswith((">", "}}")):
         return True
-    return _VALUE_MARKERS.search(text) is not None or set(text) <= set("xX*0-_")
+    markers = _VALUE_MARKERS.search(text) or _TOKEN_MARKERS.search(text)
+    return markers is not None or set(text) <= set("xX*0-_")
 
 
 def is_not_a_credential(value: str) -> bool:

@@ -11,6 +11,7 @@ as a query parameter) are shared with ordinary data, so their value must also lo
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -190,10 +191,16 @@ def _classify_key(kind: str, name: str) -> CredentialPosition | None:
 
 def classify_position(location: Location) -> CredentialPosition | None:
     """The credential position ``location`` names, or ``None`` when its value is ordinary."""
-    if location.kind == "header":
-        return _classify_header(location.name)
-    if location.kind == "userinfo":
+    return _classify(location.kind, location.name)
+
+
+# Cached on plain strings: a cassette repeats a few hundred names across thousands of values.
+@functools.lru_cache(maxsize=4096)
+def _classify(kind: str, name: str) -> CredentialPosition | None:
+    if kind == "header":
+        return _classify_header(name)
+    if kind == "userinfo":
         return CredentialPosition(_KIND_NAMES["userinfo"], "generic", "strong")
-    if location.kind in ("query", "form", "json_key"):
-        return _classify_key(location.kind, location.name)
+    if kind in ("query", "form", "json_key"):
+        return _classify_key(kind, name)
     return None

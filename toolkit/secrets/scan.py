@@ -123,7 +123,7 @@ def scan_value(
     position = classify_position(location)
     if position is not None:
         matches += _position_matches(value, position, hits)
-    if accounts:
+    if accounts and location.kind == "header":
         matches += _account_header_matches(location, value, policy)
     return sorted(matches, key=lambda match: (match.start, match.end))
 

@@ -1,6 +1,7 @@
 """Account identifiers found inside values: not secrets, but they tie a recording to an account.
 
-Reported as warnings (the severity is a scan option), never as blocking findings.
+Reported as warnings (the severity is a scan option), never as blocking findings. Ids are
+chosen by people (``acme-prod-123456``), so only marker words make one a placeholder.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ PATTERNS: tuple[TokenPattern, ...] = (
         ),
         severity="warning",
         layer="account",
+        random_body=False,
     ),
     TokenPattern(
         id="gcp-project-id",
@@ -42,5 +44,6 @@ PATTERNS: tuple[TokenPattern, ...] = (
         must_not_match=("projects/X/locations/", "/v1/projects/{lowalnum:8}/models"),
         severity="warning",
         layer="account",
+        random_body=False,
     ),
 )
