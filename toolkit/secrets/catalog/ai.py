@@ -116,7 +116,7 @@ ANTHROPIC = (
         keywords=("sk-ant-oat01-",),
         source=_GITLEAKS + "anthropic.go",
         must_match=("sk-ant-oat01-{b64url:95}AA", "Bearer sk-ant-oat01-{b64url:100}"),
-        must_not_match=("sk-ant-oat01-tooShort", "sk-ant-oat01-" + "X" * 60),
+        must_not_match=("sk-ant-oat01-abc123", "sk-ant-oat01-" + "X" * 60),
     ),
     TokenPattern(
         id="anthropic-oauth-refresh-token",
@@ -251,7 +251,7 @@ OTHERS = (
         keywords=("hf_",),
         source="https://huggingface.co/docs/hub/security-tokens",
         must_match=("hf_{alpha:34}", "HF_TOKEN=hf_{alpha:34}"),
-        must_not_match=("hf_" + "x" * 34, "def hf_requiredCharacteristicTypesForDisplay"),
+        must_not_match=("hf_" + "x" * 34, "config.hf_modelLoaderConfigurationForInference"),
     ),
     TokenPattern(
         id="huggingface-org-token",
@@ -261,7 +261,7 @@ OTHERS = (
         keywords=("api_org_",),
         source=_GITLEAKS + "huggingface.go",
         must_match=("api_org_{alpha:34}", "token='api_org_{alpha:34}'"),
-        must_not_match=("api_org_" + "X" * 34, "const api_org_controller = 1"),
+        must_not_match=("api_org_" + "X" * 34, "render(api_org_settings_page)"),
     ),
     TokenPattern(
         id="perplexity-api-key",
@@ -291,7 +291,7 @@ OTHERS = (
         keywords=("lsv2_pt_", "lsv2_sk_"),
         source=_GITLEAKS + "langsmith.go",
         must_match=("lsv2_pt_{hex:32}_{hex:10}", "LANGSMITH_API_KEY=lsv2_sk_{hex:32}_{hex:10}"),
-        must_not_match=("lsv2_xx_{hex:32}_{hex:10}", "lsv2_pt_{hex:32}"),
+        must_not_match=("lsv2_zz_{hex:32}_{hex:10}", "lsv2_pt_{hex:32}"),
     ),
     TokenPattern(
         id="elevenlabs-api-key",

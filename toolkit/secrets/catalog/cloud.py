@@ -148,7 +148,7 @@ AWS = (
             "AKIAIOSFODNN7EXAMPLE",
             "AKIAXXXXXXXXXXXXXXXX",
             "AKIA{b32:15}",
-            "TODAYINASIAASACKOFRICE",
+            "TRANSASIAPACIFICCORRIDORS",
         ),
     ),
     TokenPattern(
