@@ -65,6 +65,13 @@ LOOKALIKES: list[tuple[str, str]] = [
     ("text", "export OPENAI_API_KEY=sk-... then call the API"),
     ("text", "Incorrect API key provided: sk-proj-abcd********************wxyz."),
     ("model", "xai-grok-code-fast-1"),
+    # The jwt.io debugger's sample token and a Stripe API-reference test key.
+    (
+        "text",
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwi"
+        "aWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+    ),
+    ("text", "curl -u sk_test_" + "4eC39HqLyjWDarjtT1zdp7dc:"),
     ("content", "task-" + _random("hex", 32) + " and disk-" + _random("hex", 32)),
 ]
 

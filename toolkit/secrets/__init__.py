@@ -15,10 +15,11 @@ The package has no I/O and no dependency on the rest of the toolkit.
 from __future__ import annotations
 
 from toolkit.secrets.catalog import CATALOG, pattern_by_id
+from toolkit.secrets.identity import display_secret, fingerprint
 from toolkit.secrets.model import Layer, Location, LocationKind, ScanPolicy, SecretMatch, Severity
 from toolkit.secrets.pattern import TokenPattern
 from toolkit.secrets.redact import apply_redactions, placeholder_for
-from toolkit.secrets.scan import DEFAULT_POLICY, display_secret, fingerprint, scan_text, scan_value
+from toolkit.secrets.scan import DEFAULT_POLICY, scan_text, scan_value
 
 __all__ = [
     "CATALOG",

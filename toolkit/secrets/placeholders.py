@@ -18,7 +18,10 @@ import math
 import re
 from collections import Counter
 
+from toolkit.secrets.identity import fingerprint
+
 __all__ = [
+    "is_documentation_token",
     "is_not_a_credential",
     "is_placeholder_identifier",
     "is_placeholder_token",
@@ -27,6 +30,14 @@ __all__ = [
 ]
 
 MIN_SECRET_LENGTH = 8
+
+# Tokens printed in public documentation, known by fingerprint so that no token-shaped
+# literal sits in this file: the jwt.io debugger's sample HS256 token
+# (https://jwt.io/introduction) and the test-mode keys of Stripe's API reference examples
+# (https://docs.stripe.com/api/authentication).
+_DOCUMENTATION_FINGERPRINTS = frozenset(
+    {"7f75367e78812551", "2cafc0970149a84f", "f2d6ca16515033e5"}
+)
 
 # Words no generated key contains by chance at the lengths we see (>= 5 letters) and that
 # mark documentation, fixtures and redaction.
@@ -114,9 +125,14 @@ def is_placeholder_token(secret: str, *, random_body: bool = True) -> bool:
     ``random_body`` is false for formats with inner structure (PEM, JWT, session tokens),
     where runs such as ``AAAAAA`` are normal and only the marker words count.
     """
-    if _TOKEN_MARKERS.search(secret) is not None:
+    if _TOKEN_MARKERS.search(secret) is not None or is_documentation_token(secret):
         return True
     return random_body and _is_structurally_fake(secret)
+
+
+def is_documentation_token(secret: str) -> bool:
+    """A token published in a provider's or standard's documentation."""
+    return fingerprint(secret) in _DOCUMENTATION_FINGERPRINTS
 
 
 def is_placeholder_value(value: str) -> bool:
@@ -127,6 +143,8 @@ def is_placeholder_value(value: str) -> bool:
     if text.startswith(("<", "${", "{{", "%(")) or text.endswith((">", "}}")):
         return True
     if _VALUE_MARKERS.search(text) is not None or _TOKEN_MARKERS.search(text) is not None:
+        return True
+    if is_documentation_token(text):
         return True
     return _is_structurally_fake(text)
 

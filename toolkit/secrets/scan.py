@@ -9,11 +9,10 @@ identifiers come last. Every match gives offsets into the value, never the secre
 
 from __future__ import annotations
 
-import hashlib
-
 from toolkit.secrets.accounts import account_header_provider
 from toolkit.secrets.catalog import CATALOG
 from toolkit.secrets.extract import CredentialSpan, extract_credentials
+from toolkit.secrets.identity import display_secret, fingerprint
 from toolkit.secrets.matcher import TokenHit, build_matcher, find_tokens
 from toolkit.secrets.model import Layer, Location, ScanPolicy, SecretMatch, Severity
 from toolkit.secrets.pattern import PatternLayer
@@ -31,19 +30,6 @@ DEFAULT_POLICY = ScanPolicy()
 _MATCHER = build_matcher(CATALOG)
 _TOKENS_ONLY: frozenset[PatternLayer] = frozenset({"token"})
 _TOKENS_AND_ACCOUNTS: frozenset[PatternLayer] = frozenset({"token", "account"})
-_DISPLAY_PREFIX = 4
-
-
-def fingerprint(secret: str) -> str:
-    """First 16 hex digits of the secret's SHA-256: equal secrets, equal fingerprints."""
-    digest = hashlib.sha256(secret.encode("utf-8", "surrogatepass")).hexdigest()
-    return digest[:16]
-
-
-def display_secret(secret: str) -> str:
-    """``sk-p… (164 chars)``: a prefix of at most 4 characters (a quarter of it at most)."""
-    shown = secret[: min(_DISPLAY_PREFIX, len(secret) // 4)]
-    return f"{shown}… ({len(secret)} chars)"
 
 
 def _match(
