@@ -9,6 +9,8 @@ identifiers come last. Every match gives offsets into the value, never the secre
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from toolkit.secrets.accounts import account_header_provider
 from toolkit.secrets.catalog import CATALOG
 from toolkit.secrets.extract import CredentialSpan, extract_credentials
@@ -24,7 +26,7 @@ from toolkit.secrets.placeholders import (
 )
 from toolkit.secrets.positions import CredentialPosition, classify_position
 
-__all__ = ["DEFAULT_POLICY", "display_secret", "fingerprint", "scan_text", "scan_value"]
+__all__ = ["DEFAULT_POLICY", "scan_text", "scan_value"]
 
 DEFAULT_POLICY = ScanPolicy()
 _MATCHER = build_matcher(CATALOG)
@@ -32,17 +34,23 @@ _TOKENS_ONLY: frozenset[PatternLayer] = frozenset({"token"})
 _TOKENS_AND_ACCOUNTS: frozenset[PatternLayer] = frozenset({"token", "account"})
 
 
-def _match(
-    value: str, span: tuple[int, int], what: tuple[str, str, Severity, Layer]
-) -> SecretMatch:
-    start, end = span
-    kind, provider, severity, layer = what
+@dataclass(frozen=True, slots=True)
+class _Label:
+    """What a match reports besides its span."""
+
+    kind: str
+    provider: str
+    severity: Severity
+    layer: Layer
+
+
+def _match(value: str, start: int, end: int, label: _Label) -> SecretMatch:
     secret = value[start:end]
     return SecretMatch(
-        kind=kind,
-        provider=provider,
-        severity=severity,
-        layer=layer,
+        kind=label.kind,
+        provider=label.provider,
+        severity=label.severity,
+        layer=label.layer,
         start=start,
         end=end,
         fingerprint=fingerprint(secret),
@@ -52,12 +60,11 @@ def _match(
 
 def _token_match(value: str, hit: TokenHit, policy: ScanPolicy) -> SecretMatch:
     pattern = hit.pattern
-    what: tuple[str, str, Severity, Layer]
     if pattern.layer == "account":
-        what = (pattern.id, pattern.provider, policy.account_severity, "account")
+        label = _Label(pattern.id, pattern.provider, policy.account_severity, "account")
     else:
-        what = (pattern.id, pattern.provider, pattern.severity, "token")
-    return _match(value, (hit.start, hit.end), what)
+        label = _Label(pattern.id, pattern.provider, pattern.severity, "token")
+    return _match(value, hit.start, hit.end, label)
 
 
 def _is_credential(span: CredentialSpan, position: CredentialPosition) -> bool:
@@ -68,15 +75,19 @@ def _is_credential(span: CredentialSpan, position: CredentialPosition) -> bool:
 
 
 def _covered(span: CredentialSpan, hits: list[TokenHit]) -> bool:
-    return any(hit.start < span.end and span.start < hit.end for hit in hits)
+    """A token format already reported (part of) this credential."""
+    return any(
+        hit.pattern.layer == "token" and hit.start < span.end and span.start < hit.end
+        for hit in hits
+    )
 
 
 def _position_matches(
     value: str, position: CredentialPosition, hits: list[TokenHit]
 ) -> list[SecretMatch]:
-    what: tuple[str, str, Severity, Layer] = (position.kind, position.provider, "error", "position")
+    label = _Label(position.kind, position.provider, "error", "position")
     return [
-        _match(value, (span.start, span.end), what)
+        _match(value, span.start, span.end, label)
         for span in extract_credentials(value, position.parser)
         if not _covered(span, hits) and _is_credential(span, position)
     ]
@@ -90,13 +101,8 @@ def _account_header_matches(
     if provider is None or is_placeholder_identifier(stripped):
         return []
     start = value.index(stripped)
-    what: tuple[str, str, Severity, Layer] = (
-        "account-id",
-        provider,
-        policy.account_severity,
-        "account",
-    )
-    return [_match(value, (start, start + len(stripped)), what)]
+    label = _Label("account-id", provider, policy.account_severity, "account")
+    return [_match(value, start, start + len(stripped), label)]
 
 
 def scan_value(
