@@ -7,6 +7,7 @@ need them, so ``cassette-toolkit lint`` starts fast.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 import click
 
@@ -58,3 +59,58 @@ def show(paths: tuple[str, ...], interaction: int | None, full: bool, max_body: 
             click.echo(line)
         failed = failed or any(p.severity == "error" for p in cassette.problems)
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["parquet"]),
+    default="parquet",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Folder to write (created; an earlier export there is replaced).",
+)
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: the CPU count).")
+def export(paths: tuple[str, ...], fmt: str, output: str, jobs: int | None) -> None:
+    """Export the frames of the cassettes in PATHS as Parquet datasets, partitioned by provider.
+
+    Writes interactions/, chunks/ and usage/ (hive-partitioned by provider) and
+    problems.parquet under OUTPUT, atomically. DuckDB, pandas, Polars and Spark read them.
+    """
+    import toolkit
+    from toolkit.export import ExportError, export_parquet
+
+    frames = toolkit.load(*paths, jobs=jobs, progress=_progress_bar("loading"))
+    try:
+        target = export_parquet(frames, output)
+    except ExportError as e:
+        raise click.UsageError(str(e)) from e
+    counts = ", ".join(
+        f"{len(getattr(frames, name)):,} {name}" for name in ("interactions", "chunks", "usage")
+    )
+    click.echo(f"wrote {target} ({fmt}): {counts}, {len(frames.problems):,} problems", err=True)
+
+
+def _progress_bar(label: str) -> Callable[[int, int], None] | None:
+    """A progress callback drawing on stderr, or None when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def draw(done: int, total: int) -> None:
+        width = 30
+        filled = width * done // max(total, 1)
+        sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return draw

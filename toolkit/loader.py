@@ -52,11 +52,34 @@ def load_rows(
     if workers <= 1:
         yield from _counted(map(work, files), len(files), progress)
         return
-    fork = "fork" in multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if fork else None)
+    context = multiprocessing.get_context(_start_method())
     chunksize = max(1, min(16, len(files) // (workers * 8)))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         yield from _counted(pool.map(work, files, chunksize=chunksize), len(files), progress)
+
+
+def _start_method() -> str:
+    """``fork`` when it is safe (this process runs one OS thread), else ``forkserver`` / ``spawn``.
+
+    Forking a process that runs other threads (a Dask client, DuckDB, a notebook kernel's
+    helpers) can deadlock or crash the child, so fork is used only from a single-threaded
+    process, where it is by far the cheapest.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and _os_threads() == 1:
+        return "fork"
+    if "forkserver" in methods:
+        multiprocessing.set_forkserver_preload(["toolkit.loader"])
+        return "forkserver"
+    return "spawn"
+
+
+def _os_threads() -> int:
+    """Threads of this process as the OS sees them (C extensions' threads included); 0 if unknown."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return 0
 
 
 def resolve_jobs(jobs: int | None, n_files: int) -> int:

@@ -118,9 +118,7 @@ def _without_overlaps(hits: list[TokenHit]) -> list[TokenHit]:
     return sorted(kept, key=lambda h: h.start)
 
 
-def find_tokens(
-    text: str, matcher: CompiledCatalog, layers: frozenset[PatternLayer]
-) -> list[TokenHit]:
+def find_tokens(text: str, matcher: CompiledCatalog, layers: frozenset[PatternLayer]) -> list[TokenHit]:
     """Confirmed, non-overlapping spans of ``text`` in a catalog format of the given layers."""
     indices = [i for i in _candidates(text, matcher) if matcher.patterns[i].layer in layers]
     if not indices:

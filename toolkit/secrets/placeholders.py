@@ -35,9 +35,7 @@ MIN_SECRET_LENGTH = 8
 # literal sits in this file: the jwt.io debugger's sample HS256 token
 # (https://jwt.io/introduction) and the test-mode keys of Stripe's API reference examples
 # (https://docs.stripe.com/api/authentication).
-_DOCUMENTATION_FINGERPRINTS = frozenset(
-    {"7f75367e78812551", "2cafc0970149a84f", "f2d6ca16515033e5"}
-)
+_DOCUMENTATION_FINGERPRINTS = frozenset({"7f75367e78812551", "2cafc0970149a84f", "f2d6ca16515033e5"})
 
 # Words no generated key contains by chance at the lengths we see (>= 5 letters) and that
 # mark documentation, fixtures and redaction.

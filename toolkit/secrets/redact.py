@@ -29,9 +29,7 @@ def placeholder_for(match: SecretMatch, original: str, *, keep_length: bool = Fa
     return _MARK + "X" * (length - len(_MARK))
 
 
-def apply_redactions(
-    original: str, matches: Iterable[SecretMatch], *, keep_length: bool = False
-) -> str:
+def apply_redactions(original: str, matches: Iterable[SecretMatch], *, keep_length: bool = False) -> str:
     """``original`` with every matched span replaced (overlapping spans merged first)."""
     spans = sorted(matches, key=lambda match: match.start)
     out: list[str] = []

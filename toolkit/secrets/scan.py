@@ -76,15 +76,10 @@ def _is_credential(span: CredentialSpan, position: CredentialPosition) -> bool:
 
 def _covered(span: CredentialSpan, hits: list[TokenHit]) -> bool:
     """A token format already reported (part of) this credential."""
-    return any(
-        hit.pattern.layer == "token" and hit.start < span.end and span.start < hit.end
-        for hit in hits
-    )
+    return any(hit.pattern.layer == "token" and hit.start < span.end and span.start < hit.end for hit in hits)
 
 
-def _position_matches(
-    value: str, position: CredentialPosition, hits: list[TokenHit]
-) -> list[SecretMatch]:
+def _position_matches(value: str, position: CredentialPosition, hits: list[TokenHit]) -> list[SecretMatch]:
     label = _Label(position.kind, position.provider, "error", "position")
     return [
         _match(value, span.start, span.end, label)
@@ -93,9 +88,7 @@ def _position_matches(
     ]
 
 
-def _account_header_matches(
-    location: Location, value: str, policy: ScanPolicy
-) -> list[SecretMatch]:
+def _account_header_matches(location: Location, value: str, policy: ScanPolicy) -> list[SecretMatch]:
     provider = account_header_provider(location)
     stripped = value.strip()
     if provider is None or is_placeholder_identifier(stripped):
@@ -105,9 +98,7 @@ def _account_header_matches(
     return [_match(value, start, start + len(stripped), label)]
 
 
-def scan_value(
-    location: Location, value: str, policy: ScanPolicy = DEFAULT_POLICY
-) -> list[SecretMatch]:
+def scan_value(location: Location, value: str, policy: ScanPolicy = DEFAULT_POLICY) -> list[SecretMatch]:
     """Every secret (and, by policy, account identifier) in one decoded value, by offset."""
     accounts = policy.report_accounts and location.kind != "text"
     hits = find_tokens(value, _MATCHER, _TOKENS_AND_ACCOUNTS if accounts else _TOKENS_ONLY)
@@ -120,9 +111,7 @@ def scan_value(
     return sorted(matches, key=lambda match: (match.start, match.end))
 
 
-def scan_text(
-    text: str, *, accounts: bool = False, policy: ScanPolicy = DEFAULT_POLICY
-) -> list[SecretMatch]:
+def scan_text(text: str, *, accounts: bool = False, policy: ScanPolicy = DEFAULT_POLICY) -> list[SecretMatch]:
     """Token formats in free text (SSE data, non-JSON bodies); names carry no meaning here."""
     hits = find_tokens(text, _MATCHER, _TOKENS_AND_ACCOUNTS if accounts else _TOKENS_ONLY)
     return [_token_match(text, hit, policy) for hit in hits]

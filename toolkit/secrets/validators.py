@@ -100,9 +100,7 @@ def check_aws_session_token(token: str) -> bool:
 # Microsoft "common annotated security key" layout: 52 random characters, the signature
 # ``JQQJ9`` and a version character, then fixed-alphabet fields at known offsets.
 # https://github.com/microsoft/security-utilities (SEC101/200 and the CASK specification)
-_CASK = re.compile(
-    r"[0-9A-Za-z]{52}JQQJ9[9DH][0-9A-Za-z][A-L][0-9A-Za-z]{16}[A-Za-z][0-9A-Za-z]{7}"
-)
+_CASK = re.compile(r"[0-9A-Za-z]{52}JQQJ9[9DH][0-9A-Za-z][A-L][0-9A-Za-z]{16}[A-Za-z][0-9A-Za-z]{7}")
 
 
 def check_azure_cask(token: str) -> bool:

@@ -15,9 +15,7 @@ from toolkit.secrets.pattern import (
 __all__ = ["PATTERNS"]
 
 _AWS_IDS = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html"
-_AWS_SIGV4 = (
-    "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html"
-)
+_AWS_SIGV4 = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html"
 _BEDROCK_KEYS = "https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html"
 _GOOGLE_OAUTH = "https://developers.google.com/identity/protocols/oauth2"
 _SECURITY_UTILITIES = "https://github.com/microsoft/security-utilities"
@@ -92,14 +90,10 @@ GOOGLE = (
             '{"type": "service_account", "private_key": "-----BEGIN PRIVATE KEY-----\\n'
             + _PEM_LINES
             + '\\n-----END PRIVATE KEY-----\\n"}',
-            '"private_key":"-----BEGIN PRIVATE KEY-----\\n'
-            + _PEM_LINES
-            + '\\n-----END PRIVATE KEY-----\\n"',
+            '"private_key":"-----BEGIN PRIVATE KEY-----\\n' + _PEM_LINES + '\\n-----END PRIVATE KEY-----\\n"',
         ),
         must_not_match=(
-            '"private_key": "-----BEGIN PRIVATE KEY-----\\n'
-            + "X" * 200
-            + '\\n-----END PRIVATE KEY-----\\n"',
+            '"private_key": "-----BEGIN PRIVATE KEY-----\\n' + "X" * 200 + '\\n-----END PRIVATE KEY-----\\n"',
             '"private_key": "<PRIVATE KEY>"',
         ),
     ),
