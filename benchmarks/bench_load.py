@@ -29,8 +29,12 @@ def main(argv: list[str]) -> int:
     toolkit.load(files[0])  # imports pandas and warms caches outside the timings
     floor = best_of(3, lambda: [parse_floor(f) for f in files])
     rows = [("parse floor: read + yaml.CSafeLoader (1 process)", floor)]
-    rows.append(("toolkit.load, jobs=1", best_of(3, lambda: toolkit.load(root, jobs=1))))
-    rows.append((f"toolkit.load, jobs={os.cpu_count()}", best_of(3, lambda: toolkit.load(root))))
+    cpus = os.cpu_count()
+    for usage in (False, True):
+        what = "load with usage" if usage else "load"
+        for jobs in (1, cpus):
+            seconds = best_of(3, lambda: toolkit.load(root, jobs=jobs, usage=usage))  # noqa: B023
+            rows.append((f"toolkit.{what}, jobs={jobs}", seconds))
     width = max(len(name) for name, _ in rows)
     for name, seconds in rows:
         rate = size / 1e6 / seconds

@@ -94,3 +94,36 @@ def test_importing_toolkit_does_not_import_pandas() -> None:
     code = "import sys, toolkit, toolkit.source, toolkit.cli; print('pandas' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "False"
+
+
+def test_load_without_usage_skips_the_llm_columns(seed_path: Path) -> None:
+    frames = toolkit.load(seed_path, DATA / "formats", usage=False)
+    assert_declared(frames)
+    assert len(frames.chunks) == 0 and len(frames.usage) == 0
+    assert frames.interactions["provider"].isna().all()
+    full = toolkit.load(seed_path, DATA / "formats")
+    same = [
+        c
+        for c in frames.interactions.columns
+        if c not in ("provider", "api", "model", "response_model", "finish_reason", "n_chunks")
+    ]
+    pd.testing.assert_frame_equal(frames.interactions[same], full.interactions[same])
+
+
+def test_parallel_load_from_a_threaded_process_does_not_fork() -> None:
+    import threading
+
+    from toolkit.loader import _start_method
+
+    stop = threading.Event()
+    worker = threading.Thread(target=stop.wait)
+    worker.start()
+    try:
+        assert _start_method() in ("forkserver", "spawn")
+        paths = [DATA / "formats"] * 2
+        pd.testing.assert_frame_equal(
+            toolkit.load(*paths, jobs=2).interactions, toolkit.load(*paths, jobs=1).interactions
+        )
+    finally:
+        stop.set()
+        worker.join()

@@ -7,6 +7,7 @@ need them, so ``cassette-toolkit lint`` starts fast.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 import click
 
@@ -204,3 +205,58 @@ def rules(selector: str | None) -> None:
         )
         sys.exit(EXIT_USAGE)
     click.echo(render_rule_table(family), nl=False)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["parquet"]),
+    default="parquet",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Folder to write (created; an earlier export there is replaced).",
+)
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: the CPU count).")
+def export(paths: tuple[str, ...], fmt: str, output: str, jobs: int | None) -> None:
+    """Export the frames of the cassettes in PATHS as Parquet datasets, partitioned by provider.
+
+    Writes interactions/, chunks/ and usage/ (hive-partitioned by provider) and
+    problems.parquet under OUTPUT, atomically. DuckDB, pandas, Polars and Spark read them.
+    """
+    import toolkit
+    from toolkit.export import ExportError, export_parquet
+
+    frames = toolkit.load(*paths, jobs=jobs, progress=_progress_bar("loading"))
+    try:
+        target = export_parquet(frames, output)
+    except ExportError as e:
+        raise click.UsageError(str(e)) from e
+    counts = ", ".join(
+        f"{len(getattr(frames, name)):,} {name}" for name in ("interactions", "chunks", "usage")
+    )
+    click.echo(f"wrote {target} ({fmt}): {counts}, {len(frames.problems):,} problems", err=True)
+
+
+def _progress_bar(label: str) -> Callable[[int, int], None] | None:
+    """A progress callback drawing on stderr, or None when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def draw(done: int, total: int) -> None:
+        width = 30
+        filled = width * done // max(total, 1)
+        sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return draw

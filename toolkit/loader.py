@@ -11,6 +11,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 
 from toolkit.frames import Frames, frames_from_rows
 from toolkit.frames.rows import FileRows, build_rows
@@ -24,33 +25,61 @@ PARALLEL_MIN_FILES = 48
 Progress = Callable[[int, int], None]
 
 
-def load(*paths: str | os.PathLike[str], jobs: int | None = None, progress: Progress | None = None) -> Frames:
+def load(
+    *paths: str | os.PathLike[str],
+    jobs: int | None = None,
+    usage: bool = True,
+    progress: Progress | None = None,
+) -> Frames:
     """Load cassette files and directories (recursively) into ``Frames``.
 
     ``jobs``: worker processes; None picks the CPU count for large inputs.
+    ``usage``: False skips stream decoding, provider routing, usage and cost (faster; the
+    ``chunks`` and ``usage`` frames are then empty and the LLM columns NA).
     ``progress``: called as ``progress(done, total)`` after each file.
     A file that cannot be read is a row in ``.problems``; nothing is raised for bad input.
     """
     files = list(discover(paths))
-    return frames_from_rows(list(load_rows(files, jobs=jobs, progress=progress)))
+    return frames_from_rows(list(load_rows(files, jobs=jobs, usage=usage, progress=progress)))
 
 
 def load_rows(
-    files: list[str], jobs: int | None = None, progress: Progress | None = None
+    files: list[str], jobs: int | None = None, usage: bool = True, progress: Progress | None = None
 ) -> Iterator[FileRows]:
     """Rows of each file, in input order."""
     workers = resolve_jobs(jobs, len(files))
-    results: Iterable[FileRows]
+    work = partial(rows_of_file, usage=usage)
     if workers <= 1:
-        results = map(rows_of_file, files)
-        yield from _counted(results, len(files), progress)
+        yield from _counted(map(work, files), len(files), progress)
         return
-    context = multiprocessing.get_context(
-        "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    )
+    context = multiprocessing.get_context(_start_method())
     chunksize = max(1, min(16, len(files) // (workers * 8)))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from _counted(pool.map(rows_of_file, files, chunksize=chunksize), len(files), progress)
+        yield from _counted(pool.map(work, files, chunksize=chunksize), len(files), progress)
+
+
+def _start_method() -> str:
+    """``fork`` when it is safe (this process runs one OS thread), else ``forkserver`` / ``spawn``.
+
+    Forking a process that runs other threads (a Dask client, DuckDB, a notebook kernel's
+    helpers) can deadlock or crash the child, so fork is used only from a single-threaded
+    process, where it is by far the cheapest.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and _os_threads() == 1:
+        return "fork"
+    if "forkserver" in methods:
+        multiprocessing.set_forkserver_preload(["toolkit.loader"])
+        return "forkserver"
+    return "spawn"
+
+
+def _os_threads() -> int:
+    """Threads of this process as the OS sees them (C extensions' threads included); 0 if unknown."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return 0
 
 
 def resolve_jobs(jobs: int | None, n_files: int) -> int:
@@ -62,9 +91,9 @@ def resolve_jobs(jobs: int | None, n_files: int) -> int:
     return max(1, min(os.cpu_count() or 1, n_files // (PARALLEL_MIN_FILES // 2)))
 
 
-def rows_of_file(path: str) -> FileRows:
+def rows_of_file(path: str, usage: bool = True) -> FileRows:
     """Read one file and build its rows (runs in a worker)."""
-    return build_rows(read_file(path).cassette)
+    return build_rows(read_file(path).cassette, usage=usage)
 
 
 def _counted(results: Iterable[FileRows], total: int, progress: Progress | None) -> Iterator[FileRows]:

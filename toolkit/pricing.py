@@ -16,27 +16,9 @@ from genai_prices import Usage as PriceUsage
 from genai_prices import calc_price
 
 from toolkit.llm.exchange import Usage
+from toolkit.price_index import UNPRICED, lookups
 
 __all__ = ["Estimate", "estimate_cost", "price_table"]
-
-#: Our provider names where genai-prices uses another id (used when the URL does not match).
-_PROVIDER_IDS = {
-    "xai": "x-ai",
-    "bedrock": "aws",
-    "vertex": "google",
-    "anthropic-vertex": "anthropic",
-    "voyage": "voyageai",
-}
-
-
-#: Gateways whose model ids are ``upstream/model``.
-_GATEWAYS = frozenset({"vercel", "openai-compatible"})
-
-#: Providers whose traffic has no list price.
-_UNPRICED = {
-    "local": "a local model server",
-    "ollama": "a local Ollama server",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,15 +42,15 @@ def estimate_cost(
         return Estimate(None, "no price: the model is not recorded")
     if usage.input_tokens is None and usage.output_tokens is None:
         return Estimate(None, "no price: no token counts")
-    if provider in _UNPRICED:
-        return Estimate(None, f"no price: {_UNPRICED[provider]}")
+    if provider in UNPRICED:
+        return Estimate(None, f"no price: {UNPRICED[provider]}")
     counts = PriceUsage(
         input_tokens=usage.input_tokens or 0,
         output_tokens=usage.output_tokens or 0,
         cache_read_tokens=usage.cache_read_tokens or None,
         cache_write_tokens=usage.cache_write_tokens or None,
     )
-    for model_ref, where in _lookups(model, provider, url):
+    for model_ref, where in lookups(model, provider, url):
         try:
             price = calc_price(counts, model_ref, genai_request_timestamp=when, **where)  # type: ignore[call-overload]
         except (LookupError, ValueError):
@@ -76,17 +58,3 @@ def estimate_cost(
         source = f"{price_table()}: {price.provider.id}/{price.model.id}"
         return Estimate(float(price.total_price), source)
     return Estimate(None, f"no price: model {model!r} is not in {price_table()}")
-
-
-def _lookups(model: str, provider: str | None, url: str) -> list[tuple[str, dict[str, str]]]:
-    """Where to look the model up, in order: the request URL, our provider, a gateway's upstream."""
-    lookups: list[tuple[str, dict[str, str]]] = []
-    if url.startswith("http"):
-        lookups.append((model, {"provider_api_url": url}))
-    if provider:
-        lookups.append((model, {"provider_id": _PROVIDER_IDS.get(provider, provider)}))
-    upstream, _, upstream_model = model.partition("/")
-    if provider in _GATEWAYS and upstream_model:
-        # Gateway model ids name the upstream provider: "anthropic/claude-sonnet-4".
-        lookups.append((upstream_model, {"provider_id": _PROVIDER_IDS.get(upstream, upstream)}))
-    return lookups

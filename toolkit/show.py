@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from toolkit.llm import Analysis, analyze
 from toolkit.model import Body, Cassette, Headers, Interaction
 from toolkit.streams import StreamDecoding, decode_stream
 from toolkit.streams.detect import media_type
@@ -51,6 +52,41 @@ def _render_interaction(path: str, interaction: Interaction, options: ShowOption
     yield f"< {status or '(no status)'}" + (f"  [{', '.join(timing)}]" if timing else "")
     yield from _render_headers("<", response.headers)
     yield from _render_body("<", response.body, response.headers, options)
+    yield from _render_analysis(analyze(interaction), options)
+
+
+def _render_analysis(analysis: Analysis, options: ShowOptions) -> Iterator[str]:
+    """Provider, model, usage and, for streams, the message reassembled from its events."""
+    route, exchange = analysis.route, analysis.exchange
+    if route.api is None:
+        return
+    model = exchange.response_model or route.model or "?"
+    yield f"-- {route.provider} {route.api}, model {model}, finish {exchange.finish_reason or '?'} --"
+    usage = exchange.usage
+    if usage is not None:
+        parts = [f"input {usage.input_tokens}", f"output {usage.output_tokens}"]
+        parts += [
+            f"{name} {value}"
+            for name, value in (
+                ("reasoning", usage.reasoning_tokens),
+                ("cache read", usage.cache_read_tokens),
+                ("cache write", usage.cache_write_tokens),
+                ("total", usage.total_tokens),
+                ("cost ticks", usage.cost_ticks),
+                ("reported USD", usage.reported_cost_usd),
+            )
+            if value
+        ]
+        yield f"   usage ({usage.source}): {', '.join(parts)}"
+    if analysis.stream is None:
+        return
+    message = exchange.message
+    if message.reasoning:
+        yield f"   reasoning: {_clip(message.reasoning, options.max_body)}"
+    if message.text:
+        yield f"   text: {_clip(message.text, options.max_body)}"
+    for call in message.tool_calls:
+        yield f"   tool call {call.name} ({call.id}): {_clip(call.arguments, options.max_body)}"
 
 
 def _render_headers(mark: str, headers: Headers) -> Iterator[str]:

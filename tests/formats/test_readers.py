@@ -161,3 +161,35 @@ def test_go_durations(text: object, seconds: float | None) -> None:
         assert result is None
     else:
         assert result == pytest.approx(seconds, rel=1e-12)
+
+
+def test_betamax_style_json_reads_as_ruby_vcr_shape(tmp_path: Path) -> None:
+    path = tmp_path / "betamax.json"
+    path.write_text(
+        '{"http_interactions": [{"request": {"body": {"encoding": "utf-8", "string": "{}"}, '
+        '"headers": {"Accept": ["*/*"]}, "method": "POST", "uri": "https://api.openai.com/v1/embeddings"}, '
+        '"response": {"body": {"encoding": "utf-8", "string": "{}"}, "headers": {}, '
+        '"status": {"code": 200, "message": "OK"}, "url": "https://api.openai.com/v1/embeddings"}, '
+        '"recorded_at": "2024-05-01T12:00:00"}], "recorded_with": "betamax/0.9.0"}'
+    )
+    (interaction,) = read_file(str(path)).cassette.interactions
+    assert interaction.recorded_at == datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
+    assert interaction.response.status_code == 200
+
+
+def test_lenient_status_and_url_spellings(tmp_path: Path) -> None:
+    path = tmp_path / "odd.yaml"
+    path.write_text(
+        "interactions:\n"
+        "- request: {method: get, url: 'https://api.mistral.ai/v1/models', headers: {}, body: null}\n"
+        "  response: {status: 201, headers: {}, body: {string: ''}}\n"
+        "- request: {method: GET, uri: 'https://api.mistral.ai/v1/models', headers: {}, body: null}\n"
+        "  response: {status: '404 Not Found', headers: {}, body: {string: ''}}\n"
+    )
+    first, second = read_file(str(path)).cassette.interactions
+    assert (first.request.method, first.request.url.host, first.response.status_code) == (
+        "GET",
+        "api.mistral.ai",
+        201,
+    )
+    assert (second.response.status_code, second.response.reason) == (404, "Not Found")

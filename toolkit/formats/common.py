@@ -151,6 +151,20 @@ def split_status(status: Any) -> tuple[int | None, str | None]:
     return (number, reason or None) if number is not None else (None, text or None)
 
 
+def read_status(value: Any) -> tuple[int | None, str | None]:
+    """A status written as ``{code, message}``, a bare code, or a ``200 OK`` line."""
+    if isinstance(value, dict):
+        return as_int(value.get("code")), as_text(value.get("message")) or None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value, None
+    return split_status(value)
+
+
+def url_key(mapping: YamlMap) -> str:
+    """The key holding the request URL: ``uri`` (vcrpy, Ruby) or ``url`` (go-vcr, Betamax)."""
+    return "uri" if "uri" in mapping or "url" not in mapping else "url"
+
+
 def field_positions(mapping: YamlMap | None, names: dict[str, str]) -> dict[str, Position]:
     """Positions of the present fields, keyed by model name (``names``: model → YAML key)."""
     if mapping is None:

@@ -22,6 +22,7 @@ from toolkit.formats.common import (
     read_headers,
     split_status,
     stored_bytes,
+    url_key,
 )
 from toolkit.formats.reading import InteractionReader, read_interactions
 from toolkit.model import Cassette, FormatName, Interaction, Request, Response, Url
@@ -66,7 +67,7 @@ def _read_request(request: YamlMap) -> Request:
     )
     return Request(
         method=as_text(request.get("method")).upper(),
-        url=Url.parse(as_text(request.get("url"))),
+        url=Url.parse(as_text(request.get(url_key(request)))),
         headers=headers,
         body=build_body(stored, storage, request.position_of("body"), headers),
         form=pairs,

@@ -16,14 +16,15 @@ from typing import Any
 
 from toolkit.document import Position, YamlMap
 from toolkit.formats.common import (
-    as_int,
     as_map,
     as_text,
     build_body,
     field_positions,
     item_position,
     read_headers,
+    read_status,
     stored_bytes,
+    url_key,
 )
 from toolkit.formats.reading import read_interactions
 from toolkit.model import Body, BodyStorage, Cassette, Headers, Interaction, Request, Response, Url
@@ -53,21 +54,22 @@ def _read_interaction(index: int, item: YamlMap, items: Any) -> Interaction | st
 
 def _read_request(request: YamlMap) -> Request:
     headers = read_headers(request.get("headers"))
+    url = url_key(request)
     return Request(
         method=as_text(request.get("method")).upper(),
-        url=Url.parse(as_text(request.get("uri"))),
+        url=Url.parse(as_text(request.get(url))),
         headers=headers,
         body=_read_body(request, headers),
-        positions=field_positions(request, _REQUEST_FIELDS),
+        positions=field_positions(request, {**_REQUEST_FIELDS, "url": url}),
     )
 
 
 def _read_response(response: YamlMap) -> Response:
     headers = read_headers(response.get("headers"))
-    status = as_map(response.get("status"))
+    code, reason = read_status(response.get("status"))
     return Response(
-        status_code=as_int(status.get("code")) if status is not None else None,
-        reason=(as_text(status.get("message")) or None) if status is not None else None,
+        status_code=code,
+        reason=reason,
         headers=headers,
         body=_read_body(response, headers),
         positions=field_positions(response, _RESPONSE_FIELDS),

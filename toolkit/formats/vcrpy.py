@@ -23,7 +23,9 @@ from toolkit.formats.common import (
     item_position,
     parsed_body_bytes,
     read_headers,
+    read_status,
     stored_bytes,
+    url_key,
 )
 from toolkit.formats.reading import read_interactions
 from toolkit.model import BodyStorage, Cassette, Headers, Interaction, Request, Response, Url
@@ -49,21 +51,21 @@ def _read_interaction(index: int, item: YamlMap, items: Any) -> Interaction | st
 def read_request(request: YamlMap) -> Request:
     """A vcrpy request mapping."""
     headers = read_headers(request.get("headers"))
+    url = url_key(request)
     return Request(
         method=as_text(request.get("method")).upper(),
-        url=Url.parse(as_text(request.get("uri"))),
+        url=Url.parse(as_text(request.get(url))),
         headers=headers,
         body=_read_body(request, headers),
-        positions=_positions(request, _REQUEST_FIELDS),
+        positions=_positions(request, {**_REQUEST_FIELDS, "url": url}),
     )
 
 
 def read_response(response: YamlMap) -> Response:
     """A vcrpy response mapping, current or legacy shape."""
     headers = read_headers(response.get("headers"))
-    status = response.get("status")
-    if isinstance(status, dict):
-        code, reason = as_int(status.get("code")), as_text(status.get("message")) or None
+    if "status" in response:
+        code, reason = read_status(response.get("status"))
     else:
         code, reason = as_int(response.get("status_code")), None
     fields = _LEGACY_FIELDS if "status_code" in response else _RESPONSE_FIELDS

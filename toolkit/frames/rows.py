@@ -10,10 +10,11 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from toolkit.llm import Analysis, analyze
+from toolkit.llm import Analysis, Exchange, Route, analyze
 from toolkit.model import Cassette, Interaction
 from toolkit.pricing import estimate_cost
-from toolkit.streams.detect import media_type
+from toolkit.streams import StreamKind
+from toolkit.streams.detect import detect_stream_kind, media_type
 
 __all__ = ["FileRows", "build_rows"]
 
@@ -30,22 +31,28 @@ class FileRows:
     problems: list[Row] = field(default_factory=list)
 
 
-def build_rows(cassette: Cassette) -> FileRows:
-    """Every frame row of one cassette."""
+def build_rows(cassette: Cassette, usage: bool = True) -> FileRows:
+    """Every frame row of one cassette; ``usage=False`` skips streams, usage and cost."""
     rows = FileRows()
     for interaction in cassette.interactions:
-        analysis = analyze(interaction)
-        rows.interactions.append(interaction_row(cassette, interaction, analysis))
+        analysis = analyze(interaction) if usage else Analysis(Route(None, None, None), Exchange())
+        kind = analysis.stream.kind if analysis.stream is not None else None
+        if not usage:
+            response = interaction.response
+            kind = detect_stream_kind(response.body.content, response.headers.get("content-type"))
+        rows.interactions.append(interaction_row(cassette, interaction, analysis, kind))
         rows.chunks.extend(chunk_rows(cassette, interaction, analysis))
-        usage = usage_row(cassette, interaction, analysis)
-        if usage is not None:
-            rows.usage.append(usage)
+        cost = usage_row(cassette, interaction, analysis)
+        if cost is not None:
+            rows.usage.append(cost)
     for p in cassette.problems:
         rows.problems.append((p.path, p.line, p.column, str(p.code), p.severity, p.message, p.interaction))
     return rows
 
 
-def interaction_row(cassette: Cassette, interaction: Interaction, analysis: Analysis) -> Row:
+def interaction_row(
+    cassette: Cassette, interaction: Interaction, analysis: Analysis, kind: StreamKind | None
+) -> Row:
     """One row of the interactions frame (see ``columns.INTERACTIONS``)."""
     request, response = interaction.request, interaction.response
     url = request.url
@@ -65,8 +72,8 @@ def interaction_row(cassette: Cassette, interaction: Interaction, analysis: Anal
         url.raw.partition("?")[2].partition("#")[0],
         response.status_code,
         response.reason,
-        stream is not None and stream.kind in ("sse", "aws-eventstream"),
-        stream.kind if stream is not None else None,
+        kind in ("sse", "aws-eventstream"),
+        kind,
         media_type(request.headers.get("content-type")) or None,
         media_type(response.headers.get("content-type")) or None,
         len(request.body.content),

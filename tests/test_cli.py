@@ -1,0 +1,57 @@
+"""The command line: show, --help, python -m toolkit."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from tests.conftest import DATA, ROOT, SAMPLES
+from toolkit.cli import main
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+def test_show_the_seed(seed_path: Path) -> None:
+    code, out = run("show", str(seed_path), "--max-body", "80")
+    assert code == 0
+    assert "> POST https://api.x.ai/v1/chat/completions" in out
+    assert "< 200 OK  [1.629 s]" in out
+    assert "sse stream, 48 events" in out
+    assert "[47] message: [DONE]" in out
+    assert "usage (final stream event): input 429, output 417, reasoning 373, cache read 192" in out
+    assert 'tool call Person (call_89395763): {"age":30,"city":"Paris","name":"Alice"}' in out
+
+
+def test_show_decodes_gzip_and_event_streams() -> None:
+    code, out = run("show", str(SAMPLES / "vcrpy_openai_responses_gzip.yaml"))
+    assert code == 0 and "gzip decoded" in out and '"object": "response"' in out
+    code, out = run("show", str(SAMPLES / "vcrpy_bedrock_eventstream.yaml"), "-i", "1")
+    assert code == 0 and "aws-eventstream stream, 9 events" in out and "interaction 0" not in out
+
+
+def test_show_a_folder_and_bad_files(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("interactions: !!python/object/apply:os.system ['true']\n")
+    code, out = run("show", str(tmp_path))
+    assert code == 1
+    assert "bad.yaml:1:15: CT003" in out
+    code, out = run("show", str(DATA / "formats"), "--max-body", "50")
+    assert code == 1  # not_a_cassette.json is in there
+    assert "langchain-split" in out and "go-vcr-v1" in out
+
+
+def test_show_reports_a_missing_interaction(seed_path: Path) -> None:
+    code, out = run("show", str(seed_path), "--interaction", "3")
+    assert code == 2 and "has no interaction 3" in out
+
+
+def test_python_dash_m(seed_path: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "toolkit", "--help"], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert "show" in out.stdout

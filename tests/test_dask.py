@@ -1,0 +1,46 @@
+"""toolkit.dask.load on a local distributed cluster gives the same frames as toolkit.load."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from distributed import Client, LocalCluster
+
+import toolkit
+import toolkit.dask
+from tests.conftest import DATA, SAMPLES
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Client]:
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+def assert_same(lazy: toolkit.dask.DaskFrames, eager: toolkit.Frames) -> None:
+    computed = lazy.compute()
+    for name in ("interactions", "chunks", "usage", "problems"):
+        pd.testing.assert_frame_equal(getattr(computed, name), getattr(eager, name))
+
+
+def test_samples_on_a_cluster(client: Client) -> None:
+    lazy = toolkit.dask.load(SAMPLES, DATA / "formats", files_per_partition=4)
+    assert lazy.interactions.npartitions == 7
+    assert_same(lazy, toolkit.load(SAMPLES, DATA / "formats"))
+
+
+def test_corpus_on_a_cluster(client: Client, corpus: Path) -> None:
+    assert_same(toolkit.dask.load(corpus, files_per_partition=128), toolkit.load(corpus))
+
+
+def test_an_empty_folder(tmp_path: Path) -> None:
+    computed = toolkit.dask.load(tmp_path).compute(scheduler="sync")
+    assert len(computed.interactions) == 0 and list(computed.usage.columns) == list(
+        toolkit.load(tmp_path).usage.columns
+    )

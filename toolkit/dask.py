@@ -1,0 +1,63 @@
+"""``toolkit.dask.load``: the frames as Dask DataFrames, to run the audit on a cluster.
+
+Files are grouped (``files_per_partition``) and each group is loaded by one
+task, which builds that group's rows for every frame at once; each frame's
+partition ``i`` comes from group ``i``. Computing the frames together loads
+every file once. The results equal ``toolkit.load`` on the same paths, in the
+same order (only the index differs: each partition starts at 0).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+import dask.dataframe as dd
+from dask.base import compute
+from dask.delayed import delayed
+
+from toolkit.frames import Frames, empty_frames, frames_from_rows
+from toolkit.loader import rows_of_file
+from toolkit.source import discover
+
+__all__ = ["DaskFrames", "load"]
+
+
+@dataclass(frozen=True)
+class DaskFrames:
+    """The four frames as Dask DataFrames (same columns and dtypes as ``toolkit.Frames``)."""
+
+    interactions: dd.DataFrame
+    chunks: dd.DataFrame
+    usage: dd.DataFrame
+    problems: dd.DataFrame
+
+    def compute(self, **kwargs: Any) -> Frames:
+        """All four frames computed together (each file is loaded once), as pandas ``Frames``."""
+        parts = compute(  # type: ignore[no-untyped-call]
+            self.interactions, self.chunks, self.usage, self.problems, **kwargs
+        )
+        return Frames(*(part.reset_index(drop=True) for part in parts))
+
+
+def load(*paths: str | os.PathLike[str], files_per_partition: int = 64, usage: bool = True) -> DaskFrames:
+    """Lazy frames of the cassettes under ``paths``: one partition per group of files."""
+    files = list(discover(paths))
+    groups = [files[i : i + files_per_partition] for i in range(0, len(files), files_per_partition)] or [[]]
+    loaded = [delayed(_load_group, pure=True)(group, usage) for group in groups]
+    meta = empty_frames()
+    return DaskFrames(
+        *(
+            dd.from_delayed(
+                [delayed(getattr)(part, name) for part in loaded],
+                meta=getattr(meta, name),
+                verify_meta=False,
+            )
+            for name in ("interactions", "chunks", "usage", "problems")
+        )
+    )
+
+
+def _load_group(files: list[str], usage: bool) -> Frames:
+    return frames_from_rows([rows_of_file(path, usage=usage) for path in files])

@@ -1,0 +1,117 @@
+"""Scan one decoded value: provider token formats, credential positions, account ids.
+
+The caller walks a cassette (header values, URL query parameters and userinfo, JSON strings
+at any depth, form fields, SSE data ...) and hands each value here with its location. A
+value is first searched for known token formats; if its location is a credential position,
+whatever credential the formats did not already cover is judged on its own; account
+identifiers come last. Every match gives offsets into the value, never the secret itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from toolkit.secrets.accounts import account_header_provider
+from toolkit.secrets.catalog import CATALOG
+from toolkit.secrets.extract import CredentialSpan, extract_credentials
+from toolkit.secrets.identity import display_secret, fingerprint
+from toolkit.secrets.matcher import TokenHit, build_matcher, find_tokens
+from toolkit.secrets.model import Layer, Location, ScanPolicy, SecretMatch, Severity
+from toolkit.secrets.pattern import PatternLayer
+from toolkit.secrets.placeholders import (
+    is_not_a_credential,
+    is_placeholder_identifier,
+    is_placeholder_value,
+    looks_random,
+)
+from toolkit.secrets.positions import CredentialPosition, classify_position
+
+__all__ = ["DEFAULT_POLICY", "scan_text", "scan_value"]
+
+DEFAULT_POLICY = ScanPolicy()
+_MATCHER = build_matcher(CATALOG)
+_TOKENS_ONLY: frozenset[PatternLayer] = frozenset({"token"})
+_TOKENS_AND_ACCOUNTS: frozenset[PatternLayer] = frozenset({"token", "account"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Label:
+    """What a match reports besides its span."""
+
+    kind: str
+    provider: str
+    severity: Severity
+    layer: Layer
+
+
+def _match(value: str, start: int, end: int, label: _Label) -> SecretMatch:
+    secret = value[start:end]
+    return SecretMatch(
+        kind=label.kind,
+        provider=label.provider,
+        severity=label.severity,
+        layer=label.layer,
+        start=start,
+        end=end,
+        fingerprint=fingerprint(secret),
+        display=display_secret(secret),
+    )
+
+
+def _token_match(value: str, hit: TokenHit, policy: ScanPolicy) -> SecretMatch:
+    pattern = hit.pattern
+    if pattern.layer == "account":
+        label = _Label(pattern.id, pattern.provider, policy.account_severity, "account")
+    else:
+        label = _Label(pattern.id, pattern.provider, pattern.severity, "token")
+    return _match(value, hit.start, hit.end, label)
+
+
+def _is_credential(span: CredentialSpan, position: CredentialPosition) -> bool:
+    judged = span.judged.strip()
+    if is_placeholder_value(judged) or is_not_a_credential(judged):
+        return False
+    return position.strength == "strong" or looks_random(judged)
+
+
+def _covered(span: CredentialSpan, hits: list[TokenHit]) -> bool:
+    """A token format already reported (part of) this credential."""
+    return any(hit.pattern.layer == "token" and hit.start < span.end and span.start < hit.end for hit in hits)
+
+
+def _position_matches(value: str, position: CredentialPosition, hits: list[TokenHit]) -> list[SecretMatch]:
+    label = _Label(position.kind, position.provider, "error", "position")
+    return [
+        _match(value, span.start, span.end, label)
+        for span in extract_credentials(value, position.parser)
+        if not _covered(span, hits) and _is_credential(span, position)
+    ]
+
+
+def _account_header_matches(location: Location, value: str, policy: ScanPolicy) -> list[SecretMatch]:
+    provider = account_header_provider(location)
+    stripped = value.strip()
+    if provider is None or is_placeholder_identifier(stripped):
+        return []
+    start = value.index(stripped)
+    label = _Label("account-id", provider, policy.account_severity, "account")
+    return [_match(value, start, start + len(stripped), label)]
+
+
+def scan_value(location: Location, value: str, policy: ScanPolicy = DEFAULT_POLICY) -> list[SecretMatch]:
+    """Every secret (and, by policy, account identifier) in one decoded value, by offset."""
+    accounts = policy.report_accounts and location.kind != "text"
+    hits = find_tokens(value, _MATCHER, _TOKENS_AND_ACCOUNTS if accounts else _TOKENS_ONLY)
+    matches = [_token_match(value, hit, policy) for hit in hits]
+    position = classify_position(location)
+    if position is not None:
+        matches += _position_matches(value, position, hits)
+    if accounts and location.kind == "header":
+        matches += _account_header_matches(location, value, policy)
+    return sorted(matches, key=lambda match: (match.start, match.end))
+
+
+def scan_text(text: str, *, accounts: bool = False, policy: ScanPolicy = DEFAULT_POLICY) -> list[SecretMatch]:
+    """Token formats in free text (SSE data, non-JSON bodies); names carry no meaning here."""
+    hits = find_tokens(text, _MATCHER, _TOKENS_AND_ACCOUNTS if accounts else _TOKENS_ONLY)
+    return [_token_match(text, hit, policy) for hit in hits]
