@@ -66,3 +66,14 @@ def test_different_models(asked: str, served: str) -> None:
 def test_model_mismatch_position() -> None:
     body = """'{"id": "chatcmpl-1", "model": "gpt-4o-2024-08-06", "choices": []}'"""
     assert where(lint_text(vcrpy_cassette(response_body=body))) == [("CT503", 17, 15)]
+
+
+def test_unknown_price() -> None:
+    text = vcrpy_cassette(request_body="""'{"model": "gpt-5.2-proo", "messages": []}'""")
+    assert where(lint_text(text), "CT504") == [("CT504", 5, 11)]
+    assert where(lint_text(vcrpy_cassette()), "CT504") == []
+
+
+def test_local_models_have_no_price_to_miss() -> None:
+    text = vcrpy_cassette(uri="http://localhost:11434/api/chat", request_body="""'{"model": "llama3"}'""")
+    assert where(lint_text(text), "CT504") == []

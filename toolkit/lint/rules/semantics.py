@@ -78,6 +78,26 @@ def check_model(context: LintContext, _options: Mapping[str, Any]) -> Iterator[H
             )
 
 
+def check_price(context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
+    from toolkit.price_index import UNPRICED, find_priced_model
+
+    for interaction in context.cassette.interactions:
+        route = analysis_of(context, interaction).route
+        if route.api not in _PRICED_APIS or not route.model or route.provider in UNPRICED:
+            continue
+        if find_priced_model(route.model, route.provider, interaction.request.url.raw) is None:
+            yield at_body(
+                interaction,
+                "request",
+                f"model {route.model[:80]!r} ({route.provider or 'unknown provider'}) has no price in the "
+                "price table: its cost cannot be estimated",
+                "request.model",
+            )
+
+
+#: Billed by token: text generation and embeddings.
+_PRICED_APIS = _GENERATIVE | {"embeddings"}
+
 _PREFIXES = re.compile(
     r"^(?:(?:us|eu|apac|global|jp|au|ca)\.)?(?:(?:anthropic|meta|amazon|mistral|cohere|ai21|deepseek|openai)\.)?"
 )
@@ -117,6 +137,8 @@ def _words(name: str) -> tuple[str, ...]:
         sorted(t for t in _TOKENS.findall(name) if not (t.isdigit() and len(t) >= 4) and t not in _VARIANTS)
     )
 
+
+_UNPRICED_MODEL = vcrpy_cassette(request_body="""'{"model": "gpt-4o-mini-internal-eval", "messages": []}'""")
 
 _STREAM_NO_USAGE = _stream_cassette(_TEXT, _STOP, "[DONE]")
 _LENGTH_BODY = (
@@ -184,5 +206,25 @@ RULES: tuple[Rule, ...] = (
             passing=Example(GOOD),
         ),
         check_model,
+    ),
+    Rule(
+        "CT504",
+        "unknown-price",
+        "info",
+        "The requested model has no price in the price table (genai-prices), so its cost is unknown.",
+        RuleDocs(
+            what="A text-generation or embeddings call whose model (from the request body or URL "
+            "path) the price table does not know, looked up as the cost estimate does: by the "
+            "request URL, then the provider, then a gateway's upstream provider. Local servers "
+            "(Ollama, localhost) are not reported. The lint path reads a compact index of the "
+            "table (`toolkit/data/price_index.json`), never genai-prices itself.",
+            why="The recorded traffic's cost cannot be estimated: a typo in a model name, a "
+            "fine-tune or a private deployment name, or a model newer than the price table.",
+            seen="Azure deployment names and fine-tuned model ids in the corpus (dd-trace-py, "
+            "ai-gateway); gateway ids such as OpenRouter's `:free` variants.",
+            failing=Example(_UNPRICED_MODEL),
+            passing=Example(GOOD),
+        ),
+        check_price,
     ),
 )
