@@ -79,13 +79,14 @@ def check_model(context: LintContext, _options: Mapping[str, Any]) -> Iterator[H
 
 
 def check_price(context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
-    from toolkit.price_index import UNPRICED, find_priced_model
+    from toolkit.price_index import UNPRICED
 
     for interaction in context.cassette.interactions:
         route = analysis_of(context, interaction).route
         if route.api not in _PRICED_APIS or not route.model or route.provider in UNPRICED:
             continue
-        if find_priced_model(route.model, route.provider, interaction.request.url.raw) is None:
+        url = interaction.request.url
+        if not _has_price(route.model, route.provider, f"{url.scheme}://{url.host}{url.path}"):
             yield at_body(
                 interaction,
                 "request",
@@ -93,6 +94,14 @@ def check_price(context: LintContext, _options: Mapping[str, Any]) -> Iterator[H
                 "price table: its cost cannot be estimated",
                 "request.model",
             )
+
+
+@functools.lru_cache(maxsize=4096)
+def _has_price(model: str, provider: str | None, url: str) -> bool:
+    """Whether the price index knows ``model`` (cached: a corpus asks about few models, often)."""
+    from toolkit.price_index import find_priced_model
+
+    return find_priced_model(model, provider, url) is not None
 
 
 #: Billed by token: text generation and embeddings.
