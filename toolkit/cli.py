@@ -117,23 +117,20 @@ def lint(
     import gc
     import os
 
-    from toolkit.lint.command import LintRequest, execute, parse_codes, parse_severities
+    from toolkit.lint.command import LintRequest, build_flags, execute
+    from toolkit.lint.errors import LintUsageError
 
     # Parsed cassettes are large trees of small objects without cycles: collecting the youngest
     # generation every 700 allocations doubles the time to read a 20,000-interaction file.
     gc.set_threshold(100_000, 50, 100)
-    from toolkit.lint.errors import LintUsageError
-    from toolkit.lint.finding import SEVERITIES
-    from toolkit.lint.settings import CommandLine
-
     try:
-        flags = CommandLine(
-            select=parse_codes(select, "--select") if select else None,
-            ignore=parse_codes(ignore, "--ignore") if ignore else None,
-            extend_select=parse_codes(extend_select, "--extend-select"),
-            extend_ignore=parse_codes(extend_ignore, "--extend-ignore"),
-            severity=parse_severities(severity),
-            fail_on=next((s for s in SEVERITIES if s == fail_on), None),
+        flags = build_flags(
+            select=select,
+            ignore=ignore,
+            extend_select=extend_select,
+            extend_ignore=extend_ignore,
+            severity=severity,
+            fail_on=fail_on,
         )
         request = LintRequest(
             paths=paths,

@@ -19,7 +19,17 @@ from toolkit.lint.finding import SEVERITIES, Severity
 from toolkit.lint.reporters import REPORTER_BY_NAME, ReportOptions
 from toolkit.lint.settings import CommandLine, build_settings
 
-__all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "LintRequest", "Outcome", "execute", "parse_codes"]
+__all__ = [
+    "EXIT_FINDINGS",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "LintRequest",
+    "Outcome",
+    "build_flags",
+    "execute",
+    "parse_codes",
+    "parse_severities",
+]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -87,6 +97,26 @@ def _exit_code(result: LintResult) -> int:
 def render(result: LintResult, request: LintRequest) -> str:
     options = ReportOptions(color=request.color and request.format == "text", base=request.cwd)
     return REPORTER_BY_NAME[request.format](result, options)
+
+
+def build_flags(
+    *,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    extend_ignore: tuple[str, ...],
+    severity: tuple[str, ...],
+    fail_on: str | None,
+) -> CommandLine:
+    """The selection flags as typed settings; an empty ``--select``/``--ignore`` keeps the file's."""
+    return CommandLine(
+        select=parse_codes(select, "--select") if select else None,
+        ignore=parse_codes(ignore, "--ignore") if ignore else None,
+        extend_select=parse_codes(extend_select, "--extend-select"),
+        extend_ignore=parse_codes(extend_ignore, "--extend-ignore"),
+        severity=parse_severities(severity),
+        fail_on=next((s for s in SEVERITIES if s == fail_on), None),
+    )
 
 
 def parse_codes(values: tuple[str, ...], option: str) -> tuple[str, ...]:
