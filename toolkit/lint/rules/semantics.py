@@ -69,7 +69,7 @@ def check_model(context: LintContext, _options: Mapping[str, Any]) -> Iterator[H
     for interaction in context.cassette.interactions:
         analysis = analysis_of(context, interaction)
         asked, served = analysis.route.model, analysis.exchange.response_model
-        if asked and served and not same_model(asked, served):
+        if asked and served and _plausible(asked, served) and not same_model(asked, served):
             yield at_body(
                 interaction,
                 "response",
@@ -85,6 +85,8 @@ def check_price(context: LintContext, _options: Mapping[str, Any]) -> Iterator[H
         route = analysis_of(context, interaction).route
         if route.api not in _PRICED_APIS or not route.model or route.provider in UNPRICED:
             continue
+        if not _plausible(route.model):
+            continue
         url = interaction.request.url
         if not _has_price(route.model, route.provider, f"{url.scheme}://{url.host}{url.path}"):
             yield at_body(
@@ -94,6 +96,14 @@ def check_price(context: LintContext, _options: Mapping[str, Any]) -> Iterator[H
                 "price table: its cost cannot be estimated",
                 "request.model",
             )
+
+
+def _plausible(*names: str) -> bool:
+    """Model ids are short; a huge one is hostile input, not worth comparing or caching."""
+    return all(len(name) <= _MAX_MODEL_ID for name in names)
+
+
+_MAX_MODEL_ID = 256
 
 
 @functools.lru_cache(maxsize=4096)
