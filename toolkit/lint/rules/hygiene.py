@@ -176,7 +176,7 @@ def check_volatile_headers(context: LintContext, options: Mapping[str, Any]) -> 
                 name = header.name.lower()
                 volatile = decided.get(name)
                 if volatile is None:
-                    volatile = decided[name] = _volatile(name, patterns)
+                    volatile = decided[name] = len(name) <= 128 and _volatile(name, patterns)
                 if volatile:
                     names.add(name)
                     first = first or (interaction, side, header)
