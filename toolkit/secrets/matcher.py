@@ -1,11 +1,12 @@
 """Run the catalog over text fast: a keyword pass, then only the patterns it calls for.
 
 Running sixty regexes over every header and body string would be slow, and so would one
-big alternation (the regex engine tries every branch at every position). Instead plain
-substring tests of the patterns' literal keywords find which keywords occur at all (for
-most strings: none), and only the patterns owning those keywords run. Each candidate span
-must then pass its validator and must not be a placeholder. Where two patterns claim
-overlapping spans, the earlier catalog entry wins.
+big alternation (the regex engine tries every branch at every position), and so would one
+substring test per keyword (each is a pass over the whole text). Instead one Aho-Corasick
+automaton finds, in a single pass, which literal keywords occur at all (for most strings:
+none), and only the patterns owning those keywords run. Each candidate span must then pass
+its validator and must not be a placeholder. Where two patterns claim overlapping spans,
+the earlier catalog entry wins.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+
+import ahocorasick_rs
 
 from toolkit.secrets.pattern import PatternLayer, TokenPattern
 from toolkit.secrets.placeholders import is_placeholder_token
@@ -41,25 +44,19 @@ _OPAQUE_BLOB = re.compile(r"(?:data:[\w/+.-]+;base64,)?[A-Za-z0-9+/=_-]{16384,}"
 
 @dataclass(frozen=True, slots=True)
 class CompiledCatalog:
-    """The catalog compiled once: its regexes and the keyword prefilter.
+    """The catalog compiled once: its regexes and the keyword automata.
 
-    ``stems`` are the keywords that contain no other keyword: where a keyword occurs its
-    stems occur too, so testing stems alone (plain substring tests, run in C) is enough.
-    Each stem maps to the patterns owning a keyword that contains it.
+    ``owners[k]`` are the patterns owning keyword ``k`` of ``automaton``; ``folded`` and
+    ``folded_owners`` are the same for the case-insensitive keywords, searched in the
+    lower-cased text.
     """
 
     patterns: tuple[TokenPattern, ...]
     regexes: tuple[re.Pattern[str], ...]
-    stems: tuple[tuple[str, tuple[int, ...]], ...]
-    folded_stems: tuple[tuple[str, tuple[int, ...]], ...]
-
-
-def _stems(keywords: dict[str, set[int]]) -> tuple[tuple[str, tuple[int, ...]], ...]:
-    stems = [k for k in keywords if not any(other != k and other in k for other in keywords)]
-    return tuple(
-        (stem, tuple(sorted({i for k, ids in keywords.items() if stem in k for i in ids})))
-        for stem in sorted(stems)
-    )
+    automaton: ahocorasick_rs.BytesAhoCorasick
+    owners: tuple[tuple[int, ...], ...]
+    folded: ahocorasick_rs.BytesAhoCorasick
+    folded_owners: tuple[tuple[int, ...], ...]
 
 
 def _keywords(patterns: Iterable[TokenPattern], *, folded: bool) -> dict[str, set[int]]:
@@ -71,22 +68,41 @@ def _keywords(patterns: Iterable[TokenPattern], *, folded: bool) -> dict[str, se
     return owners
 
 
+def _automaton(
+    owners: dict[str, set[int]],
+) -> tuple[ahocorasick_rs.BytesAhoCorasick, tuple[tuple[int, ...], ...]]:
+    keywords = sorted(owners)
+    automaton = ahocorasick_rs.BytesAhoCorasick([k.encode() for k in keywords])
+    return automaton, tuple(tuple(sorted(owners[k])) for k in keywords)
+
+
 def build_matcher(patterns: tuple[TokenPattern, ...]) -> CompiledCatalog:
     """Compile ``patterns`` (in priority order) into a matcher."""
+    automaton, owners = _automaton(_keywords(patterns, folded=False))
+    folded, folded_owners = _automaton(_keywords(patterns, folded=True))
     return CompiledCatalog(
         patterns=patterns,
         regexes=tuple(pattern.compile() for pattern in patterns),
-        stems=_stems(_keywords(patterns, folded=False)),
-        folded_stems=_stems(_keywords(patterns, folded=True)),
+        automaton=automaton,
+        owners=owners,
+        folded=folded,
+        folded_owners=folded_owners,
     )
 
 
 def _candidates(text: str, matcher: CompiledCatalog) -> set[int]:
     if len(text) < MIN_TOKEN_LENGTH or _OPAQUE_BLOB.fullmatch(text) is not None:
         return set()
-    found = {i for stem, ids in matcher.stems if stem in text for i in ids}
-    folded = text.lower()
-    found.update(i for stem, ids in matcher.folded_stems if stem in folded for i in ids)
+    # Keywords are ASCII: searching the UTF-8 bytes (lone surrogates kept) finds the same ones,
+    # and ``bytes.lower`` folds exactly the ASCII letters the keywords can contain.
+    data = text.encode("utf-8", "surrogatepass")
+    found = {
+        i
+        for keyword, _, _ in matcher.automaton.find_matches_as_indexes(data, overlapping=True)
+        for i in matcher.owners[keyword]
+    }
+    for keyword, _, _ in matcher.folded.find_matches_as_indexes(data.lower(), overlapping=True):
+        found.update(matcher.folded_owners[keyword])
     return found
 
 
