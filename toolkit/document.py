@@ -10,15 +10,19 @@ Safety: only plain YAML and the harmless tags that real cassettes carry are
 built (see ``_TAG_HANDLERS``); any other tag is refused, never constructed.
 Aliases are shared rather than copied, and a document whose alias expansion
 would exceed ``MAX_EXPANSION`` nodes is refused (the "billion laughs").
+
+``read_source_map`` is for editing a file in place (``redact``): where each node is
+written, as character offsets into the text, with its tag and scalar style.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import bisect
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, NamedTuple
+from dataclasses import dataclass, field
+from typing import Any, Literal, NamedTuple
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -29,11 +33,15 @@ from toolkit.problems import ProblemCode
 __all__ = [
     "Document",
     "DocumentError",
+    "NodeSpan",
     "Position",
+    "ScalarStyle",
+    "SourceMap",
     "YamlMap",
     "YamlSeq",
     "position_of",
     "read_document",
+    "read_source_map",
 ]
 
 #: Alias expansion budget: the expanded tree may hold at most this many nodes
@@ -335,3 +343,116 @@ _TAG_HANDLERS: dict[str, Callable[[_Builder, Node], Any]] = {
     _PY + _ISTR[1]: _istr,
     "!binary": _binary,  # Ruby VCR's local tag for ASCII-8BIT strings
 }
+
+
+#: How a scalar is written: plain, 'single', "double" quoted, | literal or > folded block.
+ScalarStyle = Literal["plain", "single", "double", "literal", "folded"]
+_STYLES: dict[str | None, ScalarStyle] = {
+    None: "plain",
+    "": "plain",
+    "'": "single",
+    '"': "double",
+    "|": "literal",
+    ">": "folded",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class NodeSpan:
+    """Where one node is written: ``text[start:end]`` of its ``SourceMap`` (tag and anchor included).
+
+    ``value`` is a scalar's text once YAML's quoting, escapes and folding are undone (before
+    its tag is applied: a ``!!binary`` value is still base64); empty for collections.
+    """
+
+    position: Position
+    start: int
+    end: int
+    kind: Literal["scalar", "mapping", "sequence"]
+    tag: str
+    style: ScalarStyle | None
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMap:
+    """A file's text (UTF-8, without a byte order mark) and its nodes in document order.
+
+    Nodes are listed in pre-order, which is also the order of their start offsets.
+    """
+
+    text: str
+    nodes: tuple[NodeSpan, ...]
+    has_bom: bool = False
+    _by_position: dict[Position, list[NodeSpan]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for node in self.nodes:
+            self._by_position.setdefault(node.position, []).append(node)
+
+    def scalar_at(self, position: Position) -> NodeSpan | None:
+        """The scalar node starting at ``position`` (a model position), if any."""
+        return next((n for n in self._by_position.get(position, ()) if n.kind == "scalar"), None)
+
+    def collection_at(self, position: Position) -> NodeSpan | None:
+        """The outermost mapping or sequence starting at ``position``, if any."""
+        return next((n for n in self._by_position.get(position, ()) if n.kind != "scalar"), None)
+
+    def scalars_within(self, node: NodeSpan) -> list[NodeSpan]:
+        """Every scalar written inside ``node`` (itself, when it is one)."""
+        first = bisect.bisect_left(self.nodes, node.start, key=lambda n: n.start)
+        found: list[NodeSpan] = []
+        for candidate in self.nodes[first:]:
+            if candidate.start >= node.end:
+                break
+            if candidate.kind == "scalar" and candidate.end <= node.end:
+                found.append(candidate)
+        return found
+
+
+def read_source_map(data: bytes) -> SourceMap:
+    """Every node of a YAML (or JSON) file with its character span, tag and style.
+
+    The offsets are libyaml's, which count characters of the text without its byte order
+    mark. Raises ``DocumentError`` for text that is not UTF-8 or not well-formed YAML.
+    """
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise DocumentError(ProblemCode.UNREADABLE, f"not UTF-8 text: {e.reason}") from e
+    has_bom = text.startswith("\ufeff")
+    try:
+        root = yaml.compose(data, Loader=yaml.CSafeLoader)
+    except yaml.MarkedYAMLError as e:
+        raise _syntax_error(e) from e
+    except yaml.YAMLError as e:
+        raise DocumentError(ProblemCode.UNREADABLE, _reader_message(e)) from e
+    nodes: list[NodeSpan] = []
+    if root is not None:
+        _collect(root, nodes, set())
+    return SourceMap(text[1:] if has_bom else text, tuple(nodes), has_bom)
+
+
+def _collect(root: Node, out: list[NodeSpan], seen: set[int]) -> None:
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue  # an alias: the node is written once, where its anchor is
+        seen.add(id(node))
+        out.append(_span(node))
+        if isinstance(node, MappingNode):
+            stack.extend(item for pair in reversed(node.value) for item in reversed(pair))
+        elif isinstance(node, SequenceNode):
+            stack.extend(reversed(node.value))
+
+
+def _span(node: Node) -> NodeSpan:
+    if isinstance(node, ScalarNode):
+        kind: Literal["scalar", "mapping", "sequence"] = "scalar"
+        style: ScalarStyle | None = _STYLES.get(node.style, "plain")
+        value = str(node.value)
+    else:
+        kind = "mapping" if isinstance(node, MappingNode) else "sequence"
+        style, value = None, ""
+    return NodeSpan(_mark(node), node.start_mark.index, node.end_mark.index, kind, node.tag, style, value)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import SplitResult, parse_qsl, urlsplit
 
 from toolkit.document import START, Position
@@ -142,6 +142,8 @@ class Body:
     ``parsed_body`` serialized back to JSON as its recorder does). ``content``
     is what the application saw: equal to ``stored`` unless ``encoding`` names
     the coding that was removed. ``problem`` says why decoding failed, if it did.
+    ``tree`` is a ``parsed_body`` as the document holds it (``YamlMap`` / ``YamlSeq``,
+    which know where each value is written); None for other storages.
     """
 
     stored: bytes = b""
@@ -150,6 +152,7 @@ class Body:
     content: bytes = b""
     encoding: str | None = None
     problem: str | None = None
+    tree: Any = field(default=None, compare=False, repr=False)
 
     @property
     def text(self) -> str:
@@ -159,7 +162,11 @@ class Body:
 
 @dataclass(frozen=True, slots=True)
 class Request:
-    """A recorded request. ``positions`` maps field names to where they start."""
+    """A recorded request. ``positions`` maps field names to where they start.
+
+    ``form`` is go-vcr's parsed copy of the query and form body, one pair per value;
+    ``form_positions[i]`` is where the value of ``form[i]`` is written.
+    """
 
     method: str
     url: Url
@@ -167,6 +174,7 @@ class Request:
     body: Body
     form: tuple[tuple[str, str], ...] = ()
     positions: dict[str, Position] = field(default_factory=dict)
+    form_positions: tuple[Position, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

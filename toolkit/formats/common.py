@@ -93,7 +93,9 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} is not JSON")
 
 
-def build_body(stored: bytes, storage: BodyStorage, position: Position, headers: Headers) -> Body:
+def build_body(
+    stored: bytes, storage: BodyStorage, position: Position, headers: Headers, tree: Any = None
+) -> Body:
     """A body with its ``Content-Encoding`` removed (see ``toolkit.bodies``)."""
     decoded = decode_content(stored, headers.get("content-encoding"))
     return Body(
@@ -103,6 +105,7 @@ def build_body(stored: bytes, storage: BodyStorage, position: Position, headers:
         content=decoded.content,
         encoding=decoded.encoding,
         problem=decoded.problem,
+        tree=tree,
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from toolkit.document import YamlMap
+from toolkit.document import Position, YamlMap, position_of
 from toolkit.formats.common import (
     as_int,
     as_map,
@@ -59,12 +59,7 @@ def _read_interaction(index: int, item: YamlMap, items: Any) -> Interaction | st
 def _read_request(request: YamlMap) -> Request:
     headers = read_headers(request.get("headers"))
     stored, storage = stored_bytes(request.get("body") or None)
-    form = request.get("form")
-    pairs = tuple(
-        (as_text(name), as_text(value))
-        for name, values in (form.items() if isinstance(form, dict) else ())
-        for value in (values if isinstance(values, list) else [values])
-    )
+    pairs, where = _read_form(request.get("form"))
     return Request(
         method=as_text(request.get("method")).upper(),
         url=Url.parse(as_text(request.get(url_key(request)))),
@@ -72,7 +67,20 @@ def _read_request(request: YamlMap) -> Request:
         body=build_body(stored, storage, request.position_of("body"), headers),
         form=pairs,
         positions=field_positions(request, _REQUEST_FIELDS),
+        form_positions=where,
     )
+
+
+def _read_form(form: Any) -> tuple[tuple[tuple[str, str], ...], tuple[Position, ...]]:
+    """``name: [values]`` pairs, one per value, and where each value is written."""
+    pairs: list[tuple[str, str]] = []
+    where: list[Position] = []
+    for name, values in form.items() if isinstance(form, dict) else ():
+        items = values if isinstance(values, list) else [values]
+        for index, value in enumerate(items):
+            pairs.append((as_text(name), as_text(value)))
+            where.append(position_of(values, index) if items is values else position_of(form, name))
+    return tuple(pairs), tuple(where)
 
 
 def _read_response(response: YamlMap) -> Response:

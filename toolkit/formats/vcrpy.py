@@ -89,7 +89,9 @@ def _read_body(mapping: YamlMap, headers: Headers) -> Any:
     """The body under ``parsed_body``, ``body`` ({string} or bare) or legacy ``content``."""
     stored: bytes
     storage: BodyStorage
+    tree = None
     if "parsed_body" in mapping:
+        tree = mapping["parsed_body"]
         stored, storage = parsed_body_bytes(mapping["parsed_body"]), "parsed_body"
         where = mapping.position_of("parsed_body")
     elif "content" in mapping and "body" not in mapping:
@@ -105,4 +107,4 @@ def _read_body(mapping: YamlMap, headers: Headers) -> Any:
         stored, storage = stored_bytes(body)
         if not stored:
             storage = "absent"
-    return build_body(stored, storage, where, headers)
+    return build_body(stored, storage, where, headers, tree)

@@ -21,7 +21,7 @@ from toolkit.secrets.pattern import PatternLayer, TokenPattern
 from toolkit.secrets.placeholders import is_placeholder_token
 from toolkit.secrets.validators import VALIDATORS
 
-__all__ = ["MIN_TOKEN_LENGTH", "CompiledCatalog", "TokenHit", "build_matcher", "find_tokens"]
+__all__ = ["MIN_TOKEN_LENGTH", "CompiledCatalog", "TokenHit", "build_matcher", "find_tokens", "has_keywords"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +132,11 @@ def _without_overlaps(hits: list[TokenHit]) -> list[TokenHit]:
         if all(hit.end <= other.start or other.end <= hit.start for other in kept):
             kept.append(hit)
     return sorted(kept, key=lambda h: h.start)
+
+
+def has_keywords(text: str, matcher: CompiledCatalog, layers: frozenset[PatternLayer]) -> bool:
+    """Whether some pattern of ``layers`` may match ``text`` (its keywords occur): a cheap test."""
+    return any(matcher.patterns[i].layer in layers for i in _candidates(text, matcher))
 
 
 def find_tokens(text: str, matcher: CompiledCatalog, layers: frozenset[PatternLayer]) -> list[TokenHit]:

@@ -15,7 +15,7 @@ from toolkit.secrets.accounts import account_header_provider
 from toolkit.secrets.catalog import CATALOG
 from toolkit.secrets.extract import CredentialSpan, extract_credentials
 from toolkit.secrets.identity import display_secret, fingerprint
-from toolkit.secrets.matcher import TokenHit, build_matcher, find_tokens
+from toolkit.secrets.matcher import TokenHit, build_matcher, find_tokens, has_keywords
 from toolkit.secrets.model import Layer, Location, ScanPolicy, SecretMatch, Severity
 from toolkit.secrets.pattern import PatternLayer
 from toolkit.secrets.placeholders import (
@@ -26,7 +26,7 @@ from toolkit.secrets.placeholders import (
 )
 from toolkit.secrets.positions import CredentialPosition, classify_position
 
-__all__ = ["DEFAULT_POLICY", "scan_text", "scan_value"]
+__all__ = ["DEFAULT_POLICY", "may_hold_token", "scan_text", "scan_value"]
 
 DEFAULT_POLICY = ScanPolicy()
 _MATCHER = build_matcher(CATALOG)
@@ -115,3 +115,8 @@ def scan_text(text: str, *, accounts: bool = False, policy: ScanPolicy = DEFAULT
     """Token formats in free text (SSE data, non-JSON bodies); names carry no meaning here."""
     hits = find_tokens(text, _MATCHER, _TOKENS_AND_ACCOUNTS if accounts else _TOKENS_ONLY)
     return [_token_match(text, hit, policy) for hit in hits]
+
+
+def may_hold_token(text: str) -> bool:
+    """False when no token format can occur in ``text`` (none of their keywords does)."""
+    return has_keywords(text, _MATCHER, _TOKENS_ONLY)

@@ -1,9 +1,9 @@
 """The rule registry: every family's rules, explicitly listed, in code order.
 
-A family is a module with a ``RULES`` tuple. To add one (the CT2xx secret
-rules, say), write the module and add it to ``_FAMILY_MODULES``; nothing is
-discovered by import-time magic. Rule modules import only what their checks
-need at module level; heavy dependencies are imported inside the checks.
+A family is a module with a ``RULES`` tuple. To add one, write the module and
+add it to ``_FAMILY_MODULES``; nothing is discovered by import-time magic.
+Rule modules import only what their checks need at module level; heavy
+dependencies are imported inside the checks.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from toolkit.lint.rule import Rule
-from toolkit.lint.rules import bodies, file, hygiene, schema, semantics, streams
+from toolkit.lint.rules import bodies, file, hygiene, schema, secrets, semantics, streams
 
 __all__ = ["FAMILIES", "INTERNAL_ERROR", "RULES", "RULE_BY_CODE", "Family"]
 
@@ -37,7 +37,7 @@ FAMILIES: tuple[Family, ...] = (
 
 INTERNAL_ERROR = file.INTERNAL_ERROR
 
-_FAMILY_MODULES = (file, schema, bodies, streams, hygiene, semantics)
+_FAMILY_MODULES = (file, schema, secrets, bodies, streams, hygiene, semantics)
 
 #: Every rule, sorted by code.
 RULES: tuple[Rule, ...] = tuple(
