@@ -178,6 +178,29 @@ def _write(text: str, output: str | None) -> None:
 
 
 @main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 when a file would change.")
+@click.option(
+    "--diff", is_flag=True, help="Write nothing; print a unified diff of the changes (secrets masked)."
+)
+def redact(paths: tuple[str, ...], check: bool, diff: bool) -> None:
+    """Replace every blocking secret (CT201, CT202) in the cassettes in PATHS, in place.
+
+    Only the scalars that held a secret change; compressed and event-stream bodies are
+    encoded again; files are replaced atomically. Exit status: 0 when done (or, with
+    --check / --diff, when nothing would change), 1 when a file would change or could not
+    be fully redacted.
+    """
+    import os
+
+    from toolkit.redact.command import RedactRequest, execute
+
+    outcome = execute(RedactRequest(paths=paths, check=check, diff=diff, cwd=os.getcwd()))
+    _write(outcome.output, None)
+    sys.exit(outcome.exit_code)
+
+
+@main.command()
 @click.argument("selector", required=False)
 def rules(selector: str | None) -> None:
     """List the lint rules, or print the documentation of one (a code or a name, e.g. CT301).

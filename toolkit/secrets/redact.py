@@ -1,9 +1,11 @@
 """Replacement text for a secret span, and a value with all its secrets replaced.
 
 By default a secret becomes ``<REDACTED:kind>``, which says what was there. With
-``keep_length`` it becomes ``REDACTED`` padded with ``X`` to the secret's length, for
-formats whose byte counts must not change. Both are placeholders the scanner itself
-recognises, so scanning a redacted value finds nothing again.
+``keep_length`` it becomes ``REDACTED`` padded with ``X`` to the secret's length (``XXXX``
+when shorter than that), for formats whose byte counts must not change: letters only, so
+it needs no escaping in JSON, a URL, a form body or any YAML scalar style. Both are
+placeholders the scanner itself recognises, so scanning a redacted value finds nothing
+again.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Iterable
 
 from toolkit.secrets.model import SecretMatch
 
-__all__ = ["apply_redactions", "placeholder_for"]
+__all__ = ["apply_redactions", "filler", "placeholder_for"]
 
 _MARK = "REDACTED"
 
@@ -23,9 +25,13 @@ def placeholder_for(match: SecretMatch, original: str, *, keep_length: bool = Fa
         raise ValueError(f"match span {match.start}:{match.end} is outside the value")
     if not keep_length:
         return f"<{_MARK}:{match.kind}>"
-    length = match.end - match.start
+    return filler(match.end - match.start)
+
+
+def filler(length: int) -> str:
+    """A placeholder of exactly ``length`` ASCII letters: ``REDACTEDXXX...`` or ``XXX``."""
     if length < len(_MARK):
-        return "*" * length
+        return "X" * length
     return _MARK + "X" * (length - len(_MARK))
 
 

@@ -1,0 +1,114 @@
+"""``cassette-toolkit redact``: the command's work, once the click command has filled a request.
+
+Modes: write (the default), ``check`` (say what would change, exit 1 if anything would) and
+``diff`` (print a unified diff of what would change, exit 1 if anything would). Nothing is
+written in the last two. Output names each secret by line, kind and ``display``; in a diff,
+the removed lines show a mask where the secret was, never the secret.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from toolkit.leaks import Leak
+from toolkit.lint.paths import relative_path
+from toolkit.redact.files import FileError, read_text, write_text
+from toolkit.redact.plan import Redaction, redact_text
+from toolkit.redact.substitute import replace_all, spellings
+from toolkit.source import discover
+
+__all__ = ["RedactOutcome", "RedactRequest", "execute"]
+
+EXIT_OK, EXIT_FAILED = 0, 1
+
+
+@dataclass(frozen=True, slots=True)
+class RedactRequest:
+    """What the command line asked for."""
+
+    paths: tuple[str, ...]
+    check: bool = False
+    diff: bool = False
+    cwd: str = "."
+
+
+@dataclass(frozen=True, slots=True)
+class RedactOutcome:
+    """What to print, and the exit status."""
+
+    output: str
+    exit_code: int
+
+
+def execute(request: RedactRequest) -> RedactOutcome:
+    """Redact (or check, or diff) every cassette under ``request.paths``."""
+    lines: list[str] = []
+    changed = failed = replaced = 0
+    files = sorted(set(discover(request.paths)))
+    for path in files:
+        shown = relative_path(path, request.cwd)
+        try:
+            result = redact_text(read_text(path), path)
+            if result.changed and not (request.check or request.diff):
+                write_text(path, result.after)
+        except FileError as e:
+            lines.append(f"{shown}: error: {e}")
+            failed += 1
+            continue
+        lines.extend(_report(shown, result, request))
+        changed += result.changed
+        replaced += len(result.redacted) if result.changed else 0
+        failed += bool(result.problem or result.remaining)
+    lines.append(_summary(request, changed, replaced, failed, len(files)))
+    would_change = (request.check or request.diff) and changed > 0
+    return RedactOutcome(
+        "".join(f"{line}\n" for line in lines), EXIT_FAILED if failed or would_change else EXIT_OK
+    )
+
+
+def _report(shown: str, result: Redaction, request: RedactRequest) -> Iterator[str]:
+    verb = "would replace" if request.check or request.diff else "replaced"
+    if result.problem:
+        yield f"{shown}: error: {result.problem}"
+    elif result.changed:
+        for leak in result.redacted:
+            line, column = leak.site.position
+            yield f"{shown}:{line}:{column}: {verb} {leak.match.kind} ({leak.match.display})"
+        if result.lengths_updated:
+            yield f"{shown}: updated {result.lengths_updated} recorded length(s) of re-compressed bodies"
+        if request.diff:
+            yield from _diff(shown, result)
+    for leak in result.remaining:
+        line, column = leak.site.position
+        yield f"{shown}:{line}:{column}: error: could not replace {leak.match.kind} ({leak.match.display})"
+
+
+def _diff(shown: str, result: Redaction) -> Iterator[str]:
+    before = _masked(result.before.decode("utf-8", "replace"), result.redacted)
+    after = result.after.decode("utf-8", "replace")
+    old, new = (shown, shown) if os.path.isabs(shown) else (f"a/{shown}", f"b/{shown}")
+    yield from difflib.unified_diff(before.splitlines(), after.splitlines(), old, new, lineterm="")
+
+
+def _masked(text: str, leaks: tuple[Leak, ...]) -> str:
+    """The text with every spelling of each secret shown as ``[secret KIND DISPLAY]``."""
+    pairs = [
+        (spelling, f"[secret {leak.match.kind} {leak.match.display}]")
+        for leak in leaks
+        for spelling in spellings(leak.secret, ("json", "url"))
+    ]
+    return replace_all(text, pairs)
+
+
+def _summary(request: RedactRequest, changed: int, replaced: int, failed: int, total: int) -> str:
+    files = f"{changed} of {total} file{'s' * (total != 1)}"
+    if request.check or request.diff:
+        head = f"{replaced} secret{'s' * (replaced != 1)} would be replaced in {files}"
+    else:
+        head = f"Replaced {replaced} secret{'s' * (replaced != 1)} in {files}"
+    return (
+        head + (f"; {failed} file{'s' * (failed != 1)} could not be fully redacted" if failed else "") + "."
+    )

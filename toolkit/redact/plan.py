@@ -1,0 +1,345 @@
+"""Redact one cassette's text: find its blocking secrets, edit the scalars holding them, check.
+
+No I/O (``toolkit.redact.files`` reads and writes). The steps:
+
+1. read the cassette (``toolkit.reader``) and scan it (``toolkit.leaks``) for blocking
+   secrets (CT201, CT202); account identifiers and test-mode keys are left alone;
+2. find the scalar each secret sits in (``toolkit.document.read_source_map``) and compute
+   its new value: a header gets ``<REDACTED:kind>``; a URL, a go-vcr form value or a
+   ``parsed_body`` string gets a same-length ``REDACTEDXXX`` placeholder; a body is redacted
+   in its decoded content and encoded again (``toolkit.redact.bodies``);
+3. edit the text at those scalars only (``toolkit.redact.scalars``); a recorded length that a
+   re-compressed body no longer matches (``Content-Length``, go-vcr ``content_length``) is
+   updated with it;
+4. check the result: every node reads back with its old value except the edited ones, which
+   read back with their new value (a scalar edited in place that does not is written again,
+   double-quoted); no blocking secret is left; reading the cassette finds the same
+   interactions and no schema or body problem (CT1xx, CT3xx) that was not there before.
+   A file that fails a check is left as it was and the reason is reported.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from toolkit.document import DocumentError, NodeSpan, SourceMap, YamlMap, YamlSeq, read_source_map
+from toolkit.leaks import Leak, Piece, scan_interaction
+from toolkit.model import Cassette, Interaction
+from toolkit.reader import Parsed, parse_cassette
+from toolkit.redact.bodies import BodyEdit, RedactionError, redact_body
+from toolkit.redact.scalars import (
+    render_double_quoted,
+    rewrite_base64,
+    rewrite_changed,
+    rewrite_text,
+    split_prefix,
+)
+from toolkit.redact.substitute import Layer, replace_all, spellings
+from toolkit.secrets.redact import filler
+from toolkit.streams.detect import media_type
+
+if TYPE_CHECKING:
+    from toolkit.llm import Analysis
+
+__all__ = ["Redaction", "redact_text"]
+
+_BINARY_TAGS = frozenset({"tag:yaml.org,2002:binary", "!binary"})
+_INTEGRITY_PREFIXES = ("CT1", "CT3")
+
+
+@dataclass(frozen=True, slots=True)
+class Redaction:
+    """The outcome for one file: its text before and after, and what was replaced.
+
+    ``after`` equals ``before`` when nothing was to be done, or when ``problem`` says why the
+    file was left alone. ``remaining`` are blocking secrets still found after redaction.
+    """
+
+    path: str
+    before: bytes
+    after: bytes
+    redacted: tuple[Leak, ...] = ()
+    remaining: tuple[Leak, ...] = ()
+    problem: str | None = None
+    lengths_updated: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return self.after != self.before
+
+
+@dataclass(slots=True)
+class _Plan:
+    """Edits collected for one file: a new source text per node, the value it must read back."""
+
+    source: SourceMap
+    texts: dict[int, str] = field(default_factory=dict)
+    values: dict[int, str] = field(default_factory=dict)
+    lengths_updated: int = 0
+
+
+def redact_text(data: bytes, path: str) -> Redaction:
+    """Redact the (uncompressed) text of the cassette ``path``; ``path`` only names it."""
+    name = path.removesuffix(".gz")
+    parsed = parse_cassette(data, name)
+    if parsed.document is None:
+        return Redaction(path, data, data, problem=_unreadable(parsed))
+    analyses: dict[int, Analysis] = {}
+    leaks = [leak for leak in _leaks(parsed.cassette, analyses) if leak.blocking]
+    if not leaks:
+        return Redaction(path, data, data)
+    try:
+        source = read_source_map(data)
+        after = _redacted(data, parsed, source, leaks, analyses)
+    except (DocumentError, RedactionError, ValueError) as e:
+        return Redaction(path, data, data, tuple(leaks), tuple(leaks), problem=str(e))
+    return _checked(path, data, after, parsed, tuple(leaks))
+
+
+def _unreadable(parsed: Parsed) -> str:
+    problems = parsed.cassette.problems
+    return problems[0].message if problems else "the file cannot be read as a cassette"
+
+
+def _leaks(cassette: Cassette, analyses: dict[int, Analysis]) -> list[Leak]:
+    def analysis_of(interaction: Interaction) -> Analysis:
+        if interaction.index not in analyses:
+            from toolkit.llm import analyze
+
+            analyses[interaction.index] = analyze(interaction)
+        return analyses[interaction.index]
+
+    return [
+        leak for interaction in cassette.interactions for leak in scan_interaction(interaction, analysis_of)
+    ]
+
+
+def _redacted(
+    data: bytes, parsed: Parsed, source: SourceMap, leaks: list[Leak], analyses: dict[int, Analysis]
+) -> bytes:
+    plan = _Plan(source)
+    interactions = {interaction.index: interaction for interaction in parsed.cassette.interactions}
+    bodies: dict[tuple[int, str], list[Leak]] = {}
+    nodes: dict[int, list[Leak]] = {}
+    for leak in leaks:
+        site = leak.site
+        if site.field == "body" and site.layer != "parsed_body":
+            bodies.setdefault((leak.interaction, site.side), []).append(leak)
+        else:
+            nodes.setdefault(_node_index(source, leak), []).append(leak)
+    for index, node_leaks in nodes.items():
+        _plan_value(plan, index, node_leaks)
+    for (number, side), body_leaks in bodies.items():
+        _plan_body(
+            plan,
+            parsed,
+            interaction=interactions[number],
+            side=side,
+            leaks=body_leaks,
+            analysis=analyses.get(number),
+        )
+    return _assemble(data, plan)
+
+
+def _node_index(source: SourceMap, leak: Leak) -> int:
+    node = source.scalar_at(leak.site.position)
+    if node is None:
+        line, column = leak.site.position
+        raise RedactionError(f"no scalar at line {line} column {column} holds the secret")
+    return source.nodes.index(node)
+
+
+def _placeholder(leak: Leak, spelling: str) -> str:
+    """``<REDACTED:kind>`` in a header; elsewhere letters, as long as the secret is (URL: decoded)."""
+    if leak.site.field == "header":
+        return f"<REDACTED:{leak.match.kind}>"
+    return filler(len(leak.secret) if leak.site.field == "url" else len(spelling))
+
+
+def _layers(leak: Leak) -> tuple[Layer, ...]:
+    if leak.site.field == "url":
+        return ("url",)
+    if leak.site.layer == "parsed_body":
+        return ("json",)
+    return ()
+
+
+def _plan_value(plan: _Plan, index: int, leaks: list[Leak]) -> None:
+    """A header value, the URL, a go-vcr form value or a parsed_body string."""
+    node = plan.source.nodes[index]
+    pairs = [
+        (spelling, _placeholder(leak, spelling))
+        for leak in leaks
+        for spelling in spellings(leak.secret, _layers(leak))
+    ]
+    text = plan.source.text[node.start : node.end]
+    if node.tag in _BINARY_TAGS:
+        raw = _b64decode(node.value)
+        new_raw = replace_all(raw.decode("utf-8", "surrogateescape"), pairs).encode(
+            "utf-8", "surrogateescape"
+        )
+        new_value = _like(node.value, base64.b64encode(new_raw).decode("ascii"))
+        plan.texts[index], plan.values[index] = rewrite_base64(text, node, new_value), new_value
+        return
+    new_value = replace_all(node.value, pairs)
+    plan.texts[index], plan.values[index] = rewrite_text(text, node, pairs, new_value), new_value
+
+
+def _b64decode(value: str) -> bytes:
+    try:
+        return base64.b64decode("".join(value.split()), validate=True)
+    except (binascii.Error, ValueError) as e:
+        raise RedactionError("a base64 value that holds a secret is not valid base64") from e
+
+
+def _like(old: str, encoded: str) -> str:
+    """``encoded`` laid out as ``old`` was: the same line width, a final line break if it had one."""
+    lines = old.split("\n")
+    width = len(lines[0]) if len(lines) > 1 else 0
+    if width <= 0:
+        return encoded + ("\n" if old.endswith("\n") else "")
+    wrapped = "\n".join(encoded[i : i + width] for i in range(0, len(encoded), width))
+    return wrapped + ("\n" if old.endswith("\n") else "")
+
+
+def _plan_body(
+    plan: _Plan,
+    parsed: Parsed,
+    *,
+    interaction: Interaction,
+    side: str,
+    leaks: list[Leak],
+    analysis: Analysis | None,
+) -> None:
+    part = interaction.request if side == "request" else interaction.response
+    body = part.body
+    node = plan.source.scalar_at(body.position)
+    if node is None:
+        raise RedactionError(f"no scalar holds the {side} body of interaction {interaction.index}")
+    index = plan.source.nodes.index(node)
+    edit = _body_edit(leaks, analysis, media_type(part.headers.get("content-type")))
+    stored = redact_body(body.stored, body.content, body.encoding, edit)
+    if stored == body.stored:
+        raise RedactionError(f"a secret of the {side} body of interaction {interaction.index} was not found")
+    text = plan.source.text[node.start : node.end]
+    if body.storage in ("binary", "base64") or node.tag in _BINARY_TAGS:
+        new_value = _like(node.value, base64.b64encode(stored).decode("ascii"))
+        plan.texts[index], plan.values[index] = rewrite_base64(text, node, new_value), new_value
+    else:
+        new_value = stored.decode("utf-8", "surrogatepass")
+        plan.texts[index], plan.values[index] = rewrite_changed(text, node, new_value), new_value
+    if len(stored) != len(body.stored):
+        _update_lengths(plan, parsed, interaction, side, size=len(stored))
+
+
+def _body_edit(leaks: list[Leak], analysis: Analysis | None, media: str) -> BodyEdit:
+    secrets = tuple(leak.secret for leak in leaks if not leak.pieces)
+    pieces: tuple[Piece, ...] = tuple(piece for leak in leaks for piece in leak.pieces)
+    offsets: tuple[int, ...] = ()
+    if pieces and analysis is not None and analysis.stream is not None:
+        offsets = tuple(event.byte_offset for event in analysis.stream.events)
+    layers: tuple[Layer, ...] = ("json", "url") if media == "application/x-www-form-urlencoded" else ("json",)
+    if any(leak.site.layer == "form" for leak in leaks):
+        layers = ("json", "url")
+    return BodyEdit(secrets, pieces, offsets, layers)
+
+
+def _update_lengths(plan: _Plan, parsed: Parsed, interaction: Interaction, side: str, *, size: int) -> None:
+    """A re-compressed body changed size: so do the lengths that recorded the old size."""
+    part = interaction.request if side == "request" else interaction.response
+    body = part.body
+    old = str(len(body.stored))
+    for header in part.headers:
+        if header.name.lower() == "content-length" and header.value.strip() == old:
+            _set_number(plan, plan.source.scalar_at(header.position), old, size)
+    root = parsed.document.root if parsed.document is not None else None
+    items = root.get("interactions") if isinstance(root, YamlMap) else None
+    if (
+        isinstance(items, YamlSeq)
+        and interaction.index < len(items)
+        and isinstance(items[interaction.index], YamlMap)
+    ):
+        mapping = items[interaction.index].get(side)
+        if isinstance(mapping, YamlMap) and mapping.get("content_length") == len(body.stored):
+            _set_number(plan, plan.source.scalar_at(mapping.position_of("content_length")), old, size)
+
+
+def _set_number(plan: _Plan, node: NodeSpan | None, old: str, size: int) -> None:
+    if node is None:
+        return
+    index = plan.source.nodes.index(node)
+    text = plan.source.text[node.start : node.end]
+    plan.texts[index] = text.replace(old, str(size), 1)
+    plan.values[index] = node.value.replace(old, str(size), 1)
+    plan.lengths_updated += 1
+
+
+def _assemble(data: bytes, plan: _Plan) -> bytes:
+    """The edited text, checked node by node; a scalar that reads back wrong is re-rendered once."""
+    text = _apply(plan)
+    wrong = _misread(plan, text)
+    if wrong:
+        for index in wrong:
+            node = plan.source.nodes[index]
+            prefix, _ = split_prefix(plan.source.text[node.start : node.end])
+            plan.texts[index] = prefix + render_double_quoted(plan.values[index])
+        text = _apply(plan)
+        if _misread(plan, text):
+            raise RedactionError("the edited file does not read back as intended; it is left unchanged")
+    return (b"\xef\xbb\xbf" if plan.source.has_bom else b"") + text.encode("utf-8")
+
+
+def _apply(plan: _Plan) -> str:
+    text = plan.source.text
+    for index in sorted(plan.texts, key=lambda i: plan.source.nodes[i].start, reverse=True):
+        node = plan.source.nodes[index]
+        text = text[: node.start] + plan.texts[index] + text[node.end :]
+    return text
+
+
+def _misread(plan: _Plan, text: str) -> list[int]:
+    """Nodes whose value in ``text`` is not what the plan says; every node when it fails to parse."""
+    try:
+        nodes = read_source_map(text.encode("utf-8")).nodes
+    except DocumentError:
+        return list(plan.texts)
+    old = plan.source.nodes
+    if len(nodes) != len(old):
+        return list(plan.texts)
+    wrong = [i for i in plan.texts if nodes[i].value != plan.values[i] or nodes[i].tag != old[i].tag]
+    others = [
+        i
+        for i, node in enumerate(nodes)
+        if i not in plan.texts and (node.value, node.tag) != (old[i].value, old[i].tag)
+    ]
+    return wrong + (list(plan.texts) if others else [])
+
+
+def _checked(path: str, before: bytes, after: bytes, parsed: Parsed, leaks: tuple[Leak, ...]) -> Redaction:
+    name = path.removesuffix(".gz")
+    reparsed = parse_cassette(after, name)
+    if reparsed.document is None or len(reparsed.cassette.interactions) != len(parsed.cassette.interactions):
+        return Redaction(
+            path, before, before, leaks, leaks, "the redacted file lost interactions; left unchanged"
+        )
+    new_problems = _integrity(reparsed, len(after)) - _integrity(parsed, len(before))
+    if new_problems:
+        codes = ", ".join(sorted({code for code, _ in new_problems}))
+        return Redaction(
+            path, before, before, leaks, leaks, f"redacting would add {codes} findings; left unchanged"
+        )
+    remaining = tuple(leak for leak in _leaks(reparsed.cassette, {}) if leak.blocking)
+    return Redaction(path, before, after, leaks, remaining)
+
+
+def _integrity(parsed: Parsed, size: int) -> Counter[tuple[str, int | None]]:
+    """Schema and body findings (CT1xx, CT3xx) by code and interaction."""
+    from toolkit.lint.engine import lint_parsed
+    from toolkit.lint.settings import LintSettings
+
+    findings = lint_parsed(parsed, size, LintSettings(select=_INTEGRITY_PREFIXES))
+    return Counter((finding.code, finding.interaction) for finding in findings)
