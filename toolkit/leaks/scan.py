@@ -65,8 +65,6 @@ def scan_values(index: int, values: Iterable[Value], policy: ScanPolicy = DEFAUL
         for match in _matches(value, policy):
             secret = value.text[match.start : match.end]
             pieces = _pieces(value.fragments, match) if value.fragments else ()
-            if value.fragments and len(pieces) < 2:
-                continue  # inside one event: the body text already showed it
             site = value.site
             identity = (site.side, site.field, site.position)
             leaks.setdefault((identity, match.fingerprint), Leak(index, site, match, secret, pieces))

@@ -102,8 +102,7 @@ class Value:
     """One decoded value to scan. ``location.kind == "text"`` means: token formats only.
 
     ``accounts`` asks for account identifiers in a text as well. ``fragments`` are set for
-    reassembled stream text, whose secrets count only when they span several events (one
-    event's own secrets are found in the body itself).
+    reassembled stream text: they say which event wrote which part of it.
     """
 
     location: Location
@@ -192,8 +191,8 @@ def _body(side: Side, part: Request | Response, stream: Analysis | None) -> Iter
     site = Site(side, "body", body.position, "text")
     if len(body.content) <= MAX_PARSED_BYTES:
         yield from _named_body_values(side, part, text, stream)
-    yield from _stream_values(side, body, stream)
     yield Value(Location("text"), text, site, accounts=True)
+    yield from _stream_values(side, body, stream)
 
 
 def _named_body_values(

@@ -55,7 +55,9 @@ def redact_body(stored: bytes, content: bytes, encoding: str | None, edit: BodyE
     if looks_like_eventstream(content):
         redacted = _redact_eventstream(content, edit)
     else:
-        redacted = _apply_pieces(replace_all_bytes(content, edit.secrets, edit.layers), edit)
+        # Pieces first: a secret spelled over several events may also match, in part, inside
+        # one of them; replacing that part first would hide the piece from its event.
+        redacted = replace_all_bytes(_apply_pieces(content, edit), edit.secrets, edit.layers)
     if redacted == content:
         return stored
     return encode_content(redacted, encoding, stored) if encoding else redacted
@@ -128,17 +130,15 @@ def _frame(headers: bytes, payload: bytes) -> bytes:
 
 
 def _redact_payload(payload: bytes, secrets: tuple[str, ...], pieces: Sequence[Piece]) -> bytes:
-    redacted = replace_all_bytes(payload, secrets, ("json",))
     encoded = _chunk_bytes(payload)
     if encoded is None:
-        return _replace_pieces(redacted, pieces) if pieces else redacted
+        return replace_all_bytes(_replace_pieces(payload, pieces), secrets, ("json",))
+    redacted = replace_all_bytes(payload, secrets, ("json",))
     try:
         inner = base64.b64decode(encoded, validate=True)
     except (binascii.Error, ValueError):
         return redacted
-    new_inner = replace_all_bytes(inner, secrets, ("json",))
-    if pieces:
-        new_inner = _replace_pieces(new_inner, pieces)
+    new_inner = replace_all_bytes(_replace_pieces(inner, pieces), secrets, ("json",))
     if new_inner == inner:
         return redacted
     new_encoded = base64.b64encode(new_inner).decode("ascii")
