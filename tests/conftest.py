@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
+import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -34,3 +38,35 @@ def corpus() -> Path:
 def read_csv(path: Path) -> Iterator[dict[str, str]]:
     with path.open(newline="", encoding="utf-8") as handle:
         yield from csv.DictReader(handle)
+
+
+LABELLED_GENERATOR = DATA / "secrets" / "generate.py"
+
+
+def load_labelled_generator() -> Any:
+    """The labelled secret set's generator script, as a module."""
+    spec = importlib.util.spec_from_file_location("labelled_secrets", LABELLED_GENERATOR)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@dataclass(frozen=True)
+class LabelledSet:
+    """The generated labelled secret set: its cassette folder and manifest entries."""
+
+    folder: Path
+    manifest: list[dict[str, Any]]
+
+    def entries_with_files(self) -> list[dict[str, Any]]:
+        return [entry for entry in self.manifest if entry["file"]]
+
+
+@pytest.fixture(scope="session")
+def labelled_set(tmp_path_factory: pytest.TempPathFactory) -> LabelledSet:
+    """The labelled set, generated once per run (synthetic keys are never committed)."""
+    root = tmp_path_factory.mktemp("labelled-secrets")
+    manifest = load_labelled_generator().write_set(root)
+    return LabelledSet(root / "cassettes", manifest)

@@ -259,9 +259,8 @@ def _json_values(document: Any, site: Site) -> Iterator[Value]:
             stack.extend((value, key, depth) for value in node)
         elif isinstance(node, str):
             if key and classify_position(Location("json_key", key)) is not None:
-                yield Value(
-                    Location("json_key", key), node, Site(site.side, site.field, site.position, "json", key)
-                )
+                where = Site(site.side, site.field, site.position, site.layer, key)
+                yield Value(Location("json_key", key), node, where)
             if depth < MAX_JSON_DEPTH and may_hold_credential_key(node):
                 inner = _parse_json(node)
                 if inner is not None:

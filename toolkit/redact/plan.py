@@ -217,6 +217,10 @@ def _plan_body(
 ) -> None:
     part = interaction.request if side == "request" else interaction.response
     body = part.body
+    if body.storage == "parsed_body":
+        raise RedactionError(
+            f"a secret of the {side} parsed_body of interaction {interaction.index} has no scalar"
+        )
     node = plan.source.scalar_at(body.position)
     if node is None:
         raise RedactionError(f"no scalar holds the {side} body of interaction {interaction.index}")

@@ -2,7 +2,7 @@
 
     python tests/data/secrets/generate.py OUT_DIR
 
-writes ``OUT_DIR/*.yaml`` (and ``*.yml``) and ``OUT_DIR/manifest.json``. The output is the same
+writes ``OUT_DIR/cassettes/*.yaml`` (and ``*.yml``) and ``OUT_DIR/manifest.json``. The output is the same
 on every run. The secrets are synthesized here from the catalog's own example templates
 (``toolkit.secrets.examples.expand``): structurally valid, never real. They are generated
 into a temporary folder by the tests rather than committed, because hosting services that
@@ -776,14 +776,18 @@ def build_set() -> tuple[dict[str, Built], list[dict[str, Any]]]:
     return files, manifest
 
 
+def render_manifest(manifest: list[dict[str, Any]]) -> str:
+    """The manifest as JSON, one entry per line (small diffs when the set changes)."""
+    return "[\n" + ",\n".join(json.dumps(entry, sort_keys=True) for entry in manifest) + "\n]\n"
+
+
 def write_set(folder: Path) -> list[dict[str, Any]]:
+    """Write the cassettes to ``folder/cassettes`` and the manifest to ``folder/manifest.json``."""
     files, manifest = build_set()
-    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "cassettes").mkdir(parents=True, exist_ok=True)
     for name, built in files.items():
-        (folder / name).write_text(built.text, encoding="utf-8")
-    (folder / "manifest.json").write_text(
-        json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8"
-    )
+        (folder / "cassettes" / name).write_text(built.text, encoding="utf-8")
+    (folder / "manifest.json").write_text(render_manifest(manifest), encoding="utf-8")
     return manifest
 
 

@@ -1,0 +1,81 @@
+"""The labelled set: every kind in every location found at the right line, nothing else found.
+
+The set is generated (``tests/data/secrets/generate.py``); its committed manifest holds the
+labels. Findings are compared as ``(code, line)`` per file.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA, LabelledSet, load_labelled_generator
+from toolkit.lint.engine import LintResult, lint_paths
+from toolkit.lint.settings import LintSettings
+from toolkit.secrets.catalog import CATALOG
+
+MANIFEST = DATA / "secrets" / "manifest.json"
+MIN_RECALL = 0.99
+
+
+@pytest.fixture(scope="module")
+def result(labelled_set: LabelledSet) -> LintResult:
+    return lint_paths([str(labelled_set.folder)], LintSettings(select=("CT2",)))
+
+
+def _found(result: LintResult) -> dict[str, set[tuple[str, int]]]:
+    found: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    for finding in result.findings:
+        found[Path(finding.path).name].add((finding.code, finding.line))
+    return found
+
+
+def test_the_generator_reproduces_the_committed_manifest(labelled_set: LabelledSet) -> None:
+    rendered = load_labelled_generator().render_manifest(labelled_set.manifest)
+    assert rendered == MANIFEST.read_text(encoding="utf-8")
+    assert len(json.loads(rendered)) == len(labelled_set.manifest)
+
+
+def test_every_kind_is_planted_in_every_location(labelled_set: LabelledSet) -> None:
+    generator = load_labelled_generator()
+    tokens = {pattern.id for pattern in CATALOG if pattern.layer == "token"}
+    positions = {planted.kind for planted in generator.position_kinds()}
+    pairs = {(entry["kind"], entry["location"]) for entry in labelled_set.manifest}
+    for location in generator.LOCATIONS:
+        for kind in tokens | positions:
+            assert (kind, location) in pairs, (kind, location)
+    skipped = [entry for entry in labelled_set.manifest if entry.get("not_applicable")]
+    assert all(entry["location"] in ("header", "stream-text") for entry in skipped)
+    assert len(skipped) <= 10
+
+
+def test_account_identifiers_lookalikes_and_clean_carriers_are_in_the_set(labelled_set: LabelledSet) -> None:
+    families = defaultdict(int)
+    for entry in labelled_set.entries_with_files():
+        families[entry["family"]] += 1
+    assert families["account"] >= 7 and families["lookalike"] >= 8
+    assert families["clean"] == len(load_labelled_generator().LOCATIONS)
+
+
+def test_recall_precision_and_lines(labelled_set: LabelledSet, result: LintResult) -> None:
+    found = _found(result)
+    expected_total = hits = 0
+    missed, extra = [], []
+    for entry in labelled_set.entries_with_files():
+        expected = {(code, line) for code, line in entry["expected"]}
+        got = found.get(entry["file"], set())
+        expected_total += len(expected)
+        hits += len(expected & got)
+        missed += [(entry["file"], item) for item in expected - got]
+        extra += [(entry["file"], item) for item in got - expected]
+    assert extra == []  # zero false positives, and every finding on the right line
+    assert hits / expected_total >= MIN_RECALL, missed
+    assert missed == []  # what this set measures today: every planted value
+
+
+def test_findings_of_unknown_files_do_not_exist(labelled_set: LabelledSet, result: LintResult) -> None:
+    names = {entry["file"] for entry in labelled_set.entries_with_files()}
+    assert {Path(finding.path).name for finding in result.findings} <= names

@@ -1,0 +1,166 @@
+"""``redact`` over the labelled set: every blocking secret goes, nothing else changes.
+
+For each planted file: no CT201/CT202 finding is left; a second run changes nothing; the
+toolkit reads the same interactions (method, URL host and path, status, body lengths where
+they are recorded) with no new schema or body finding; vcrpy's own deserializer loads the
+vcrpy files; only lines of the nodes that held a secret change, and the line count stays
+unless a re-compressed body changed length.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+import vcr.serialize
+import vcr.serializers.yamlserializer
+
+from tests.conftest import LabelledSet
+from toolkit.document import read_source_map
+from toolkit.lint.engine import lint_data
+from toolkit.lint.settings import LintSettings
+from toolkit.model import Body
+from toolkit.reader import parse_cassette
+from toolkit.redact import Redaction, redact_text
+
+BLOCKING = ("CT201", "CT202")
+Done = list[tuple[dict[str, Any], bytes, Redaction]]
+INTEGRITY = LintSettings(select=("CT1", "CT3"))
+
+
+@pytest.fixture(scope="module")
+def redactions(labelled_set: LabelledSet) -> Done:
+    done = []
+    for entry in labelled_set.entries_with_files():
+        path = labelled_set.folder / entry["file"]
+        data = path.read_bytes()
+        done.append((entry, data, redact_text(data, str(path))))
+    return done
+
+
+def _codes(data: bytes, name: str, prefixes: tuple[str, ...]) -> Counter[tuple[str, int | None]]:
+    findings = lint_data(data, name, LintSettings(select=prefixes))
+    return Counter((finding.code, finding.interaction) for finding in findings)
+
+
+def test_every_blocking_secret_is_replaced(redactions: Done) -> None:
+    for entry, _data, result in redactions:
+        blocking = any(code in BLOCKING for code, _ in entry["expected"])
+        assert result.problem is None, (entry["file"], result.problem)
+        assert result.changed == blocking, entry["file"]
+        assert _codes(result.after, entry["file"], BLOCKING) == Counter(), entry["file"]
+
+
+def test_a_second_run_changes_nothing(redactions: Done) -> None:
+    for entry, _data, result in redactions:
+        again = redact_text(result.after, entry["file"])
+        assert not again.changed and not again.redacted, entry["file"]
+
+
+def test_warnings_are_left_alone(redactions: Done) -> None:
+    for entry, data, result in redactions:
+        if entry["expected"] and all(code in ("CT203", "CT204") for code, _ in entry["expected"]):
+            assert result.after == data, entry["file"]
+
+
+def _length(body: Body) -> int | None:
+    """A body's length; None for parsed_body, whose JSON is re-serialized (never a wire length)."""
+    return None if body.storage == "parsed_body" else len(body.content)
+
+
+def _shape(data: bytes, name: str) -> list[tuple[object, ...]]:
+    cassette = parse_cassette(data, name).cassette
+    return [
+        (
+            i.request.method,
+            i.request.url.host,
+            i.response.status_code,
+            _length(i.request.body),
+            _length(i.response.body),
+            [header.name for header in i.request.headers],
+        )
+        for i in cassette.interactions
+    ]
+
+
+def test_the_toolkit_reads_the_same_interactions(
+    redactions: Done,
+) -> None:
+    for entry, data, result in redactions:
+        if result.changed:
+            assert _shape(result.after, entry["file"]) == _shape(data, entry["file"]), entry["file"]
+            new = _codes(result.after, entry["file"], ("CT1", "CT3")) - _codes(
+                data, entry["file"], ("CT1", "CT3")
+            )
+            assert new == Counter(), entry["file"]
+
+
+def test_vcrpy_loads_the_redacted_vcrpy_cassettes(
+    redactions: Done,
+) -> None:
+    loaded = 0
+    for entry, data, result in redactions:
+        if entry.get("vcrpy") and result.changed:
+            before = vcr.serialize.deserialize(data.decode(), vcr.serializers.yamlserializer)
+            requests, responses = vcr.serialize.deserialize(
+                result.after.decode(), vcr.serializers.yamlserializer
+            )
+            assert len(requests) == len(before[0]) and len(responses) == len(before[1])
+            assert [r.method for r in requests] == [r.method for r in before[0]]
+            loaded += 1
+    assert loaded > 500
+
+
+def _node_lines(data: bytes, lines: set[int]) -> set[int]:
+    """Every line of each scalar that starts on one of ``lines`` (a body spans several)."""
+    source = read_source_map(data)
+    covered: set[int] = set()
+    for node in source.nodes:
+        if node.kind == "scalar" and node.position.line in lines:
+            last = node.position.line + source.text[node.start : node.end].rstrip("\n").count("\n")
+            covered.update(range(node.position.line, last + 1))
+    return covered
+
+
+def test_only_the_nodes_that_held_a_secret_change(
+    redactions: Done,
+) -> None:
+    for entry, data, result in redactions:
+        if not result.changed:
+            continue
+        old, new = data.decode().splitlines(), result.after.decode().splitlines()
+        allowed = _node_lines(data, {line for _, line in entry["expected"]})
+        if len(old) == len(new):
+            changed = {number for number, (a, b) in enumerate(zip(old, new, strict=True), 1) if a != b}
+            assert changed and changed <= allowed, (entry["file"], changed, allowed)
+        else:  # a re-compressed body of another length: its block has other lines, nothing else
+            assert entry["location"] in ("deflate-binary", "br-binary", "zstd-binary"), entry["file"]
+            head = min(allowed)
+            assert old[:head] == new[:head]
+
+
+def test_gzip_bodies_keep_their_length(redactions: Done) -> None:
+    for entry, data, result in redactions:
+        if entry["location"] == "gzip-binary" and result.changed:
+            before = parse_cassette(data, entry["file"]).cassette.interactions[0].response.body
+            after = parse_cassette(result.after, entry["file"]).cassette.interactions[0].response.body
+            assert len(after.stored) == len(before.stored), entry["file"]
+            assert after.stored[3] & 0x10  # padded with a gzip comment (RFC 1952 FCOMMENT)
+
+
+def test_placeholders_by_location(redactions: Done) -> None:
+    for entry, _data, result in redactions:
+        if entry["location"] == "header" and result.changed:
+            assert b"<REDACTED:" in result.after
+        if entry["location"] in ("query", "json-top", "form-field") and result.changed:
+            assert b"REDACTED" in result.after and b"<REDACTED:" not in result.after
+
+
+def test_files_not_redacted_are_unchanged(labelled_set: LabelledSet) -> None:
+    for entry in labelled_set.manifest:
+        if entry["file"] and not entry["expected"]:
+            path = Path(labelled_set.folder) / entry["file"]
+            data = path.read_bytes()
+            assert redact_text(data, str(path)).after == data
