@@ -23,7 +23,7 @@ from __future__ import annotations
 import base64
 import binascii
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from toolkit.document import DocumentError, NodeSpan, SourceMap, YamlMap, YamlSeq, read_source_map
@@ -94,10 +94,11 @@ def redact_text(data: bytes, path: str) -> Redaction:
         return Redaction(path, data, data)
     try:
         source = read_source_map(data)
-        after = _redacted(data, parsed, source, leaks, analyses)
+        after, lengths = _redacted(data, parsed, source, leaks, analyses)
     except (DocumentError, RedactionError, ValueError) as e:
         return Redaction(path, data, data, tuple(leaks), tuple(leaks), problem=str(e))
-    return _checked(path, data, after, parsed, tuple(leaks))
+    checked = _checked(path, data, after, parsed, tuple(leaks))
+    return replace(checked, lengths_updated=lengths if checked.changed else 0)
 
 
 def _unreadable(parsed: Parsed) -> str:
@@ -120,7 +121,7 @@ def _leaks(cassette: Cassette, analyses: dict[int, Analysis]) -> list[Leak]:
 
 def _redacted(
     data: bytes, parsed: Parsed, source: SourceMap, leaks: list[Leak], analyses: dict[int, Analysis]
-) -> bytes:
+) -> tuple[bytes, int]:
     plan = _Plan(source)
     interactions = {interaction.index: interaction for interaction in parsed.cassette.interactions}
     bodies: dict[tuple[int, str], list[Leak]] = {}
@@ -142,7 +143,7 @@ def _redacted(
             leaks=body_leaks,
             analysis=analyses.get(number),
         )
-    return _assemble(data, plan)
+    return _assemble(data, plan), plan.lengths_updated
 
 
 def _node_index(source: SourceMap, leak: Leak) -> int:
