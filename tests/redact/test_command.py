@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import gzip
 import base64
+import gzip
 import json
 import shutil
 import stat
