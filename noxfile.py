@@ -44,6 +44,7 @@ def docs(session: nox.Session) -> None:
 @nox.session
 def bench(session: nox.Session) -> None:
     """Benchmarks, each figure beside its floor measured in the same run."""
-    session.install("-e", ".[all]")
+    session.install("-e", ".[all]", "detect-secrets")
     session.run("python", "benchmarks/bench_load.py", *session.posargs)
     session.run("python", "benchmarks/bench_lint.py")
+    session.run("python", "benchmarks/bench_secrets.py")
