@@ -18,6 +18,7 @@ import yaml
 
 from tests.conftest import DATA, ROOT
 from toolkit.lint.rules.examples import GOOD
+from toolkit.secrets.examples import expand
 
 pytestmark = pytest.mark.slow
 
@@ -25,9 +26,11 @@ HOOKS = ROOT / ".pre-commit-hooks.yaml"
 
 
 def test_the_hook_manifest() -> None:
-    (hook,) = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
+    hook, redact = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
     assert hook["id"] == "cassette-lint"
     assert hook["entry"] == "cassette-toolkit lint" and hook["language"] == "python"
+    assert redact["id"] == "cassette-redact" and redact["entry"] == "cassette-toolkit redact"
+    assert redact["files"] == hook["files"] and redact["language"] == "python"
     files = re.compile(hook["files"])
     for path in (
         "tests/cassettes/test_chat.yaml",
@@ -64,9 +67,11 @@ def user_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return repo
 
 
-def try_repo(repo: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def try_repo(
+    repo: Path, home: Path, *args: str, hook: str = "cassette-lint"
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PRE_COMMIT_HOME": str(home)}
-    command = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "cassette-lint", *args]
+    command = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), hook, *args]
     return subprocess.run(
         command, check=False, cwd=repo, env=env, capture_output=True, text=True, timeout=900
     )
@@ -81,3 +86,20 @@ def test_try_repo(user_repo: Path, tmp_path: Path) -> None:
     assert everything.returncode == 1, everything.stdout + everything.stderr
     assert "tests/cassettes/test_broken.yaml:4:1: CT002" in everything.stdout
     assert "settings.yaml" not in everything.stdout.replace("test_broken.yaml", "")
+
+
+def test_try_repo_redact(user_repo: Path, tmp_path: Path) -> None:
+    pytest.importorskip("pre_commit")
+    key = expand("sk-proj-{b64url:74}T3BlbkFJ{b64url:74}", "pre-commit redact")
+    leaky = user_repo / "tests" / "cassettes" / "test_leaky.yaml"
+    leaky.write_text(GOOD.replace("- application/json\n  response:", f"- Bearer {key}\n  response:", 1))
+    _git(user_repo, "add", "-A")
+    first = try_repo(
+        user_repo, tmp_path, "--files", str(leaky.relative_to(user_repo)), hook="cassette-redact"
+    )
+    assert first.returncode == 1, first.stdout + first.stderr  # pre-commit: files were modified
+    assert key not in leaky.read_text(encoding="utf-8") and "<REDACTED:" in leaky.read_text(encoding="utf-8")
+    second = try_repo(
+        user_repo, tmp_path, "--files", str(leaky.relative_to(user_repo)), hook="cassette-redact"
+    )
+    assert second.returncode == 0, second.stdout + second.stderr

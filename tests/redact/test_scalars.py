@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
@@ -12,8 +14,10 @@ from toolkit.redact.substitute import replace_all_bytes, spellings
 
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
-def test_double_quoted_rendering_reads_back(value: str) -> None:
-    assert yaml.safe_load(f"k: {render_double_quoted(value)}\n") == {"k": value}
+def test_double_quoted_rendering_reads_back_in_yaml_and_json(value: str) -> None:
+    rendered = render_double_quoted(value)
+    assert yaml.safe_load(f"k: {rendered}\n") == {"k": value}
+    assert json.loads(rendered) == value
 
 
 def test_source_map_spans_and_styles() -> None:

@@ -28,23 +28,9 @@ _MERGE_GAP = 16
 
 _PROPERTY = re.compile(r"(?:[!&][^\s]*\s+)+")
 _BASE64_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
-_ESCAPES = {
-    "\\": "\\\\",
-    '"': '\\"',
-    "\n": "\\n",
-    "\t": "\\t",
-    "\r": "\\r",
-    "\x00": "\\0",
-    "\x07": "\\a",
-    "\x08": "\\b",
-    "\x0b": "\\v",
-    "\x0c": "\\f",
-    "\x1b": "\\e",
-    "\x85": "\\N",
-    "\xa0": "\\_",
-    "\u2028": "\\L",
-    "\u2029": "\\P",
-}
+# Only the escapes YAML double-quoted scalars and JSON strings share, so that a scalar written
+# again is valid in a JSON cassette too (YAML 1.1 section 5.7; RFC 8259 section 7).
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\b": "\\b", "\f": "\\f"}
 
 
 def split_prefix(source: str) -> tuple[str, str]:
@@ -58,13 +44,13 @@ def _escape(char: str) -> str:
     if char in _ESCAPES:
         return _ESCAPES[char]
     code = ord(char)
-    if code < 0x20 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF or code in (0xFEFF, 0xFFFE, 0xFFFF):
-        return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+    if code < 0x20 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF or code in (0x2028, 0x2029, 0xFEFF):
+        return f"\\u{code:04x}"
     return char
 
 
 def render_double_quoted(value: str) -> str:
-    """``value`` as a one-line double-quoted YAML scalar (valid in block and flow context)."""
+    """``value`` as a one-line double-quoted scalar: valid YAML in block and flow context, and JSON."""
     return '"' + "".join(_escape(char) for char in value) + '"'
 
 
