@@ -108,3 +108,9 @@ def test_load_without_usage_skips_the_llm_columns(seed_path: Path) -> None:
         if c not in ("provider", "api", "model", "response_model", "finish_reason", "n_chunks")
     ]
     pd.testing.assert_frame_equal(frames.interactions[same], full.interactions[same])
+
+
+def test_a_file_named_twice_is_loaded_once(seed_path: Path) -> None:
+    frames = toolkit.load(seed_path, seed_path.parent, seed_path)
+    assert not frames.interactions.duplicated(["cassette", "interaction"]).any()
+    assert (frames.interactions["cassette"] == str(seed_path)).sum() == 1
