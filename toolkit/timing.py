@@ -50,18 +50,13 @@ class ServerTiming:
 
 def read_server_timing(headers: Headers) -> ServerTiming | None:
     """The server's own timing of a response, or None when no header reports one."""
-    readers = (
-        lambda: _plain(headers, "openai-processing-ms"),
-        lambda: _proxied(headers),
-        lambda: _plain(headers, "x-amzn-bedrock-invocation-latency"),
-        lambda: _plain(headers, "x-envoy-upstream-service-time"),
-        lambda: _server_timing(headers),
+    return (
+        _plain(headers, "openai-processing-ms")
+        or _proxied(headers)
+        or _plain(headers, "x-amzn-bedrock-invocation-latency")
+        or _plain(headers, "x-envoy-upstream-service-time")
+        or _server_timing(headers)
     )
-    for read in readers:
-        timing = read()
-        if timing is not None:
-            return timing
-    return None
 
 
 def _plain(headers: Headers, name: str) -> ServerTiming | None:
