@@ -244,10 +244,13 @@ BY_PROVIDER = _grouped(
 BY_MODEL = _grouped(
     "by_model",
     "By model",
-    "One row per provider and model (the same model behind two providers is two rows).",
+    "One row per provider and model, most interactions first (the same model behind two providers is "
+    "two rows).",
     ("provider", "model"),
 )
-BY_API = _grouped("by_api", "By API", "One row per provider and API family.", ("provider", "api"))
+BY_API = _grouped(
+    "by_api", "By API", "One row per provider and API family, most interactions first.", ("provider", "api")
+)
 BY_CASSETTE = TableSpec(
     "by_cassette",
     "By cassette",
