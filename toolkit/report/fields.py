@@ -239,7 +239,10 @@ TOTALS = TableSpec(
     ),
 )
 BY_PROVIDER = _grouped(
-    "by_provider", "By provider", "One row per provider (null: other traffic).", ("provider",)
+    "by_provider",
+    "By provider",
+    "One row per provider, most interactions first; traffic that is no LLM provider's has no provider.",
+    ("provider",),
 )
 BY_MODEL = _grouped(
     "by_model",
