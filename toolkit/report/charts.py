@@ -16,7 +16,7 @@ import pandas as pd
 
 from toolkit.report.latency import RECORDED, SERVER
 from toolkit.report.numbers import plain, show_usd
-from toolkit.report.summary import Summary
+from toolkit.report.summary import TOKEN_PARTS, Summary, token_parts
 from toolkit.report.svg import Canvas, compact, log_ticks, nice_ticks
 
 __all__ = ["CHARTS", "COLOURS", "render_chart"]
@@ -62,17 +62,8 @@ def render_chart(name: str, summary: Summary) -> str:
 def tokens_by_model(summary: Summary) -> str:
     """Stacked bars per model: uncached input, cache read, cache write, output, reasoning."""
     models = _with_label(summary.by_model)
-    values = {
-        "cache read": _column(models, "cache_read_tokens"),
-        "cache write": _column(models, "cache_write_tokens"),
-        "reasoning": _column(models, "reasoning_tokens"),
-    }
-    values["uncached input"] = (
-        _column(models, "input_tokens") - values["cache read"] - values["cache write"]
-    ).clip(0)
-    values["output"] = (_column(models, "output_tokens") - values["reasoning"]).clip(0)
-    series = ("uncached input", "cache read", "cache write", "output", "reasoning")
-    frame = pd.DataFrame({s: values[s] for s in series}).assign(label=models["label"])
+    series = TOKEN_PARTS
+    frame = token_parts(models).assign(label=models["label"])
     frame["total"] = frame[list(series)].sum(axis=1)
     frame = _top(frame[frame["total"] > 0], "total", list(series))
     rows = [
@@ -131,10 +122,6 @@ def _with_label(models: pd.DataFrame) -> pd.DataFrame:
 
     labels = models.apply(label, axis=1) if len(models) else pd.Series([], dtype="string")
     return models.assign(label=labels)
-
-
-def _column(frame: pd.DataFrame, name: str) -> pd.Series:
-    return frame[name].astype("Float64").fillna(0.0)
 
 
 def _top(frame: pd.DataFrame, by: str, series: list[str], keep_na: bool = False) -> pd.DataFrame:

@@ -30,8 +30,12 @@ __all__ = [
     "most_expensive_cassettes",
     "problem_table",
     "summarize",
+    "token_parts",
     "totals",
 ]
+
+#: The parts ``token_parts`` splits tokens into, in stacking order.
+TOKEN_PARTS = ("uncached input", "cache read", "cache write", "output", "reasoning")
 
 _SUMS = (
     "input_tokens",
@@ -127,6 +131,31 @@ def build_calls(frames: Frames) -> pd.DataFrame:
         body_bytes=calls["request_bytes"] + calls["stored_response_bytes"],
         server_s=calls["server_processing_ms"] / 1000,
     )
+
+
+def token_parts(table: pd.DataFrame) -> pd.DataFrame:
+    """A grouped table's tokens split into parts that add up to input + output (see ``TOKEN_PARTS``).
+
+    Input = uncached input + cache read + cache write; output = visible output + reasoning.
+    Unreported parts count as 0; one column per part, rows aligned with ``table``.
+    """
+
+    def tokens(name: str) -> pd.Series:
+        return table[name].astype("Float64").fillna(0.0)
+
+    cache_read, cache_write, reasoning = (
+        tokens("cache_read_tokens"),
+        tokens("cache_write_tokens"),
+        tokens("reasoning_tokens"),
+    )
+    parts = {
+        "uncached input": (tokens("input_tokens") - cache_read - cache_write).clip(lower=0),
+        "cache read": cache_read,
+        "cache write": cache_write,
+        "output": (tokens("output_tokens") - reasoning).clip(lower=0),
+        "reasoning": reasoning,
+    }
+    return pd.DataFrame(parts, index=table.index)[list(TOKEN_PARTS)]
 
 
 def _metrics(calls: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
