@@ -129,7 +129,7 @@ def _totals(summary: Summary, missing: str) -> Iterator[Block]:
             field = FIELDS[name]
             value = show_number(row.get(name), field.kind, missing)
             rows.append((section.title if i == 0 else "", field.heading, value))
-    yield Table(("", "", "value"), tuple(rows), (False, False, True), (False, False, False))
+    yield Table(("group", "metric", "value"), tuple(rows), (False, False, True), (False, False, False))
 
 
 def _charts() -> Iterator[Block]:
