@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import toolkit
 from tests.conftest import DATA, SAMPLES
@@ -59,6 +61,11 @@ def test_totals_equal_the_frames_sums(frames: toolkit.Frames, summary: Summary) 
     assert_totals_match(frames, summary)
 
 
+def same(a: object, b: object) -> bool:
+    """Equal, or both missing (a sum of nothing reported is NA, not 0)."""
+    return bool(pd.isna(a) and pd.isna(b)) if pd.isna(a) or pd.isna(b) else bool(a == b)
+
+
 def assert_totals_match(frames: toolkit.Frames, summary: Summary) -> None:
     usage, interactions = frames.usage, frames.interactions
     assert total(summary, "interactions") == len(interactions)
@@ -69,9 +76,12 @@ def assert_totals_match(frames: toolkit.Frames, summary: Summary) -> None:
     files = set(interactions["cassette"]) | set(frames.problems["cassette"])
     assert total(summary, "files") == len(files)
     for column in ("input_tokens", "output_tokens", "reasoning_tokens", "cache_read_tokens", "cost_ticks"):
-        assert total(summary, column) == usage[column].sum(), column
+        assert same(total(summary, column), usage[column].sum(min_count=1)), column
     for column in ("reported_cost_usd", "estimated_cost_usd"):
-        assert total(summary, column) == pytest.approx(usage[column].sum(), rel=1e-12), column
+        expected = usage[column].sum(min_count=1)
+        assert same(total(summary, column), expected) or total(summary, column) == pytest.approx(expected), (
+            column
+        )
     assert total(summary, "duration_known") == interactions["duration_s"].notna().sum()
     assert total(summary, "server_timing_known") == interactions["server_processing_ms"].notna().sum()
 
@@ -194,3 +204,22 @@ def test_model_falls_back_to_the_response_model(frames: toolkit.Frames) -> None:
     calls = build_calls(frames)
     assert calls["model"].notna().sum() >= frames.interactions["model"].notna().sum()
     assert set(by_model(frames)["model"].dropna()) == set(frames.usage["model"].dropna())
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_any_subset_adds_up(frames: toolkit.Frames, data: st.DataObject) -> None:
+    """Whatever interactions are kept, the totals are the frames' sums and the groups add up."""
+    mask = data.draw(
+        st.lists(st.booleans(), min_size=len(frames.interactions), max_size=len(frames.interactions))
+    )
+    subset = frames.subset(pd.Series(mask, index=frames.interactions.index))
+    summary = summarize(subset)
+    assert_totals_match(subset, summary)
+    for name in GROUP_TABLES:
+        table = summary.table(name)
+        assert table is not None
+        for column in SUMMED:
+            assert same(table[column].sum(min_count=1), total(summary, column)) or (
+                table.empty and total(summary, column) == 0
+            ), (name, column)
