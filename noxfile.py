@@ -1,4 +1,4 @@
-"""Developer sessions: tests, lint (ruff), typecheck (mypy --strict), docs, bench."""
+"""Developer sessions: tests, lint (ruff), typecheck (mypy --strict), docs, reports, bench."""
 
 from __future__ import annotations
 
@@ -31,14 +31,23 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session
 def docs(session: nox.Session) -> None:
-    """Regenerate generated documentation (the data dictionary)."""
+    """Regenerate generated documentation (the data dictionary, the report's JSON shape)."""
     session.install("-e", ".")
     session.run(
         "python",
         "-c",
         "from pathlib import Path; from toolkit.frames.columns import render_data_dictionary as r; "
-        "Path('docs/data-dictionary.md').write_text(r(), encoding='utf-8')",
+        "from toolkit.report.docs import render_json_shape as j; "
+        "Path('docs/data-dictionary.md').write_text(r(), encoding='utf-8'); "
+        "Path('docs/report-json.md').write_text(j(), encoding='utf-8')",
     )
+
+
+@nox.session
+def reports(session: nox.Session) -> None:
+    """Regenerate reports/ (the sample audit) and the report golden files; a test fails when stale."""
+    session.install("-e", ".[test]")
+    session.run("python", "-m", "tests.report.targets")
 
 
 @nox.session
@@ -47,3 +56,4 @@ def bench(session: nox.Session) -> None:
     session.install("-e", ".[all]")
     session.run("python", "benchmarks/bench_load.py", *session.posargs)
     session.run("python", "benchmarks/bench_lint.py")
+    session.run("python", "benchmarks/bench_report.py", *session.posargs)

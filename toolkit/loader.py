@@ -38,8 +38,10 @@ def load(
     ``chunks`` and ``usage`` frames are then empty and the LLM columns NA).
     ``progress``: called as ``progress(done, total)`` after each file.
     A file that cannot be read is a row in ``.problems``; nothing is raised for bad input.
+    A file named twice (as a file and inside a folder, say) is loaded once, so that
+    ``cassette`` + ``interaction`` stays a key.
     """
-    files = list(discover(paths))
+    files = list(dict.fromkeys(discover(paths)))
     return frames_from_rows(list(load_rows(files, jobs=jobs, usage=usage, progress=progress)))
 
 
