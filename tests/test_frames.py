@@ -113,13 +113,13 @@ def test_load_without_usage_skips_the_llm_columns(seed_path: Path) -> None:
 def test_parallel_load_from_a_threaded_process_does_not_fork() -> None:
     import threading
 
-    from toolkit.loader import _start_method
+    from toolkit.parallel import start_method
 
     stop = threading.Event()
     worker = threading.Thread(target=stop.wait)
     worker.start()
     try:
-        assert _start_method() in ("forkserver", "spawn")
+        assert start_method() in ("forkserver", "spawn")
         paths = [DATA / "formats"] * 2
         pd.testing.assert_frame_equal(
             toolkit.load(*paths, jobs=2).interactions, toolkit.load(*paths, jobs=1).interactions

@@ -89,7 +89,7 @@ _LEVELS = ("error", "warning", "info")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Accept every current finding.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
 @click.option(
-    "-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes."
+    "-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: one per CPU for many files)."
 )
 def lint(
     *,
@@ -107,7 +107,7 @@ def lint(
     baseline: str | None,
     write_baseline: str | None,
     color: bool | None,
-    jobs: int,
+    jobs: int | None,
 ) -> None:
     """Check cassettes in PATHS (files or folders) and report findings.
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from toolkit.loader import resolve_jobs
+from toolkit.parallel import resolve_jobs
 from toolkit.report import RENDERER_BY_NAME, RenderOptions
 from toolkit.report.lint import LintRunner, find_lint_runner, lint_table
 from toolkit.report.options import DEFAULT_CSV_TABLE

@@ -1,0 +1,78 @@
+"""Running per-file work in worker processes, with results in input order.
+
+Files are independent, so loading and linting map a function over them. Small
+inputs run in this process (starting workers costs more than it saves); large
+ones use one worker per CPU. Workers are forked when that is safe, which is
+only from a process running a single OS thread: forking a process that runs
+other threads (a Dask client, DuckDB, a notebook kernel's helpers) can
+deadlock or crash the child, so then a fork server (or spawn) is used.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TypeVar
+
+__all__ = ["ordered_map", "resolve_jobs", "start_method"]
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+#: Below this many files one process is faster than starting workers.
+PARALLEL_MIN_ITEMS = 48
+
+
+def resolve_jobs(jobs: int | None, n_items: int) -> int:
+    """Worker processes to use: ``jobs`` when given, else one per CPU for large inputs."""
+    if jobs is not None:
+        return max(1, jobs)
+    if n_items < PARALLEL_MIN_ITEMS:
+        return 1
+    return max(1, min(os.cpu_count() or 1, n_items // (PARALLEL_MIN_ITEMS // 2)))
+
+
+def ordered_map(
+    function: Callable[[Item], Result],
+    items: Sequence[Item],
+    jobs: int | None,
+    preload: Iterable[str] = (),
+) -> Iterator[Result]:
+    """``map(function, items)``, in worker processes when worthwhile; results in input order.
+
+    ``function`` must be picklable (a module-level function or a ``functools.partial`` of one);
+    ``preload`` names modules a fork server imports once for all its workers.
+    """
+    workers = resolve_jobs(jobs, len(items))
+    if workers <= 1 or len(items) < 2:
+        yield from map(function, items)
+        return
+    # Imported only for parallel runs: a one-file lint hook should not pay for them.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = start_method()
+    if method == "forkserver":
+        multiprocessing.set_forkserver_preload(list(preload))
+    context = multiprocessing.get_context(method)
+    chunksize = max(1, min(16, len(items) // (workers * 8)))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from pool.map(function, items, chunksize=chunksize)
+
+
+def start_method() -> str:
+    """``fork`` when it is safe (this process runs one OS thread), else ``forkserver`` / ``spawn``."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and _os_threads() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+def _os_threads() -> int:
+    """Threads of this process as the OS sees them (C extensions' threads included); 0 if unknown."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return 0
