@@ -110,7 +110,7 @@ def test_load_without_usage_skips_the_llm_columns(seed_path: Path) -> None:
     pd.testing.assert_frame_equal(frames.interactions[same], full.interactions[same])
 
 
-def test_parallel_load_from_a_threaded_process_does_not_fork() -> None:
+def test_parallel_load_from_a_threaded_process_does_not_fork(tmp_path: Path, seed_path: Path) -> None:
     import threading
 
     from toolkit.parallel import start_method
@@ -121,9 +121,13 @@ def test_parallel_load_from_a_threaded_process_does_not_fork() -> None:
     try:
         assert start_method() in ("forkserver", "spawn")
         paths = [DATA / "formats"] * 2
+        expected = toolkit.load(*paths, jobs=1).interactions
+        pd.testing.assert_frame_equal(toolkit.load(*paths, jobs=2).interactions, expected)  # fork server
+        for i in range(60):  # enough files for the default to want workers
+            shutil.copy(seed_path, tmp_path / f"seed{i}.yaml")
         pd.testing.assert_frame_equal(
-            toolkit.load(*paths, jobs=2).interactions, toolkit.load(*paths, jobs=1).interactions
-        )
+            toolkit.load(tmp_path).interactions, toolkit.load(tmp_path, jobs=1).interactions
+        )  # the default stays in this process rather than fork a threaded one
     finally:
         stop.set()
         worker.join()

@@ -2,10 +2,14 @@
 
 Files are independent, so loading and linting map a function over them. Small
 inputs run in this process (starting workers costs more than it saves); large
-ones use one worker per CPU. Workers are forked when that is safe, which is
-only from a process running a single OS thread: forking a process that runs
-other threads (a Dask client, DuckDB, a notebook kernel's helpers) can
-deadlock or crash the child, so then a fork server (or spawn) is used.
+ones use one worker per CPU.
+
+Workers are forked, the cheapest way, when this process runs no other Python
+thread (the native helper threads of OpenBLAS and jemalloc register fork
+handlers and are safe). Forking a process that runs other threads (a Dask
+client, a notebook kernel, a web server) can deadlock or crash the child, so
+then the default (``jobs=None``) stays in this process, and an explicit
+``jobs`` uses a fork server, which starts workers from a clean process.
 """
 
 from __future__ import annotations
@@ -44,14 +48,14 @@ def ordered_map(
     ``preload`` names modules a fork server imports once for all its workers.
     """
     workers = resolve_jobs(jobs, len(items))
-    if workers <= 1 or len(items) < 2:
+    method = start_method() if workers > 1 and len(items) > 1 else "none"
+    if method == "none" or (jobs is None and method != "fork"):
         yield from map(function, items)
         return
     # Imported only for parallel runs: a one-file lint hook should not pay for them.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    method = start_method()
     if method == "forkserver":
         multiprocessing.set_forkserver_preload(list(preload))
     context = multiprocessing.get_context(method)
@@ -61,18 +65,11 @@ def ordered_map(
 
 
 def start_method() -> str:
-    """``fork`` when it is safe (this process runs one OS thread), else ``forkserver`` / ``spawn``."""
+    """``fork`` when it is safe (no other Python thread runs), else ``forkserver`` / ``spawn``."""
     import multiprocessing
+    import threading
 
     methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and _os_threads() == 1:
+    if "fork" in methods and threading.active_count() == 1:
         return "fork"
     return "forkserver" if "forkserver" in methods else "spawn"
-
-
-def _os_threads() -> int:
-    """Threads of this process as the OS sees them (C extensions' threads included); 0 if unknown."""
-    try:
-        return len(os.listdir("/proc/self/task"))
-    except OSError:
-        return 0
