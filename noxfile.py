@@ -1,4 +1,4 @@
-"""Developer sessions: tests, lint (ruff), typecheck (mypy --strict), docs, bench."""
+"""Developer sessions: tests, lint (ruff), typecheck (mypy --strict), docs, reports, bench."""
 
 from __future__ import annotations
 
@@ -31,20 +31,32 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session
 def docs(session: nox.Session) -> None:
-    """Regenerate generated documentation (the data dictionary)."""
+    """Regenerate generated documentation (the data dictionary, the report's JSON shape)."""
     session.install("-e", ".")
     session.run(
         "python",
         "-c",
         "from pathlib import Path; from toolkit.frames.columns import render_data_dictionary as r; "
-        "Path('docs/data-dictionary.md').write_text(r(), encoding='utf-8')",
+        "from toolkit.report.docs import render_json_shape as j; "
+        "Path('docs/data-dictionary.md').write_text(r(), encoding='utf-8'); "
+        "Path('docs/report-json.md').write_text(j(), encoding='utf-8')",
     )
 
 
 @nox.session
+def reports(session: nox.Session) -> None:
+    """Regenerate reports/ (the sample audit) and the report golden files; a test fails when stale."""
+    session.install("-e", ".[test]")
+    session.run("python", "-m", "tests.report.targets")
+
+
+@nox.session
 def bench(session: nox.Session) -> None:
-    """Benchmarks, each figure beside its floor measured in the same run."""
-    session.install("-e", ".[all]", "detect-secrets")
-    session.run("python", "benchmarks/bench_load.py", *session.posargs)
-    session.run("python", "benchmarks/bench_lint.py")
-    session.run("python", "benchmarks/bench_secrets.py")
+    """Every benchmark beside its floor, measured in the same run; writes reports/benchmarks.md.
+
+    Also installs the tools compared against (detect-secrets, yamllint). Pass sections to run
+    only some: ``nox -s bench -- --only lint,secrets``.
+    """
+    session.install("-e", ".[all]", "detect-secrets", "yamllint")
+    args = session.posargs or ["--write", "reports/benchmarks.md"]
+    session.run("python", "benchmarks/suite.py", *args)

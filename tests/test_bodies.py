@@ -91,3 +91,15 @@ def test_round_trip(data: bytes, coding: str) -> None:
 @given(st.binary(max_size=500), st.sampled_from(["gzip", "deflate", "br", "zstd", "gzip, br", None]))
 def test_any_bytes_never_raise(data: bytes, coding: str | None) -> None:
     decode_content(data, coding)
+
+
+def test_one_file_of_many_bombs_stays_within_its_budget() -> None:
+    from toolkit.bodies import decoding_budget
+
+    bomb = gzip.compress(b"\x00" * 3_000_000)
+    with decoding_budget(5_000_000):
+        first = decode_content(bomb, "gzip")
+        second = decode_content(bomb, "gzip")
+    assert first.problem is None and len(first.content) == 3_000_000
+    assert second.content == bomb and second.problem is not None and "more than 2,000,000" in second.problem
+    assert decode_content(bomb, "gzip").problem is None  # outside the budget only the per-body cap applies

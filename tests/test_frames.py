@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 import toolkit
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, SAMPLES
 from toolkit.frames.columns import FRAMES, render_data_dictionary
 
 
@@ -110,20 +110,83 @@ def test_load_without_usage_skips_the_llm_columns(seed_path: Path) -> None:
     pd.testing.assert_frame_equal(frames.interactions[same], full.interactions[same])
 
 
-def test_parallel_load_from_a_threaded_process_does_not_fork() -> None:
+def test_parallel_load_from_a_threaded_process_does_not_fork(tmp_path: Path, seed_path: Path) -> None:
     import threading
 
-    from toolkit.loader import _start_method
+    from toolkit.parallel import start_method
 
     stop = threading.Event()
     worker = threading.Thread(target=stop.wait)
     worker.start()
     try:
-        assert _start_method() in ("forkserver", "spawn")
+        assert start_method() in ("forkserver", "spawn")
         paths = [DATA / "formats"] * 2
+        expected = toolkit.load(*paths, jobs=1).interactions
+        pd.testing.assert_frame_equal(toolkit.load(*paths, jobs=2).interactions, expected)  # fork server
+        for i in range(60):  # enough files for the default to want workers
+            shutil.copy(seed_path, tmp_path / f"seed{i}.yaml")
         pd.testing.assert_frame_equal(
-            toolkit.load(*paths, jobs=2).interactions, toolkit.load(*paths, jobs=1).interactions
-        )
+            toolkit.load(tmp_path).interactions, toolkit.load(tmp_path, jobs=1).interactions
+        )  # the default stays in this process rather than fork a threaded one
     finally:
         stop.set()
         worker.join()
+
+
+def test_a_file_named_twice_is_loaded_once(seed_path: Path) -> None:
+    frames = toolkit.load(seed_path, seed_path.parent, seed_path)
+    assert not frames.interactions.duplicated(["cassette", "interaction"]).any()
+    assert (frames.interactions["cassette"] == str(seed_path)).sum() == 1
+
+
+def test_for_provider_keeps_each_frame_consistent(seed_path: Path) -> None:
+    frames = toolkit.load(SAMPLES)
+    anthropic = frames.for_provider("anthropic")
+    assert set(anthropic.interactions["provider"]) == {"anthropic"}
+    assert len(anthropic.interactions) == 4
+    keys = set(zip(anthropic.interactions["cassette"], anthropic.interactions["interaction"], strict=True))
+    for name in ("chunks", "usage"):
+        frame = getattr(anthropic, name)
+        assert set(zip(frame["cassette"], frame["interaction"], strict=True)) <= keys, name
+    assert len(anthropic.usage) == 4 and len(anthropic.chunks) == 26
+    assert anthropic.problems.empty
+    assert_declared(anthropic)
+    both = frames.for_provider("anthropic", "x*")
+    assert set(both.interactions["provider"]) == {"anthropic", "xai"}
+    assert frames.for_provider("nobody").interactions.empty
+
+
+def test_for_model_matches_the_requested_or_responded_model() -> None:
+    frames = toolkit.load(SAMPLES)
+    gpt5 = frames.for_model("gpt-5*")
+    assert set(gpt5.usage["model"]) == {"gpt-5-nano", "gpt-5-mini"}
+    assert len(frames.for_model("claude-haiku-4-5").interactions) == 2
+
+
+def test_for_cassette_and_problems_follow_their_file(tmp_path: Path, seed_path: Path) -> None:
+    shutil.copy(DATA / "hostile" / "duplicate_keys.yaml", tmp_path / "dup.yaml")
+    shutil.copy(seed_path, tmp_path / "seed.yaml")
+    frames = toolkit.load(tmp_path)
+    assert not frames.problems.empty
+    dup = frames.for_cassette("*dup.yaml")
+    assert set(dup.problems["cassette"]) == {str(tmp_path / "dup.yaml")}
+    assert frames.for_cassette("*seed.yaml").problems.empty
+
+
+def test_joins_on_the_key() -> None:
+    frames = toolkit.load(SAMPLES)
+    everything = frames.interactions_with_usage()
+    assert len(everything) == len(frames.interactions)
+    assert list(everything.columns[: len(frames.interactions.columns)]) == list(frames.interactions.columns)
+    assert everything["input_tokens"].notna().sum() == frames.usage["input_tokens"].notna().sum()
+    assert str(everything["input_tokens"].dtype) == "Int64"
+    usage = frames.usage_with_interactions()
+    assert len(usage) == len(frames.usage)
+    assert list(usage.columns[: len(frames.usage.columns)]) == list(frames.usage.columns)
+    assert {"host", "status_code", "duration_s", "server_processing_ms"} <= set(usage.columns)
+
+
+def test_summary_is_the_report_tables() -> None:
+    summary = toolkit.load(SAMPLES).summary(top=5)
+    assert len(summary.largest_cassettes) == 5
+    assert summary.totals["interactions"].iloc[0] == 22

@@ -12,15 +12,46 @@ from __future__ import annotations
 
 import io
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import Any
 
 import brotli
 import zstandard
 
-__all__ = ["MAX_DECODED_BYTES", "Decoded", "decode_content", "parse_codings"]
+__all__ = [
+    "MAX_DECODED_BYTES",
+    "MAX_FILE_DECODED_BYTES",
+    "Decoded",
+    "decode_content",
+    "decoding_budget",
+    "parse_codings",
+]
 
 #: Decompressed bodies larger than this are refused (decompression bombs).
-MAX_DECODED_BYTES = 256 * 1024 * 1024
+MAX_DECODED_BYTES = 64 * 1024 * 1024
+
+#: What all the bodies of one file may decompress to in total (see ``decoding_budget``).
+MAX_FILE_DECODED_BYTES = 128 * 1024 * 1024
+
+_remaining: ContextVar[list[int] | None] = ContextVar("decode_budget", default=None)
+
+
+@contextmanager
+def decoding_budget(total: int = MAX_FILE_DECODED_BYTES) -> Iterator[None]:
+    """Bound what the bodies decoded inside the block may decompress to, together.
+
+    The per-body cap alone would let a file of many bombs use many gigabytes; the
+    reader opens one budget per file.
+    """
+    token = _remaining.set([total])
+    try:
+        yield
+    finally:
+        _remaining.reset(token)
+
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
@@ -55,6 +86,9 @@ def decode_content(stored: bytes, content_encoding: str | None, limit: int = MAX
         codings = [*codings, "gzip"]  # header lost or lying: the bytes are gzip
     if not codings or not stored:
         return Decoded(stored)
+    budget = _remaining.get()
+    if budget is not None and budget[0] < limit:
+        limit = budget[0]
     data = stored
     removed: list[str] = []
     for coding in reversed(codings):
@@ -69,6 +103,8 @@ def decode_content(stored: bytes, content_encoding: str | None, limit: int = MAX
         except (zlib.error, brotli.error, zstandard.ZstdError, EOFError, ValueError) as e:
             return Decoded(stored, None, f"corrupt {coding} body: {e}")
         removed.append("gzip" if coding == "x-gzip" else coding)
+    if budget is not None:
+        budget[0] -= len(data)
     return Decoded(data, _joined(removed))
 
 
@@ -100,17 +136,28 @@ def _looks_textual(data: bytes) -> bool:
     return all(ch.isprintable() or ch in "\r\n\t" for ch in text)
 
 
+#: Output is produced in pieces of this size, so a bomb is stopped before it is allocated.
+_PIECE = 1 << 20
+
+
+def _drain(inflater: Any, data: bytes, limit: int, out: bytearray) -> bytes:
+    """Inflate ``data`` into ``out`` piece by piece; return the bytes after the stream's end."""
+    while not inflater.eof:
+        piece = inflater.decompress(data, _PIECE)
+        data = inflater.unconsumed_tail
+        out += piece
+        if len(out) > limit:
+            raise _TooLargeError
+        if not piece and not data:
+            raise EOFError("compressed stream is truncated")
+    return bytes(inflater.unused_data)
+
+
 def _gunzip(data: bytes, limit: int) -> bytes:
     """Decode gzip, including concatenated members, up to ``limit`` bytes."""
     out = bytearray()
     while data:
-        inflater = zlib.decompressobj(wbits=31)
-        out += inflater.decompress(data, limit + 1 - len(out))
-        if len(out) > limit or inflater.unconsumed_tail:
-            raise _TooLargeError
-        if not inflater.eof:
-            raise EOFError("gzip stream is truncated")
-        data = inflater.unused_data.lstrip(b"\x00")
+        data = _drain(zlib.decompressobj(wbits=31), data, limit, out).lstrip(b"\x00")
         if data and not data.startswith(_GZIP_MAGIC):
             break  # trailing garbage after the last member, as gzip(1) tolerates
     return bytes(out)
@@ -119,15 +166,12 @@ def _gunzip(data: bytes, limit: int) -> bytes:
 def _inflate(data: bytes, limit: int) -> bytes:
     """HTTP ``deflate`` is zlib-wrapped by the spec, raw deflate in practice; accept both."""
     for wbits in (15, -15):
-        inflater = zlib.decompressobj(wbits=wbits)
+        out = bytearray()
         try:
-            out = inflater.decompress(data, limit + 1)
+            _drain(zlib.decompressobj(wbits=wbits), data, limit, out)
         except zlib.error:
             continue
-        if len(out) > limit or inflater.unconsumed_tail:
-            raise _TooLargeError
-        if inflater.eof:
-            return out
+        return bytes(out)
     raise zlib.error("not a deflate stream")
 
 

@@ -7,7 +7,7 @@ need them, so ``cassette-toolkit lint`` starts fast.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from typing import Any
 
 import click
 
@@ -89,7 +89,7 @@ _LEVELS = ("error", "warning", "info")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Accept every current finding.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
 @click.option(
-    "-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes."
+    "-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: one per CPU for many files)."
 )
 def lint(
     *,
@@ -107,7 +107,7 @@ def lint(
     baseline: str | None,
     write_baseline: str | None,
     color: bool | None,
-    jobs: int,
+    jobs: int | None,
 ) -> None:
     """Check cassettes in PATHS (files or folders) and report findings.
 
@@ -150,7 +150,7 @@ def lint(
         sys.exit(EXIT_USAGE)
     for note in outcome.notes:
         click.echo(note, err=True)
-    _write(outcome.output, output)
+    write_output(outcome.output, output, "lint")
     sys.exit(outcome.exit_code)
 
 
@@ -162,18 +162,20 @@ def _use_color(flag: bool | None, output: str | None) -> bool:
     return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-def _write(text: str, output: str | None) -> None:
+def write_output(text: str, output: str | None, command: str) -> None:
+    """Write a command's output to stdout, or to ``output`` atomically (temporary file, then rename)."""
     data = text.encode("utf-8", "backslashreplace")
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
+    from toolkit.atomic import write_atomically
+
     try:
-        with open(output, "wb") as handle:
-            handle.write(data)
+        write_atomically(output, data)
     except OSError as e:
-        click.echo(f"cassette-toolkit lint: error: cannot write {output}: {e.strerror or e}", err=True)
+        click.echo(f"cassette-toolkit {command}: error: cannot write {output}: {e.strerror or e}", err=True)
         sys.exit(EXIT_USAGE)
 
 
@@ -196,7 +198,7 @@ def redact(paths: tuple[str, ...], check: bool, diff: bool) -> None:
     from toolkit.redact.command import RedactRequest, execute
 
     outcome = execute(RedactRequest(paths=paths, check=check, diff=diff, cwd=os.getcwd()))
-    _write(outcome.output, None)
+    write_output(outcome.output, None, "redact")
     sys.exit(outcome.exit_code)
 
 
@@ -255,7 +257,11 @@ def export(paths: tuple[str, ...], fmt: str, output: str, jobs: int | None) -> N
     import toolkit
     from toolkit.export import ExportError, export_parquet
 
-    frames = toolkit.load(*paths, jobs=jobs, progress=_progress_bar("loading"))
+    progress = _ProgressBar()
+    try:
+        frames = toolkit.load(*paths, jobs=jobs, progress=progress)
+    finally:
+        progress.close()
     try:
         target = export_parquet(frames, output)
     except ExportError as e:
@@ -266,17 +272,92 @@ def export(paths: tuple[str, ...], fmt: str, output: str, jobs: int | None) -> N
     click.echo(f"wrote {target} ({fmt}): {counts}, {len(frames.problems):,} problems", err=True)
 
 
-def _progress_bar(label: str) -> Callable[[int, int], None] | None:
-    """A progress callback drawing on stderr, or None when stderr is not a terminal."""
-    if not sys.stderr.isatty():
-        return None
+#: The report formats (kept here so that ``--help`` does not import the renderers).
+REPORT_FORMATS = ("text", "markdown", "json", "html", "csv")
+REPORT_TABLES = (
+    "totals",
+    "by_provider",
+    "by_model",
+    "by_api",
+    "by_cassette",
+    "largest_cassettes",
+    "most_expensive_cassettes",
+    "latency",
+    "problems",
+    "lint",
+)
+#: Show a progress bar (on a terminal) from this many files on.
+PROGRESS_MIN_FILES = 50
 
-    def draw(done: int, total: int) -> None:
-        width = 30
-        filled = width * done // max(total, 1)
-        sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-        if done == total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
 
-    return draw
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option(
+    "-f", "--format", "output_format", type=click.Choice(REPORT_FORMATS), default="text", show_default=True
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here (atomically).")
+@click.option(
+    "--table",
+    type=click.Choice(REPORT_TABLES),
+    help="With --format csv: the table to write (default by_model).",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    help="Rows in the largest / most expensive lists.",
+)
+@click.option("--lint", is_flag=True, help="Add a summary of the lint findings.")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: CPU count for many files)."
+)
+def report(
+    *,
+    paths: tuple[str, ...],
+    output_format: str,
+    output: str | None,
+    table: str | None,
+    top: int,
+    lint: bool,
+    jobs: int | None,
+) -> None:
+    """Audit the cassettes in PATHS: traffic, tokens, cost and latency, by provider, model, API and cassette.
+
+    Writes text tables by default; --format markdown, json, html (one offline file with charts)
+    or csv (one table, see --table). Exits 2 on a usage error.
+    """
+    from toolkit.report.command import ReportRequest, build_report
+    from toolkit.report.lint import LintUnavailableError
+
+    if table is not None and output_format != "csv":
+        raise click.BadParameter("--table applies to --format csv only", param_hint="--table")
+    request = ReportRequest(paths, output_format, table or "by_model", top, lint, jobs)
+    progress = _ProgressBar()
+    try:
+        text = build_report(request, progress=progress)
+    except LintUnavailableError as e:
+        click.echo(f"cassette-toolkit report: error: --lint: {e}", err=True)
+        sys.exit(EXIT_USAGE)
+    finally:
+        progress.close()
+    write_output(text, output, "report")
+
+
+class _ProgressBar:
+    """A progress bar on stderr for long runs, only when stderr is a terminal."""
+
+    def __init__(self) -> None:
+        self._bar: Any = None  # click's ProgressBar, once the run is known to be long
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._bar is None:
+            if total < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+                return
+            self._bar = click.progressbar(length=total, label="reading cassettes", file=sys.stderr)
+            self._bar.__enter__()
+        self._bar.update(1)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)

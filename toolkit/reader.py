@@ -11,13 +11,16 @@ import zlib
 from dataclasses import dataclass
 from typing import Any
 
-from toolkit.bodies import MAX_DECODED_BYTES
+from toolkit.bodies import decoding_budget
 from toolkit.document import START, Document, DocumentError, Position, YamlMap, YamlSeq, read_document
 from toolkit.formats import read_cassette
 from toolkit.model import Cassette
 from toolkit.problems import Problem, ProblemCode
 
-__all__ = ["Parsed", "parse_cassette"]
+__all__ = ["MAX_GZIP_FILE_BYTES", "Parsed", "parse_cassette"]
+
+#: A ``*.yaml.gz`` cassette may decompress to at most this many bytes.
+MAX_GZIP_FILE_BYTES = 256 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +39,8 @@ def parse_cassette(data: bytes, path: str) -> Parsed:
     except DocumentError as e:
         problem = Problem(path, e.position.line, e.position.column, e.code, e.message)
         return Parsed(Cassette(path, "unknown", problems=(problem,)), None)
-    cassette = read_cassette(document.root, path)
+    with decoding_budget():
+        cassette = read_cassette(document.root, path)
     if document.duplicate_keys:
         duplicates = tuple(
             Problem(
@@ -61,12 +65,12 @@ def parse_cassette(data: bytes, path: str) -> Parsed:
 def _gunzip_file(data: bytes) -> bytes:
     inflater = zlib.decompressobj(wbits=31)
     try:
-        text = inflater.decompress(data, MAX_DECODED_BYTES + 1)
+        text = inflater.decompress(data, MAX_GZIP_FILE_BYTES + 1)
     except zlib.error as e:
         raise DocumentError(ProblemCode.UNREADABLE, f"not a gzip file: {e}") from e
-    if len(text) > MAX_DECODED_BYTES or inflater.unconsumed_tail:
+    if len(text) > MAX_GZIP_FILE_BYTES or inflater.unconsumed_tail:
         raise DocumentError(
-            ProblemCode.RESOURCE_LIMIT, f"gzip file decompresses to more than {MAX_DECODED_BYTES:,} bytes"
+            ProblemCode.RESOURCE_LIMIT, f"gzip file decompresses to more than {MAX_GZIP_FILE_BYTES:,} bytes"
         )
     if not inflater.eof:
         raise DocumentError(ProblemCode.UNREADABLE, "gzip file is truncated")

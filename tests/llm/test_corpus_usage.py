@@ -89,3 +89,16 @@ def test_every_usage_row_says_where_its_price_came_from(frames: toolkit.Frames) 
     assert usage.loc[priced, "price_source"].str.startswith("genai-prices ").all()
     assert usage.loc[~priced, "price_source"].str.startswith("no price: ").all()
     assert priced.mean() > 0.9
+
+
+def test_gateway_estimates_match_their_reported_cost(frames: toolkit.Frames) -> None:
+    # Vercel bills first-party prices, so the estimate must equal its reported cost once reasoning
+    # tokens (reported beside completion_tokens, and left out of its total) are counted as output.
+    vercel = frames.usage[(frames.usage["provider"] == "vercel")].dropna(
+        subset=["reported_cost_usd", "estimated_cost_usd"]
+    )
+    assert len(vercel) >= 60
+    relative = (vercel["estimated_cost_usd"] - vercel["reported_cost_usd"]).abs() / vercel[
+        "reported_cost_usd"
+    ]
+    assert (relative <= 0.02).all(), vercel[relative > 0.02][["cassette", "model"]]

@@ -120,3 +120,15 @@ def test_cohere_prefers_tokens_to_billed_units() -> None:
 def test_garbage_is_not_usage() -> None:
     assert openai_usage("nope") is None
     assert openai_usage({"prompt_tokens": -1, "completion_tokens": True}) == Usage()
+
+
+def test_vercel_reports_reasoning_beside_completion_and_total() -> None:
+    raw = {
+        "prompt_tokens": 61,
+        "completion_tokens": 10,
+        "total_tokens": 71,
+        "completion_tokens_details": {"reasoning_tokens": 96},
+        "cost": 0.0002833,
+    }
+    assert openai_usage(raw) == Usage(61, 10, 96, None, None, 71, None, 0.0002833)  # nothing says so
+    assert openai_usage(raw, reasoning_apart=True) == Usage(61, 106, 96, None, None, 71, None, 0.0002833)

@@ -120,3 +120,16 @@ def test_plain_containers_inside_positioned_ones() -> None:
     (violation,) = check_schema(root, "vcrpy")
     assert violation.path == "interactions[0].request.method"
     assert violation.position == root["interactions"][0].position_of("request")
+
+
+@pytest.mark.parametrize("value", [0.0, 3.0, 200.0, -1.0, 0.5, float("inf"), True, "3"])
+def test_predicate_and_jsonschema_agree_on_integral_floats(value: Any) -> None:
+    # Found by the fuzz test above: JSON Schema's "integer" admits 3.0, so the predicate must too.
+    for name, format in sorted(VALID_FIXTURES.items()):
+        root = read_document((DATA / name).read_bytes()).root
+        for container in _containers(root):
+            for key in ("id", "code"):
+                if isinstance(container, dict) and key in container:
+                    container[key] = value
+        jsonschema_valid = next(iter(build_validator(format).iter_errors(root)), None) is None
+        assert build_predicate(load_schema(format))(root) is jsonschema_valid, (name, value)

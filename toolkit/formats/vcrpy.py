@@ -1,5 +1,8 @@
 """vcrpy cassettes (also pytest-recording), YAML or JSON serializer, version 1.
 
+The request and response readers here also serve Ruby VCR (same shapes, plus
+``base64_string`` bodies) and langchain's split cassettes.
+
 ``interactions[]`` of ``request`` {body, headers, method, uri} and ``response``
 {status {code, message}, headers, body {string}}. Variants seen in real suites:
 the legacy httpx shape ``content`` / ``status_code`` / ``http_version``;
@@ -11,6 +14,8 @@ reuses the request and response readers here.
 
 from __future__ import annotations
 
+import base64
+import binascii
 from typing import Any
 
 from toolkit.document import Position, YamlMap
@@ -28,7 +33,7 @@ from toolkit.formats.common import (
     url_key,
 )
 from toolkit.formats.reading import read_interactions
-from toolkit.model import BodyStorage, Cassette, Headers, Interaction, Request, Response, Url
+from toolkit.model import Body, BodyStorage, Cassette, Headers, Interaction, Request, Response, Url
 
 _REQUEST_FIELDS = {"method": "method", "url": "uri", "headers": "headers", "body": "body"}
 _RESPONSE_FIELDS = {"status": "status", "headers": "headers", "body": "body"}
@@ -85,26 +90,32 @@ def _positions(mapping: YamlMap, fields: dict[str, str]) -> dict[str, Position]:
     return positions
 
 
-def _read_body(mapping: YamlMap, headers: Headers) -> Any:
-    """The body under ``parsed_body``, ``body`` ({string} or bare) or legacy ``content``."""
-    stored: bytes
-    storage: BodyStorage
-    tree = None
+def _read_body(mapping: YamlMap, headers: Headers) -> Body:
+    """The body under ``parsed_body``, ``body`` ({string}, Ruby's {base64_string}, or bare) or ``content``."""
     if "parsed_body" in mapping:
         tree = mapping["parsed_body"]
-        stored, storage = parsed_body_bytes(mapping["parsed_body"]), "parsed_body"
-        where = mapping.position_of("parsed_body")
-    elif "content" in mapping and "body" not in mapping:
+        return build_body(
+            parsed_body_bytes(tree), "parsed_body", mapping.position_of("parsed_body"), headers, tree
+        )
+    if "content" in mapping and "body" not in mapping:
         stored, _ = stored_bytes(mapping["content"])
-        storage = "content" if stored else "absent"
-        where = mapping.position_of("content")
-    else:
-        body = mapping.get("body")
-        where = mapping.position_of("body")
-        if isinstance(body, YamlMap):
-            where = body.position_of("string")
-            body = body.get("string")
-        stored, storage = stored_bytes(body)
-        if not stored:
-            storage = "absent"
-    return build_body(stored, storage, where, headers, tree)
+        return build_body(stored, "content" if stored else "absent", mapping.position_of("content"), headers)
+    body = mapping.get("body")
+    where = mapping.position_of("body")
+    if isinstance(body, YamlMap) and "base64_string" in body:
+        return build_body(*_base64_body(body["base64_string"]), body.position_of("base64_string"), headers)
+    if isinstance(body, YamlMap):
+        where = body.position_of("string")
+        body = body.get("string")
+    stored, storage = stored_bytes(body)
+    return build_body(stored, storage if stored else "absent", where, headers)
+
+
+def _base64_body(value: Any) -> tuple[bytes, BodyStorage]:
+    """Ruby VCR's ``base64_string`` (written when a body must keep its exact bytes)."""
+    text = "".join(as_text(value).split())
+    try:
+        stored = base64.b64decode(text)
+    except (binascii.Error, ValueError):
+        stored = text.encode()
+    return stored, "base64" if stored else "absent"

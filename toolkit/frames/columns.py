@@ -90,6 +90,19 @@ INTERACTIONS: tuple[Column, ...] = (
         "http.client.request.duration",
     ),
     Column(
+        "server_processing_ms",
+        "Float64",
+        "Processing time the server reported in a response header, in milliseconds: not the recorded "
+        "duration (see server_timing_header); NaN when no header reports one.",
+    ),
+    Column(
+        "server_timing_header",
+        "string",
+        "Header server_processing_ms was read from: openai-processing-ms, llm_provider-*-processing-ms, "
+        "x-amzn-bedrock-invocation-latency, x-envoy-upstream-service-time or server-timing (the longest "
+        "`dur`), the first present in that order; NA when none.",
+    ),
+    Column(
         "recorded_at",
         "datetime64[ns, UTC]",
         "When the interaction was recorded (Ruby VCR); NaT where the recorder stores none.",

@@ -15,6 +15,7 @@ from toolkit.model import Cassette, Interaction
 from toolkit.pricing import estimate_cost
 from toolkit.streams import StreamKind
 from toolkit.streams.detect import detect_stream_kind, media_type
+from toolkit.timing import read_server_timing
 
 __all__ = ["FileRows", "build_rows"]
 
@@ -58,6 +59,7 @@ def interaction_row(
     url = request.url
     stream = analysis.stream
     host = f"{url.host}:{url.port}" if url.port is not None else url.host
+    timing = read_server_timing(response.headers)
     return (
         cassette.path,
         interaction.index,
@@ -83,6 +85,8 @@ def interaction_row(
         response.body.storage,
         response.body.encoding,
         response.duration_s,
+        timing.milliseconds if timing is not None else None,
+        timing.header if timing is not None else None,
         interaction.recorded_at,
         analysis.route.provider,
         analysis.route.api,

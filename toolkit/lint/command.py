@@ -46,7 +46,7 @@ class LintRequest:
     color: bool = False
     baseline: str | None = None
     write_baseline: str | None = None
-    jobs: int = 1
+    jobs: int | None = None
     cwd: str = "."
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 
 from toolkit.document import START
 from toolkit.lint.finding import Finding, Hit, Severity, severity_rank
@@ -22,6 +23,7 @@ from toolkit.lint.rules import INTERNAL_ERROR
 from toolkit.lint.selection import is_selected
 from toolkit.lint.settings import LintSettings
 from toolkit.model import Cassette
+from toolkit.parallel import ordered_map
 from toolkit.reader import Parsed, parse_cassette
 from toolkit.source import discover, read_file
 
@@ -131,30 +133,16 @@ def _anchor(index: int | None, anchors: dict[int, str]) -> str:
     return anchors.get(index, f"item {index}")
 
 
-def lint_paths(paths: Iterable[str], settings: LintSettings, *, jobs: int = 1) -> LintResult:
-    """Lint files and folders (walked recursively for cassette files)."""
+def lint_paths(paths: Iterable[str], settings: LintSettings, *, jobs: int | None = None) -> LintResult:
+    """Lint files and folders (walked recursively for cassette files).
+
+    ``jobs``: worker processes; None uses one per CPU for large inputs. The findings are
+    the same, in the same order, whatever it is.
+    """
     files = sorted(set(discover(paths)))
-    findings = [f for file_findings in _lint_all(files, settings, jobs) for f in file_findings]
+    work = partial(lint_file, settings=settings)
+    per_file = ordered_map(work, files, jobs, preload=["toolkit.lint.engine"])
+    findings = [f for file_findings in per_file for f in file_findings]
     rules = settings.enabled()
     severities = {rule.code: settings.severity_of(rule) for rule in rules}
     return LintResult(tuple(files), tuple(findings), rules, settings.fail_on, 0, severities)
-
-
-def _lint_all(files: list[str], settings: LintSettings, jobs: int) -> Iterator[tuple[Finding, ...]]:
-    if jobs <= 1 or len(files) < 2:
-        for path in files:
-            yield lint_file(path, settings)
-        return
-    import multiprocessing  # only for parallel runs: it costs a one-file run 15 ms to import
-    from concurrent.futures import ProcessPoolExecutor
-
-    context = multiprocessing.get_context(
-        "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    )
-    chunksize = max(1, min(16, len(files) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        yield from pool.map(_lint_in_worker, files, [settings] * len(files), chunksize=chunksize)
-
-
-def _lint_in_worker(path: str, settings: LintSettings) -> tuple[Finding, ...]:
-    return lint_file(path, settings)

@@ -45,7 +45,7 @@ def analyze(interaction: Interaction) -> Analysis:
     response = interaction.response
     stream = _decode_stream(interaction, route)
     reader = READERS.get(route.api or "")
-    reading = Reading()
+    reading = Reading(provider=route.provider)
     chunks: tuple[ChunkInfo, ...] = ()
     if stream is not None:
         chunks = tuple(_read_event(reader, reading, event.event, event.data) for event in stream.events)

@@ -95,8 +95,9 @@ class _PendingCall:
 
 @dataclass(slots=True)
 class Reading:
-    """Mutable state while reading a response."""
+    """Mutable state while reading a response, for ``provider`` (its quirks matter)."""
 
+    provider: str | None = None
     usage: Usage | None = None
     response_model: str | None = None
     finish_reason: str | None = None

@@ -5,8 +5,10 @@ cache reads and cache writes; ``output_tokens`` includes reasoning tokens.
 Providers differ in what they count where:
 
 * OpenAI-compatible ``prompt_tokens`` already include cached tokens;
-  ``completion_tokens`` include reasoning, except on xAI, which reports
-  reasoning beside them (``total = prompt + completion + reasoning``).
+  ``completion_tokens`` include reasoning, except where reasoning is reported
+  beside them: xAI (its ``total = prompt + completion + reasoning`` shows it)
+  and Vercel's AI Gateway (whose total leaves reasoning out as well; its
+  reported ``cost`` is what proves it: it bills completion + reasoning).
 * Anthropic and Bedrock Converse report ``input_tokens`` *without* cache reads
   and writes: they are added.
 * Gemini reports ``thoughtsTokenCount`` beside ``candidatesTokenCount`` and
@@ -31,8 +33,16 @@ __all__ = [
 ]
 
 
-def openai_usage(usage: Any) -> Usage | None:
-    """Chat Completions (and every OpenAI-compatible API) ``usage``."""
+#: Providers whose OpenAI-compatible ``completion_tokens`` never include the reasoning tokens.
+REASONING_APART = frozenset({"xai", "vercel"})
+
+
+def openai_usage(usage: Any, reasoning_apart: bool = False) -> Usage | None:
+    """Chat Completions (and every OpenAI-compatible API) ``usage``.
+
+    ``reasoning_apart``: the provider is known to report reasoning beside ``completion_tokens``;
+    otherwise that is inferred from a total that counts them beside.
+    """
     if not isinstance(usage, dict):
         return None
     prompt = as_count(usage.get("prompt_tokens"))
@@ -42,8 +52,12 @@ def openai_usage(usage: Any) -> Usage | None:
     if reasoning is None:
         reasoning = as_count(usage.get("reasoning_tokens"))
     output = completion
-    if completion is not None and reasoning and _reported_beside(prompt, completion, reasoning, total):
-        output = completion + reasoning  # xAI: reasoning is not part of completion_tokens
+    if (
+        completion is not None
+        and reasoning
+        and (reasoning_apart or _reported_beside(prompt, completion, reasoning, total))
+    ):
+        output = completion + reasoning
     return Usage(
         input_tokens=prompt,
         output_tokens=output,

@@ -1,23 +1,20 @@
 """Read a cassette file for redaction and write the redacted text back, atomically.
 
 ``*.gz`` files (langchain's split cassettes) are decompressed to redact and compressed again,
-keeping the original's gzip file name and time. A write goes to a temporary file in the
-same folder, takes the original's permission bits, is flushed to disk and then renamed over
-the original (``os.replace`` is atomic on POSIX and Windows), so a reader never sees half a
+keeping the original's gzip file name and time. A write goes through
+``toolkit.atomic.write_atomically``: a temporary file in the same folder, with the original's
+permission bits, flushed to disk and renamed over the original, so a reader never sees half a
 cassette and an interrupted run leaves the old file whole.
 """
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import io
-import os
-import stat
 import struct
-import tempfile
 import zlib
 
+from toolkit.atomic import write_atomically
 from toolkit.bodies import MAX_DECODED_BYTES
 
 __all__ = ["FileError", "read_text", "write_text"]
@@ -74,24 +71,6 @@ def write_text(path: str, text: bytes) -> None:
     try:
         with open(path, "rb") as handle:
             original = handle.read()
-        mode = stat.S_IMODE(os.stat(path).st_mode)
+        write_atomically(path, _compress(text, original) if path.endswith(".gz") else text)
     except OSError as e:
-        raise FileError(f"cannot read the file: {e.strerror or e}") from e
-    data = _compress(text, original) if path.endswith(".gz") else text
-    folder = os.path.dirname(os.path.abspath(path))
-    descriptor, temporary = tempfile.mkstemp(prefix=".redact-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except OSError as e:
-        _remove(temporary)
         raise FileError(f"cannot write the file: {e.strerror or e}") from e
-
-
-def _remove(path: str) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(path)

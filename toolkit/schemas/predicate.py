@@ -49,6 +49,10 @@ def _is_number(x: Any) -> bool:
     return isinstance(x, int | float) and not isinstance(x, bool)
 
 
+def _is_integral(x: Any) -> bool:
+    return (isinstance(x, int) and not isinstance(x, bool)) or (isinstance(x, float) and x.is_integer())
+
+
 #: The Python classes of each JSON type as ``CassetteValidator`` checks them
 #: (``bool`` is a subclass of ``int`` but never an integer or a number).
 _TYPE_CLASSES: dict[str, tuple[type, ...]] = {
@@ -105,6 +109,10 @@ class _Builder:
         if not names <= _TYPE_CLASSES.keys():
             raise UnsupportedSchemaError(f"unknown type in {value!r}")
         classes = tuple(c for name in names for c in _TYPE_CLASSES[name])
+        if "integer" in names and "number" not in names:
+            # JSON Schema's integer is any number with no fraction: 3.0 is one (as jsonschema says).
+            others = tuple(c for name in names - {"integer"} for c in _TYPE_CLASSES[name])
+            return lambda x: _is_integral(x) or isinstance(x, others)
         if "boolean" in names or not names & {"integer", "number"}:
             return lambda x: isinstance(x, classes)
         return lambda x: isinstance(x, classes) and not isinstance(x, bool)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from toolkit.llm.exchange import ChunkInfo, Reading, dig
-from toolkit.llm.usage import openai_usage, responses_usage
+from toolkit.llm.usage import REASONING_APART, openai_usage, responses_usage
 
 
 def chat_body(reading: Reading, doc: Any) -> None:
     """A Chat Completions (or Completions) response body."""
     reading.set_model(dig(doc, "model"))
-    reading.set_usage(openai_usage(dig(doc, "usage")))
+    reading.set_usage(openai_usage(dig(doc, "usage"), _apart(reading)))
     choice = dig(doc, "choices", 0)
     reading.set_finish(dig(choice, "finish_reason"))
     message = dig(choice, "message")
@@ -30,7 +30,7 @@ def chat_event(reading: Reading, _name: str, doc: Any) -> ChunkInfo:
     """One ``chat.completion.chunk``; the final ``include_usage`` chunk carries the usage."""
     info = ChunkInfo(type=_type_of(doc))
     reading.set_model(dig(doc, "model"))
-    usage = openai_usage(dig(doc, "usage")) or openai_usage(dig(doc, "x_groq", "usage"))
+    usage = openai_usage(dig(doc, "usage"), _apart(reading)) or openai_usage(dig(doc, "x_groq", "usage"))
     if usage is not None and usage.has_tokens:
         reading.set_usage(usage)
         info = ChunkInfo(info.type, "usage")
@@ -127,6 +127,10 @@ def run_event(reading: Reading, name: str, doc: Any) -> ChunkInfo:
             if added:
                 return ChunkInfo(name, added.delta_kind, added.delta_text)
     return ChunkInfo(name or None)
+
+
+def _apart(reading: Reading) -> bool:
+    return reading.provider in REASONING_APART
 
 
 def _type_of(doc: Any) -> str | None:

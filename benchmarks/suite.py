@@ -1,0 +1,351 @@
+"""Every benchmark, each figure beside its floor measured in the same run; writes reports/benchmarks.md.
+
+    python benchmarks/suite.py [--only load,lint,secrets,process,report,memory] [--write FILE]
+
+Machines here are noisy, so nothing is a timed test: each figure is the best
+of several runs and is read as a ratio to a floor measured a moment before on
+the same files, in the same process. Floors:
+
+* parse floor: read the files (gunzip ``*.gz``) and ``yaml.CSafeLoader`` them,
+  any tag built as plain data: what any tool reading YAML must at least do;
+* parse + JSON floor: the parse floor plus ``json.loads`` of every body that
+  looks like JSON (lint reads bodies too);
+* import floor: a fresh ``python -c "import yaml, click, jsonschema"``.
+
+Targets (from the project's issues) are printed beside each figure. The
+corpus is ``../shared/corpus`` beside the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.bench_memory import build_corpus, peak_rss_mb  # noqa: E402
+from benchmarks.floors import best_of, parse_floor, parse_json_floor  # noqa: E402
+from toolkit.lint.engine import lint_paths  # noqa: E402
+from toolkit.lint.rules import RULES  # noqa: E402
+from toolkit.lint.settings import LintSettings  # noqa: E402
+from toolkit.source import discover  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+SEED = ROOT.parent / "shared" / "seed" / "simple_object_streaming.yaml"
+SECTIONS = ("load", "lint", "secrets", "process", "report", "memory")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One measurement: ``value`` against ``floor`` (same unit), and the target ratio if any."""
+
+    section: str
+    name: str
+    value: float
+    unit: str
+    floor: float | None = None
+    floor_name: str = ""
+    target: float | None = None
+    target_text: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        return self.value / self.floor if self.floor else None
+
+    @property
+    def met(self) -> bool | None:
+        if self.target is None:
+            return None
+        return self.ratio is not None and self.ratio <= self.target
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", default=",".join(SECTIONS), help="sections, comma-separated")
+    parser.add_argument("--write", type=Path, help="write the Markdown report here")
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    args = parser.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"no corpus at {args.corpus}", file=sys.stderr)
+        return 2
+    figures: list[Figure] = []
+    for section in args.only.split(","):
+        for figure in MEASURES[section](args.corpus):
+            figures.append(figure)
+            print(_line(figure), flush=True)
+    if args.write:
+        args.write.write_text(render_markdown(figures, args.corpus), encoding="utf-8")
+        print(f"wrote {args.write}")
+    return 0
+
+
+def _line(figure: Figure) -> str:
+    text = f"[{figure.section}] {figure.name}: {figure.value:.3f} {figure.unit}"
+    if figure.ratio is not None:
+        text += f" = {figure.ratio:.2f}x {figure.floor_name}"
+    if figure.target_text:
+        text += f" (target {figure.target_text}: {'met' if figure.met else 'NOT met'})"
+    return text
+
+
+def measure_load(corpus: Path) -> list[Figure]:
+    import toolkit
+
+    files = list(discover([corpus]))
+    toolkit.load(files[0])  # imports pandas and warms caches outside the timings
+    floor = best_of(3, lambda: [parse_floor(f) for f in files])
+    cpus = os.cpu_count() or 1
+    out = [Figure("load", f"parse floor ({len(files)} files, {_mb(files)})", floor, "s")]
+    for usage in (False, True):
+        for jobs in (1, None):
+            seconds = best_of(3, lambda u=usage, j=jobs: toolkit.load(corpus, jobs=j, usage=u))
+            what = "toolkit.load" + (" with usage and cost" if usage else "")
+            out.append(
+                Figure(
+                    "load",
+                    f"{what}, jobs={jobs or cpus}",
+                    seconds,
+                    "s",
+                    floor,
+                    "parse floor",
+                    2.0 if not usage else None,
+                    "<= 2x" if not usage else "",
+                )
+            )
+    return out
+
+
+def measure_lint(corpus: Path) -> list[Figure]:
+    settings = LintSettings()
+    cpus = os.cpu_count() or 1
+    out: list[Figure] = []
+    for folder, targets in ((corpus / "fantasy", (3.0, 2.5)), (corpus, (None, 2.5))):
+        files = list(discover([folder]))
+        lint_paths([str(folder)], settings, jobs=1)
+        floor = best_of(5, lambda fs=files: [parse_json_floor(f) for f in fs])
+        name = f"{folder.name} ({len(files)} files, {_mb(files)})"
+        out.append(Figure("lint", f"parse + JSON floor, {name}", floor, "s"))
+        for jobs, target in ((1, targets[0]), (None, targets[1])):
+            seconds = best_of(5, lambda f=folder, j=jobs: lint_paths([str(f)], settings, jobs=j))
+            text = f"<= {target:g}x" if target else ""
+            out.append(
+                Figure(
+                    "lint",
+                    f"lint every rule, {folder.name}, jobs={jobs or cpus}",
+                    seconds,
+                    "s",
+                    floor,
+                    "parse + JSON floor",
+                    target,
+                    text,
+                )
+            )
+    return out
+
+
+def measure_secrets(corpus: Path) -> list[Figure]:
+    folder = corpus / "fantasy"
+    families = {rule.code[:3] for rule in RULES}
+    if "CT2" not in families:
+        return [Figure("secrets", "secret rules (CT2xx) are not installed", 0.0, "s")]
+    with_secrets = LintSettings()
+    without = LintSettings(ignore=("CT2",))
+    lint_paths([str(folder)], with_secrets, jobs=1)
+    base = best_of(5, lambda: lint_paths([str(folder)], without, jobs=1))
+    full = best_of(5, lambda: lint_paths([str(folder)], with_secrets, jobs=1))
+    out = [
+        Figure("secrets", "lint without CT2xx, fantasy, jobs=1", base, "s"),
+        Figure(
+            "secrets",
+            "lint with CT2xx, fantasy, jobs=1",
+            full,
+            "s",
+            base,
+            "lint without CT2xx",
+            1.3,
+            "<= 1.3x",
+        ),
+    ]
+    with tempfile.TemporaryDirectory(prefix="cassette-bench-") as copy:
+        target = Path(copy) / "fantasy"
+        shutil.copytree(folder, target)
+        command = [sys.executable, "-m", "toolkit", "lint", "--isolated", str(target)]
+        lint_process = best_of(3, lambda: _run(command))
+        out.append(Figure("secrets", "cassette-toolkit lint, fantasy (fresh process)", lint_process, "s"))
+        for tool, args in (("detect-secrets", ["scan", "--all-files"]), ("yamllint", ["-d", "relaxed", "."])):
+            executable = shutil.which(tool) or _beside_python(tool)
+            if executable is None:
+                continue
+            seconds = best_of(1, lambda e=executable, a=args: _run([e, *a], cwd=target))
+            out.append(Figure("secrets", f"{tool} on the same files", seconds, "s"))
+            if tool == "detect-secrets":
+                out.append(
+                    Figure(
+                        "secrets",
+                        "cassette-toolkit lint / detect-secrets",
+                        lint_process,
+                        "s",
+                        seconds,
+                        "detect-secrets time",
+                        1 / 20,
+                        "<= 1/20",
+                    )
+                )
+    return out
+
+
+def measure_process(_corpus: Path) -> list[Figure]:
+    floor = best_of(15, lambda: _run([sys.executable, "-c", "import yaml, click, jsonschema"]))
+    one = best_of(15, lambda: _run([sys.executable, "-m", "toolkit", "lint", "--isolated", str(SEED)]))
+    return [
+        Figure("process", 'import floor: python -c "import yaml, click, jsonschema"', floor, "s"),
+        Figure(
+            "process",
+            "cassette-toolkit lint ONE_FILE (fresh process)",
+            one,
+            "s",
+            floor,
+            "import floor",
+            2.0,
+            "<= 2x",
+        ),
+    ]
+
+
+def measure_report(corpus: Path) -> list[Figure]:
+    from toolkit.report.command import ReportRequest, build_report
+
+    files = list(discover([corpus]))
+    floor = best_of(3, lambda: [parse_floor(f) for f in files])
+    request = ReportRequest((str(corpus),), format="text")
+    build_report(request)
+    seconds = best_of(3, lambda: build_report(request))
+    return [Figure("report", "report --format text, corpus (end to end)", seconds, "s", floor, "parse floor")]
+
+
+def measure_memory(corpus: Path) -> list[Figure]:
+    out: list[Figure] = []
+    for megabytes in (50, 200):
+        with tempfile.TemporaryDirectory(prefix="cassette-memory-") as folder:
+            files, size = build_corpus(corpus, Path(folder), megabytes)
+            rss, seconds = peak_rss_mb(Path(folder))
+            out.append(
+                Figure(
+                    "memory",
+                    f"lint peak RSS, {size / 1e6:.0f} MB corpus ({files} files, {seconds:.1f} s)",
+                    rss,
+                    "MB",
+                    300.0,
+                    "300 MB",
+                    1.0,
+                    "< 300 MB",
+                )
+            )
+    return out
+
+
+MEASURES: dict[str, Callable[[Path], list[Figure]]] = {
+    "load": measure_load,
+    "lint": measure_lint,
+    "secrets": measure_secrets,
+    "process": measure_process,
+    "report": measure_report,
+    "memory": measure_memory,
+}
+
+
+def render_markdown(figures: list[Figure], corpus: Path) -> str:
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `nox -s bench` (`python benchmarks/suite.py --write reports/benchmarks.md`). Every",
+        "figure is the best of several runs and is read as a ratio to a floor measured in the same run,",
+        "on the same files: these machines are noisy, and a ratio survives that better than seconds.",
+        "",
+        "## Machine",
+        "",
+        *(f"- {item}" for item in _machine()),
+        f"- corpus: `{corpus.name}` beside the repository",
+    ]
+    for section in SECTIONS:
+        rows = [f for f in figures if f.section == section]
+        if not rows:
+            continue
+        lines += [
+            "",
+            f"## {section}",
+            "",
+            "| figure | value | floor | ratio | target | met |",
+            "|---|---:|---|---:|---|---|",
+        ]
+        for f in rows:
+            ratio = f"{f.ratio:.2f}x" if f.ratio is not None else ""
+            met = "" if f.met is None else ("yes" if f.met else "**no**")
+            lines.append(
+                f"| {f.name} | {f.value:.3f} {f.unit} | {f.floor_name} | {ratio} | {f.target_text} | {met} |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def _machine() -> list[str]:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in _read("/proc/cpuinfo").splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "unknown CPU",
+    )
+    memory = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in _read("/proc/meminfo").splitlines()
+            if line.startswith("MemTotal")
+        ),
+        "unknown",
+    )
+    import genai_prices
+    import pandas
+    import yaml
+
+    return [
+        f"CPU: {cpu}, {os.cpu_count()} logical CPUs; memory: {memory}",
+        f"OS: {platform.system()} {platform.release()}; Python {platform.python_version()}",
+        f"PyYAML {yaml.__version__} (libyaml: {yaml.__with_libyaml__}), pandas {pandas.__version__}, "
+        f"genai-prices {genai_prices.__version__}",
+        f"measured on {time.strftime('%Y-%m-%d')}",
+    ]
+
+
+def _read(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+def _run(command: list[str], cwd: Path = ROOT) -> None:
+    subprocess.run(command, cwd=cwd, capture_output=True, check=False)
+
+
+def _beside_python(tool: str) -> str | None:
+    candidate = Path(sys.executable).with_name(tool)
+    return str(candidate) if candidate.exists() else None
+
+
+def _mb(files: list[str]) -> str:
+    return f"{sum(os.path.getsize(f) for f in files) / 1e6:.1f} MB"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,49 @@
+"""What ``cassette-toolkit report`` does once click has parsed its options: load, summarise, render.
+
+Never prints and never exits: the command writes the text it returns. The
+lint engine is looked up before anything is loaded, so ``--lint`` on an
+installation without one fails at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from toolkit.parallel import resolve_jobs
+from toolkit.report import RENDERER_BY_NAME, RenderOptions
+from toolkit.report.lint import LintRunner, find_lint_runner, lint_table
+from toolkit.report.options import DEFAULT_CSV_TABLE
+from toolkit.report.summary import summarize
+
+__all__ = ["ReportRequest", "build_report"]
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRequest:
+    """The command line of one ``report`` run."""
+
+    paths: tuple[str, ...]
+    format: str = "text"
+    table: str = DEFAULT_CSV_TABLE
+    top: int = 10
+    lint: bool = False
+    jobs: int | None = None
+
+
+def build_report(
+    request: ReportRequest, progress: Progress | None = None, lint_runner: LintRunner | None = None
+) -> str:
+    """The report's text. ``--lint`` without an engine raises ``LintUnavailableError``."""
+    import toolkit
+
+    runner = (lint_runner or find_lint_runner()) if request.lint else None
+    frames = toolkit.load(*request.paths, jobs=request.jobs, progress=progress)
+    lint = None
+    if runner is not None:
+        files = set(frames.interactions["cassette"]) | set(frames.problems["cassette"])
+        lint = lint_table(runner(request.paths, resolve_jobs(request.jobs, len(files))))
+    summary = summarize(frames, request.paths, top=request.top, lint=lint)
+    return RENDERER_BY_NAME[request.format](summary, RenderOptions(table=request.table))

@@ -1,0 +1,26 @@
+"""What a renderer is given besides the summary."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from toolkit.report.summary import Summary
+
+__all__ = ["DEFAULT_CSV_TABLE", "RenderOptions", "Renderer"]
+
+#: The table ``--format csv`` writes unless ``--table`` names another.
+DEFAULT_CSV_TABLE = "by_model"
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """``table``: the one table the CSV renderer writes (a key of ``fields.TABLES``)."""
+
+    table: str = DEFAULT_CSV_TABLE
+
+
+#: A renderer turns a summary into the text of a report.
+Renderer = Callable[["Summary", RenderOptions], str]
