@@ -58,6 +58,11 @@ def ordered_map(
 
     if method == "forkserver":
         multiprocessing.set_forkserver_preload(list(preload))
+    elif method == "fork":
+        # The first item runs here, before forking: the workers then inherit every cache it
+        # warmed (compiled schemas and patterns, the price index) instead of each building its own.
+        yield function(items[0])
+        items = items[1:]
     context = multiprocessing.get_context(method)
     chunksize = max(1, min(16, len(items) // (workers * 8)))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:

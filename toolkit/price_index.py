@@ -19,7 +19,7 @@ import re
 import sys
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -69,8 +69,10 @@ def lookups(model: str, provider: str | None, url: str) -> list[tuple[str, dict[
     return found
 
 
+@lru_cache(maxsize=4096)
 def find_priced_model(model: str | None, provider: str | None, url: str) -> PricedModel | None:
-    """The table entry ``toolkit.pricing`` would price ``model`` with, or None."""
+    """The table entry ``toolkit.pricing`` would price ``model`` with, or None (memoised: a
+    cassette repeats its model and URL, and the lookup walks every clause of the table)."""
     if not model or provider in UNPRICED:
         return None
     index = _index()

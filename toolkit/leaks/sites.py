@@ -15,7 +15,6 @@ for its key names only where a credential-like key occurs at all.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from urllib.parse import parse_qsl, unquote
 import ahocorasick_rs
 
 from toolkit.document import Position, YamlMap, YamlSeq
+from toolkit.jsonparse import loads
 from toolkit.model import Body, Interaction, Request, Response
 from toolkit.secrets import Location
 from toolkit.secrets.positions import classify_position
@@ -243,7 +243,7 @@ def _parse_json(text: str) -> Any:
     if text.lstrip()[:1] not in ("{", "["):
         return None
     try:
-        return json.loads(text)
+        return loads(text)
     except (ValueError, RecursionError):
         return None
 

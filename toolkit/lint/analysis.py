@@ -7,9 +7,9 @@ response stream and the reader's result; the first rule to ask pays for it.
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
+from toolkit.jsonparse import loads
 from toolkit.lint.rule import LintContext
 from toolkit.model import Interaction
 
@@ -40,7 +40,7 @@ def request_json(context: LintContext, interaction: Interaction) -> Any:
         value: Any = None
         if content.lstrip()[:1] in (b"{", b"["):
             try:
-                value = json.loads(content)
+                value = loads(content)
             except (ValueError, RecursionError):
                 value = None
         context.cache[key] = value

@@ -8,10 +8,10 @@ what cannot be read is simply not reported.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
+from toolkit.jsonparse import loads
 from toolkit.llm.exchange import ChunkInfo, Exchange, Message, Reading, ToolCall, Usage
 from toolkit.llm.readers import READERS, ApiReader
 from toolkit.llm.route import Route, parse_json, route_of
@@ -80,7 +80,7 @@ def _read_event(reader: ApiReader | None, reading: Reading, name: str, data: str
     if reader is None or not data or data == "[DONE]":
         return ChunkInfo()
     try:
-        document = json.loads(data)
+        document = loads(data)
     except (ValueError, RecursionError):
         return ChunkInfo()
     info = _safely(reader.event, reading, name, document)

@@ -8,12 +8,12 @@ Azure ``/deployments/{name}/``).
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
+from toolkit.jsonparse import loads
 from toolkit.model import Interaction
 
 __all__ = ["Route", "route_of"]
@@ -163,6 +163,6 @@ def parse_json(content: bytes) -> Any:
     if content.lstrip()[:1] not in (b"{", b"["):
         return None
     try:
-        return json.loads(content)
+        return loads(content)
     except (ValueError, RecursionError):
         return None

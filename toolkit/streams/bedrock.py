@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 
+from toolkit.jsonparse import loads
 from toolkit.streams.result import ProblemKind
 
 __all__ = ["ChunkError", "decode_chunk"]
@@ -39,7 +39,7 @@ def decode_chunk(payload: bytes) -> tuple[str | None, ChunkError | None]:
 
 def _bytes_field(payload: bytes) -> tuple[str | None, ChunkError | None]:
     try:
-        document = json.loads(payload)
+        document = loads(payload)
     except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         return None, ("invalid-json", "chunk payload is not JSON")
     encoded = document.get("bytes") if isinstance(document, dict) else None
@@ -52,7 +52,7 @@ def _check_json(text: str) -> ChunkError | None:
     if text.lstrip()[:1] not in ("{", "["):
         return None
     try:
-        json.loads(text)
+        loads(text)
     except (ValueError, RecursionError):
         return "invalid-json", "chunk bytes decode to broken JSON"
     return None

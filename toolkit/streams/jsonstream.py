@@ -18,6 +18,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from toolkit.jsonparse import loads
 from toolkit.streams.result import ProblemKind, StreamProblem
 
 __all__ = ["JsonItem", "JsonStreamDecoding", "decode_json_array", "decode_ndjson"]
@@ -76,7 +77,7 @@ def _read_record(
     seen = len(problems)
     text = _text(record, offset, problems)
     try:
-        value = json.loads(text)
+        value = loads(text)
     except json.JSONDecodeError as error:
         kind: ProblemKind = "truncated-json" if may_be_cut else "invalid-json"
         at = offset + len(text[: error.pos].encode("utf-8", "surrogateescape"))
@@ -88,7 +89,7 @@ def _read_record(
     text = text.strip(" \t\r\n")
     if len(problems) > seen:  # bad UTF-8: show U+FFFD, not surrogate escapes
         text = _replaced(text)
-        value = json.loads(text)
+        value = loads(text)
     return JsonItem(value, text, offset + _leading_space(record))
 
 
@@ -172,7 +173,7 @@ class _ArrayReader:
         first, last = self._bytes.at(at), self._bytes.at(end)
         text = self._body[first:last].decode("utf-8", "replace")
         if self._reparse:  # bad UTF-8: U+FFFD in values, not surrogate escapes
-            value = json.loads(text)
+            value = loads(text)
         self.items.append(JsonItem(value, text, first))
 
     def _is_cut(self, at: int) -> bool:

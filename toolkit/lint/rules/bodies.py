@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from toolkit.document import YamlMap, YamlSeq
+from toolkit.jsonparse import loads
 from toolkit.lint.finding import Hit
 from toolkit.lint.locate import Side, at_body, at_header, message_of
 from toolkit.lint.rule import Example, LintContext, Option, Rule, RuleDocs
@@ -56,7 +57,7 @@ def _json_error(interaction: Interaction, side: Side, limit: int) -> str | None:
     if sniff_stream_kind(content) is not None:
         return None  # a stream labelled application/json: the stream rules check it
     try:
-        json.loads(content)
+        loads(content)
     except RecursionError:
         return "it is nested too deeply to parse"
     except UnicodeDecodeError:

@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from toolkit.jsonparse import loads
 from toolkit.lint.analysis import analysis_of, request_json
 from toolkit.lint.finding import Hit
 from toolkit.lint.locate import at_body
@@ -79,7 +80,7 @@ def _data_json(data: str) -> Any:
     if not data.lstrip().startswith("{"):
         return None
     try:
-        return json.loads(data)
+        return loads(data)
     except (ValueError, RecursionError):
         return None
 
@@ -210,7 +211,7 @@ def _json_problem(arguments: str) -> str | None:
     if not arguments.strip():
         return None  # a call without arguments
     try:
-        json.loads(arguments)
+        loads(arguments)
     except RecursionError:
         return "nested too deeply"
     except json.JSONDecodeError as e:

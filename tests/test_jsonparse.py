@@ -1,0 +1,42 @@
+"""toolkit.jsonparse.loads gives exactly json.loads's result, or raises where it raises."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from toolkit.jsonparse import loads
+
+VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(VALUES)
+def test_same_as_json(value: object) -> None:
+    text = json.dumps(value)
+    assert loads(text) == json.loads(text)
+    assert loads(text.encode()) == json.loads(text)
+
+
+@given(st.text(max_size=40))
+def test_same_errors_as_json(text: str) -> None:
+    try:
+        expected = json.loads(text)
+    except ValueError:
+        with pytest.raises(ValueError):
+            loads(text)
+    else:
+        assert loads(text) == expected
+
+
+def test_what_orjson_refuses_json_still_reads() -> None:
+    assert loads("123456789012345678901234567890") == 123456789012345678901234567890
+    assert math.isnan(loads('{"x": NaN}')["x"])
+    assert loads("[Infinity]") == [math.inf]
