@@ -121,3 +121,58 @@ def test_any_yamlish_text_gives_a_document_or_a_clean_error(text: str) -> None:
         read_document(text.encode())
     except DocumentError as e:
         assert e.position.line >= 1
+
+
+def _tags(node: object) -> list[str]:
+    from yaml.nodes import MappingNode, SequenceNode
+
+    out, stack = [], [node]
+    while stack:
+        item = stack.pop()
+        out.append(item.tag)  # type: ignore[attr-defined]
+        if isinstance(item, MappingNode):
+            stack.extend(n for pair in item.value for n in pair)
+        elif isinstance(item, SequenceNode):
+            stack.extend(item.value)
+    return out
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "",
+                "~",
+                "null",
+                "yes",
+                "No",
+                "0x1F",
+                "1_000",
+                "0o17",
+                "1.5e3",
+                ".inf",
+                "-.NaN",
+                "2024-05-01",
+                "12:30:00",
+                "'1'",
+                '"true"',
+                "<<",
+                "=",
+                "abc",
+            ]
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_fast_resolver_tags_every_scalar_as_libyaml_does(words: list[str]) -> None:
+    import yaml
+
+    from toolkit.document import _Loader
+
+    text = "\n".join(f"k{i}: {w}" for i, w in enumerate(words)) + "\nl: [" + ", ".join(words) + "]\n"
+    try:
+        expected = _tags(yaml.compose(text, Loader=yaml.CSafeLoader))
+    except yaml.YAMLError:
+        return
+    assert _tags(yaml.compose(text, Loader=_Loader)) == expected

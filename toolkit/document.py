@@ -124,10 +124,29 @@ class DocumentError(Exception):
         self.position = position
 
 
+class _Loader(yaml.CSafeLoader):
+    """libyaml's safe loader with a faster tag resolver (the one part of composing done in Python).
+
+    A quoted scalar is always a string, so its implicit resolvers need not run; a plain
+    scalar tries only the resolvers registered for its first character, as ``Resolver``
+    does (the safe loader registers no wildcard resolvers and no path resolvers).
+    """
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is ScalarNode:
+            if not implicit[0]:
+                return _STR
+            for tag, pattern in self.yaml_implicit_resolvers.get(value[:1], ()):
+                if pattern.match(value):
+                    return tag
+            return _STR
+        return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+
+
 def read_document(data: bytes) -> Document:
     """Parse YAML (or JSON) bytes into a positioned plain-data document."""
     try:
-        node = yaml.compose(data, Loader=yaml.CSafeLoader)
+        node = yaml.compose(data, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
         raise _syntax_error(e) from e
     except yaml.YAMLError as e:  # ReaderError: invalid UTF-8, control characters
@@ -422,7 +441,7 @@ def read_source_map(data: bytes) -> SourceMap:
         raise DocumentError(ProblemCode.UNREADABLE, f"not UTF-8 text: {e.reason}") from e
     has_bom = text.startswith("\ufeff")
     try:
-        root = yaml.compose(data, Loader=yaml.CSafeLoader)
+        root = yaml.compose(data, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
         raise _syntax_error(e) from e
     except yaml.YAMLError as e:

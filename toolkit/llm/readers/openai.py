@@ -27,18 +27,28 @@ def chat_body(reading: Reading, doc: Any) -> None:
 
 
 def chat_event(reading: Reading, _name: str, doc: Any) -> ChunkInfo:
-    """One ``chat.completion.chunk``; the final ``include_usage`` chunk carries the usage."""
-    info = ChunkInfo(type=_type_of(doc))
-    reading.set_model(dig(doc, "model"))
-    usage = openai_usage(dig(doc, "usage"), _apart(reading)) or openai_usage(dig(doc, "x_groq", "usage"))
-    if usage is not None and usage.has_tokens:
-        reading.set_usage(usage)
-        info = ChunkInfo(info.type, "usage")
-    choice = dig(doc, "choices", 0)
-    reading.set_finish(dig(choice, "finish_reason"))
-    delta = dig(choice, "delta")
+    """One ``chat.completion.chunk``; the final ``include_usage`` chunk carries the usage.
+
+    The hottest reader (every chunk of every chat stream), so it reads the dict directly.
+    """
+    if not isinstance(doc, dict):
+        return ChunkInfo()
+    kind = doc.get("object") or doc.get("type")
+    info = ChunkInfo(kind if isinstance(kind, str) else None)
+    reading.set_model(doc.get("model"))
+    if doc.get("usage") or doc.get("x_groq"):
+        usage = openai_usage(doc.get("usage"), _apart(reading)) or openai_usage(dig(doc, "x_groq", "usage"))
+        if usage is not None and usage.has_tokens:
+            reading.set_usage(usage)
+            info = ChunkInfo(info.type, "usage")
+    choices = doc.get("choices")
+    choice = choices[0] if isinstance(choices, list) and choices else None
+    if not isinstance(choice, dict):
+        return info
+    reading.set_finish(choice.get("finish_reason"))
+    delta = choice.get("delta")
     if not isinstance(delta, dict):
-        return _typed(info, reading.add_text(dig(choice, "text")))
+        return _typed(info, reading.add_text(choice.get("text")))
     added = reading.add_text(delta.get("content")) or reading.add_reasoning(
         delta.get("reasoning_content") or delta.get("reasoning")
     )
