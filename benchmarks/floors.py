@@ -66,3 +66,18 @@ def best_of(repeat: int, work: Callable[[], object]) -> float:
         work()
         times.append(time.perf_counter() - start)
     return min(times)
+
+
+def interleaved(repeat: int, *works: Callable[[], object]) -> list[float]:
+    """The fastest run of each of ``works``, run in turn ``repeat`` times.
+
+    Running a figure and its floor alternately, rather than one batch after the other,
+    exposes both to the same bursts of load from a noisy machine.
+    """
+    best = [float("inf")] * len(works)
+    for _ in range(repeat):
+        for i, work in enumerate(works):
+            start = time.perf_counter()
+            work()
+            best[i] = min(best[i], time.perf_counter() - start)
+    return best

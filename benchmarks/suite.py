@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.bench_memory import build_corpus, peak_rss_mb  # noqa: E402
-from benchmarks.floors import best_of, parse_floor, parse_json_floor  # noqa: E402
+from benchmarks.floors import best_of, interleaved, parse_floor, parse_json_floor  # noqa: E402
 from toolkit.lint.engine import lint_paths  # noqa: E402
 from toolkit.lint.rules import RULES  # noqa: E402
 from toolkit.lint.settings import LintSettings  # noqa: E402
@@ -104,25 +104,20 @@ def measure_load(corpus: Path) -> list[Figure]:
 
     files = list(discover([corpus]))
     toolkit.load(files[0])  # imports pandas and warms caches outside the timings
-    floor = best_of(3, lambda: [parse_floor(f) for f in files])
     cpus = os.cpu_count() or 1
+    variants = [(usage, jobs) for usage in (False, True) for jobs in (1, None)]
+    floor, *times = interleaved(
+        3,
+        lambda: [parse_floor(f) for f in files],
+        *(lambda u=usage, j=jobs: toolkit.load(corpus, jobs=j, usage=u) for usage, jobs in variants),
+    )
     out = [Figure("load", f"parse floor ({len(files)} files, {_mb(files)})", floor, "s")]
-    for usage in (False, True):
-        for jobs in (1, None):
-            seconds = best_of(3, lambda u=usage, j=jobs: toolkit.load(corpus, jobs=j, usage=u))
-            what = "toolkit.load" + (" with usage and cost" if usage else "")
-            out.append(
-                Figure(
-                    "load",
-                    f"{what}, jobs={jobs or cpus}",
-                    seconds,
-                    "s",
-                    floor,
-                    "parse floor",
-                    2.0 if not usage else None,
-                    "<= 2x" if not usage else "",
-                )
-            )
+    for (usage, jobs), seconds in zip(variants, times, strict=True):
+        what = "toolkit.load" + (" with usage and cost" if usage else "")
+        target, text = (None, "") if usage else (2.0, "<= 2x")
+        out.append(
+            Figure("load", f"{what}, jobs={jobs or cpus}", seconds, "s", floor, "parse floor", target, text)
+        )
     return out
 
 
@@ -133,16 +128,20 @@ def measure_lint(corpus: Path) -> list[Figure]:
     for folder, targets in ((corpus / "fantasy", (3.0, 2.5)), (corpus, (None, 2.5))):
         files = list(discover([folder]))
         lint_paths([str(folder)], settings, jobs=1)
-        floor = best_of(5, lambda fs=files: [parse_json_floor(f) for f in fs])
+        floor, one, auto = interleaved(
+            5,
+            lambda fs=files: [parse_json_floor(f) for f in fs],
+            lambda f=folder: lint_paths([str(f)], settings, jobs=1),
+            lambda f=folder: lint_paths([str(f)], settings),
+        )
         name = f"{folder.name} ({len(files)} files, {_mb(files)})"
         out.append(Figure("lint", f"parse + JSON floor, {name}", floor, "s"))
-        for jobs, target in ((1, targets[0]), (None, targets[1])):
-            seconds = best_of(5, lambda f=folder, j=jobs: lint_paths([str(f)], settings, jobs=j))
+        for jobs, seconds, target in ((1, one, targets[0]), (cpus, auto, targets[1])):
             text = f"<= {target:g}x" if target else ""
             out.append(
                 Figure(
                     "lint",
-                    f"lint every rule, {folder.name}, jobs={jobs or cpus}",
+                    f"lint every rule, {folder.name}, jobs={jobs}",
                     seconds,
                     "s",
                     floor,
@@ -162,8 +161,11 @@ def measure_secrets(corpus: Path) -> list[Figure]:
     with_secrets = LintSettings()
     without = LintSettings(ignore=("CT2",))
     lint_paths([str(folder)], with_secrets, jobs=1)
-    base = best_of(5, lambda: lint_paths([str(folder)], without, jobs=1))
-    full = best_of(5, lambda: lint_paths([str(folder)], with_secrets, jobs=1))
+    base, full = interleaved(
+        7,
+        lambda: lint_paths([str(folder)], without, jobs=1),
+        lambda: lint_paths([str(folder)], with_secrets, jobs=1),
+    )
     out = [
         Figure("secrets", "lint without CT2xx, fantasy, jobs=1", base, "s"),
         Figure(
@@ -222,8 +224,11 @@ def measure_secrets(corpus: Path) -> list[Figure]:
 
 
 def measure_process(_corpus: Path) -> list[Figure]:
-    floor = best_of(15, lambda: _run([sys.executable, "-c", "import yaml, click, jsonschema"]))
-    one = best_of(15, lambda: _run([sys.executable, "-m", "toolkit", "lint", "--isolated", str(SEED)]))
+    floor, one = interleaved(
+        15,
+        lambda: _run([sys.executable, "-c", "import yaml, click, jsonschema"]),
+        lambda: _run([sys.executable, "-m", "toolkit", "lint", "--isolated", str(SEED)]),
+    )
     return [
         Figure("process", 'import floor: python -c "import yaml, click, jsonschema"', floor, "s"),
         Figure(
@@ -243,10 +248,9 @@ def measure_report(corpus: Path) -> list[Figure]:
     from toolkit.report.command import ReportRequest, build_report
 
     files = list(discover([corpus]))
-    floor = best_of(3, lambda: [parse_floor(f) for f in files])
     request = ReportRequest((str(corpus),), format="text")
     build_report(request)
-    seconds = best_of(3, lambda: build_report(request))
+    floor, seconds = interleaved(3, lambda: [parse_floor(f) for f in files], lambda: build_report(request))
     return [Figure("report", "report --format text, corpus (end to end)", seconds, "s", floor, "parse floor")]
 
 
