@@ -44,49 +44,37 @@ _OPAQUE_BLOB = re.compile(r"(?:data:[\w/+.-]+;base64,)?[A-Za-z0-9+/=_-]{16384,}"
 
 @dataclass(frozen=True, slots=True)
 class CompiledCatalog:
-    """The catalog compiled once: its regexes and the keyword automata.
+    """The catalog compiled once: its regexes and one keyword automaton.
 
-    ``owners[k]`` are the patterns owning keyword ``k`` of ``automaton``; ``folded`` and
-    ``folded_owners`` are the same for the case-insensitive keywords, searched in the
-    lower-cased text.
+    Every keyword is searched lower-cased in the lower-cased text, in one pass: that finds
+    a superset of the case-sensitive keywords' occurrences, and the pattern's regex, which
+    keeps its case, confirms or drops each candidate. ``owners[k]`` are the patterns owning
+    keyword ``k`` of ``automaton``.
     """
 
     patterns: tuple[TokenPattern, ...]
     regexes: tuple[re.Pattern[str], ...]
     automaton: ahocorasick_rs.BytesAhoCorasick
     owners: tuple[tuple[int, ...], ...]
-    folded: ahocorasick_rs.BytesAhoCorasick
-    folded_owners: tuple[tuple[int, ...], ...]
 
 
-def _keywords(patterns: Iterable[TokenPattern], *, folded: bool) -> dict[str, set[int]]:
+def _keywords(patterns: Iterable[TokenPattern]) -> dict[str, set[int]]:
     owners: dict[str, set[int]] = {}
     for index, pattern in enumerate(patterns):
-        if pattern.keywords_ignore_case == folded:
-            for keyword in pattern.keywords:
-                owners.setdefault(keyword.lower() if folded else keyword, set()).add(index)
+        for keyword in pattern.keywords:
+            owners.setdefault(keyword.lower(), set()).add(index)
     return owners
-
-
-def _automaton(
-    owners: dict[str, set[int]],
-) -> tuple[ahocorasick_rs.BytesAhoCorasick, tuple[tuple[int, ...], ...]]:
-    keywords = sorted(owners)
-    automaton = ahocorasick_rs.BytesAhoCorasick([k.encode() for k in keywords])
-    return automaton, tuple(tuple(sorted(owners[k])) for k in keywords)
 
 
 def build_matcher(patterns: tuple[TokenPattern, ...]) -> CompiledCatalog:
     """Compile ``patterns`` (in priority order) into a matcher."""
-    automaton, owners = _automaton(_keywords(patterns, folded=False))
-    folded, folded_owners = _automaton(_keywords(patterns, folded=True))
+    owners = _keywords(patterns)
+    keywords = sorted(owners)
     return CompiledCatalog(
         patterns=patterns,
         regexes=tuple(pattern.compile() for pattern in patterns),
-        automaton=automaton,
-        owners=owners,
-        folded=folded,
-        folded_owners=folded_owners,
+        automaton=ahocorasick_rs.BytesAhoCorasick([k.encode() for k in keywords]),
+        owners=tuple(tuple(sorted(owners[k])) for k in keywords),
     )
 
 
@@ -95,15 +83,12 @@ def _candidates(text: str, matcher: CompiledCatalog) -> set[int]:
         return set()
     # Keywords are ASCII: searching the UTF-8 bytes (lone surrogates kept) finds the same ones,
     # and ``bytes.lower`` folds exactly the ASCII letters the keywords can contain.
-    data = text.encode("utf-8", "surrogatepass")
-    found = {
+    data = text.encode("utf-8", "surrogatepass").lower()
+    return {
         i
         for keyword, _, _ in matcher.automaton.find_matches_as_indexes(data, overlapping=True)
         for i in matcher.owners[keyword]
     }
-    for keyword, _, _ in matcher.folded.find_matches_as_indexes(data.lower(), overlapping=True):
-        found.update(matcher.folded_owners[keyword])
-    return found
 
 
 def _spans(text: str, regex: re.Pattern[str]) -> Iterator[tuple[int, int]]:

@@ -53,6 +53,8 @@ class TokenPattern:
     must_not_match: tuple[str, ...]
     severity: Severity = "error"
     validator: str | None = None
+    #: The keywords may occur in any case in a real secret. (The matcher searches every keyword
+    #: case-insensitively and lets the regex decide; this says what the examples must show.)
     keywords_ignore_case: bool = False
     layer: PatternLayer = "token"
     #: The secret is random characters, so runs, repeats and low variety mark a placeholder.
