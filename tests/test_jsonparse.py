@@ -45,3 +45,14 @@ def test_what_orjson_refuses_json_still_reads() -> None:
 
 def test_integers_beyond_64_bits_are_read_as_floats() -> None:
     assert loads("123456789012345678901234567890") == pytest.approx(1.2345678901234568e29)
+
+
+def test_parse_body_is_parsed_once_and_shared() -> None:
+    from toolkit.jsonparse import parse_body
+
+    body = b'  {"usage": {"prompt_tokens": 3}}'
+    first, second = parse_body(body), parse_body(bytes(body))
+    assert first is second and first.value == {"usage": {"prompt_tokens": 3}} and first.error is None
+    broken = parse_body(b'{"a": ')
+    assert broken.value is None and isinstance(broken.error, ValueError)
+    assert parse_body(b"data: {}") == parse_body(b"plain text")  # not JSON: no value, no error

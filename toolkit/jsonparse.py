@@ -11,11 +11,13 @@ ids and text; no value the toolkit reads comes near that range.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import orjson
 
-__all__ = ["loads"]
+__all__ = ["ParsedBody", "loads", "parse_body"]
 
 
 def loads(text: str | bytes) -> Any:
@@ -24,3 +26,39 @@ def loads(text: str | bytes) -> Any:
         return orjson.loads(text)
     except orjson.JSONDecodeError:
         return json.loads(text)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedBody:
+    """A body read as JSON: its value, or the error that stopped the parse (never both)."""
+
+    value: Any = None
+    error: Exception | None = None
+
+
+#: Bodies up to this size are memoised (several readers parse the same body; a huge one is
+#: parsed where needed rather than kept alive).
+_MEMO_BYTES = 1 << 20
+
+
+def parse_body(content: bytes) -> ParsedBody:
+    """``content`` parsed as JSON, once: the LLM analysis and the lint rules share the result.
+
+    Callers must not modify the value. Content that does not start like JSON (after the
+    whitespace some servers send first) is not parsed: its error is ``None`` and value ``None``.
+    """
+    if len(content) > _MEMO_BYTES:
+        return _parse_body(content)
+    return _memo(content)
+
+
+def _parse_body(content: bytes) -> ParsedBody:
+    if content.lstrip()[:1] not in (b"{", b"["):
+        return ParsedBody()
+    try:
+        return ParsedBody(loads(content))
+    except (ValueError, RecursionError) as error:
+        return ParsedBody(error=error)
+
+
+_memo = lru_cache(maxsize=128)(_parse_body)

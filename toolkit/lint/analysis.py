@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from toolkit.jsonparse import loads
+from toolkit.jsonparse import parse_body
 from toolkit.lint.rule import LintContext
 from toolkit.model import Interaction
 
@@ -33,15 +33,5 @@ def analysis_of(context: LintContext, interaction: Interaction) -> Analysis:
 
 
 def request_json(context: LintContext, interaction: Interaction) -> Any:
-    """The request body parsed as JSON (None when it is not JSON), memoised."""
-    key = ("request-json", interaction.index)
-    if key not in context.cache:
-        content = interaction.request.body.content
-        value: Any = None
-        if content.lstrip()[:1] in (b"{", b"["):
-            try:
-                value = loads(content)
-            except (ValueError, RecursionError):
-                value = None
-        context.cache[key] = value
-    return context.cache[key]
+    """The request body parsed as JSON (None when it is not JSON), parsed once for every reader."""
+    return parse_body(interaction.request.body.content).value

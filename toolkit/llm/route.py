@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
-from toolkit.jsonparse import loads
+from toolkit.jsonparse import parse_body
 from toolkit.model import Interaction
 
 __all__ = ["Route", "route_of"]
@@ -158,11 +158,8 @@ def _model_from_path(path: str) -> str | None:
 
 
 def parse_json(content: bytes) -> Any:
-    """A body parsed as JSON, or None when it is not JSON."""
-    # OpenRouter writes keep-alive whitespace before the JSON.
-    if content.lstrip()[:1] not in (b"{", b"["):
-        return None
-    try:
-        return loads(content)
-    except (ValueError, RecursionError):
-        return None
+    """A body parsed as JSON (memoised, see ``toolkit.jsonparse``), or None when it is not JSON.
+
+    Leading whitespace is allowed: OpenRouter writes keep-alive whitespace before the JSON.
+    """
+    return parse_body(content).value

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from toolkit.document import YamlMap, YamlSeq
-from toolkit.jsonparse import loads
+from toolkit.jsonparse import loads, parse_body
 from toolkit.lint.finding import Hit
 from toolkit.lint.locate import Side, at_body, at_header, message_of
 from toolkit.lint.rule import Example, LintContext, Option, Rule, RuleDocs
@@ -56,17 +56,28 @@ def _json_error(interaction: Interaction, side: Side, limit: int) -> str | None:
         return None
     if sniff_stream_kind(content) is not None:
         return None  # a stream labelled application/json: the stream rules check it
-    try:
-        loads(content)
-    except RecursionError:
+    parsed = parse_body(content)  # shared with the LLM analysis: each body is parsed once
+    error = parsed.error
+    if error is None:
+        if parsed.value is not None:
+            return None
+        try:  # a scalar document, or text that does not even start like JSON
+            loads(content)
+        except (ValueError, RecursionError) as e:
+            error = e
+        else:
+            return None
+    return _describe(error, len(content))
+
+
+def _describe(error: Exception, size: int) -> str:
+    if isinstance(error, RecursionError):
         return "it is nested too deeply to parse"
-    except UnicodeDecodeError:
+    if isinstance(error, UnicodeDecodeError):
         return "it is not valid UTF-8"
-    except json.JSONDecodeError as e:
-        return f"{e.msg} at line {e.lineno} column {e.colno} of the body ({len(content):,} bytes)"
-    except ValueError as e:
-        return type(e).__name__
-    return None
+    if isinstance(error, json.JSONDecodeError):
+        return f"{error.msg} at line {error.lineno} column {error.colno} of the body ({size:,} bytes)"
+    return type(error).__name__
 
 
 def check_undecodable(context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
