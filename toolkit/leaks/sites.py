@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import parse_qsl, unquote
 
@@ -27,6 +28,8 @@ from toolkit.document import Position, YamlMap, YamlSeq
 from toolkit.jsonparse import loads
 from toolkit.model import Body, Interaction, Request, Response
 from toolkit.secrets import Location
+from toolkit.secrets.accounts import account_header_provider
+from toolkit.secrets.matcher import MIN_TOKEN_LENGTH
 from toolkit.secrets.positions import classify_position
 from toolkit.secrets.scan import may_hold_token
 from toolkit.streams.detect import media_type
@@ -133,8 +136,17 @@ def walk_interaction(interaction: Interaction, analysis_of: AnalysisOf | None = 
 
 def _headers(side: Side, part: Request | Response) -> Iterator[Value]:
     for header in part.headers:
+        if len(header.value) < MIN_TOKEN_LENGTH and not _named_header(header.name):
+            continue  # too short for any token format, under a name that makes nothing a secret
         site = Site(side, "header", header.position, "header", header.name)
         yield Value(Location("header", header.name), header.value, site)
+
+
+@lru_cache(maxsize=4096)
+def _named_header(name: str) -> bool:
+    """Whether a header's name makes its value a credential or an account identifier."""
+    location = Location("header", name)
+    return classify_position(location) is not None or account_header_provider(location) is not None
 
 
 def _url(request: Request) -> Iterator[Value]:
