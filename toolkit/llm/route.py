@@ -26,7 +26,6 @@ class Route:
     provider: str | None
     api: str | None
     model: str | None
-    is_stream_request: bool = False
 
 
 #: Exact hosts of providers (lower-case, without port).
@@ -103,7 +102,6 @@ _MODEL_IN_PATH = (
     re.compile(r"/model/(.+)/(?:converse|invoke)"),
     re.compile(r"/deployments/([^/]+)/"),
 )
-_STREAM_PATH = re.compile(r"(:streamGenerateContent|:streamRawPredict|converse-stream|with-response-stream)$")
 
 
 def provider_of(host: str, port: int | None, path: str) -> str | None:
@@ -129,7 +127,7 @@ def api_of(path: str) -> str | None:
 
 
 def route_of(interaction: Interaction, request_json: Any) -> Route:
-    """Provider, API, model and whether a stream was asked for."""
+    """Provider, API and model of the request."""
     url = interaction.request.url
     path = unquote(url.path)
     api = api_of(path)
@@ -138,10 +136,9 @@ def route_of(interaction: Interaction, request_json: Any) -> Route:
         provider = "anthropic-vertex"
     body = request_json if isinstance(request_json, dict) else {}
     model = _model_from_body(body) or _model_from_path(path)
-    streaming = bool(body.get("stream")) or bool(_STREAM_PATH.search(path)) or "alt=sse" in url.raw
     if api is not None and provider is None:
         provider = "openai-compatible"
-    return Route(provider, api, model, streaming)
+    return Route(provider, api, model)
 
 
 def _model_from_body(body: dict[str, Any]) -> str | None:

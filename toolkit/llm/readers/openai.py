@@ -143,11 +143,6 @@ def _apart(reading: Reading) -> bool:
     return reading.provider in REASONING_APART
 
 
-def _type_of(doc: Any) -> str | None:
-    kind = dig(doc, "object") or dig(doc, "type")
-    return kind if isinstance(kind, str) else None
-
-
 def _typed(info: ChunkInfo, added: ChunkInfo | None) -> ChunkInfo:
     if added is None:
         return info
