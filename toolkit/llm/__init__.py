@@ -21,6 +21,7 @@ from toolkit.streams import StreamDecoding, decode_stream
 
 __all__ = ["Analysis", "ChunkInfo", "Exchange", "Message", "Route", "ToolCall", "Usage", "analyze"]
 
+_NOTHING = ChunkInfo()
 _NOT_READ = (TypeError, ValueError, AttributeError, KeyError, IndexError, RecursionError)
 
 
@@ -78,13 +79,12 @@ def _decode_stream(interaction: Interaction, route: Route) -> StreamDecoding | N
 
 def _read_event(reader: ApiReader | None, reading: Reading, name: str, data: str) -> ChunkInfo:
     if reader is None or not data or data == "[DONE]":
-        return ChunkInfo()
-    try:
-        document = loads(data)
-    except (ValueError, RecursionError):
-        return ChunkInfo()
-    info = _safely(reader.event, reading, name, document)
-    return info if isinstance(info, ChunkInfo) else ChunkInfo()
+        return _NOTHING
+    try:  # as in ``_safely``, inlined: this runs for every event of every stream
+        info = reader.event(reading, name, loads(data))
+    except _NOT_READ:  # ValueError includes invalid JSON
+        return _NOTHING
+    return info if isinstance(info, ChunkInfo) else _NOTHING
 
 
 def _safely(function: Any, *args: Any) -> Any:

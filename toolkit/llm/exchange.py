@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 __all__ = [
     "ChunkInfo",
@@ -67,9 +67,8 @@ class Message:
     tool_calls: tuple[ToolCall, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class ChunkInfo:
-    """What one stream event is and what it adds to the message."""
+class ChunkInfo(NamedTuple):
+    """What one stream event is and what it adds to the message (a named tuple: one per event)."""
 
     type: str | None = None
     delta_kind: DeltaKind | None = None

@@ -8,7 +8,7 @@ Decoders never raise for bad input. Whatever is wrong with a body becomes a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 __all__ = ["ProblemKind", "StreamEvent", "StreamKind", "StreamProblem"]
 
@@ -41,14 +41,13 @@ class StreamProblem:
     byte_offset: int
 
 
-@dataclass(frozen=True, slots=True)
-class StreamEvent:
+class StreamEvent(NamedTuple):
     """One event of any format, seen the same way.
 
     ``event`` is the SSE event type or the event-stream ``:event-type`` header
     (empty for JSON formats). ``data`` is the event's text: SSE data, the
     event-stream payload (for Bedrock ``chunk`` events the inner JSON), or one
-    JSON value as written.
+    JSON value as written. A named tuple: there is one per event of every stream.
     """
 
     index: int

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from toolkit.streams.result import StreamProblem
 
@@ -26,8 +27,7 @@ _COLON = 0x3A
 _NOT_DISPATCHED = "stream ends without a blank line; last event not dispatched"
 
 
-@dataclass(frozen=True, slots=True)
-class SseEvent:
+class SseEvent(NamedTuple):
     """One dispatched event.
 
     ``event`` is the type ("message" unless an ``event`` field set one).
@@ -36,6 +36,7 @@ class SseEvent:
     one replaces it ("" when none was seen). ``retry`` is the reconnection time
     set by a ``retry`` field within this event's lines, if any. ``byte_offset``
     is where the event's first line (comments included) starts in the body.
+    A named tuple, not a dataclass: a long stream builds thousands of them.
     """
 
     event: str
@@ -159,6 +160,8 @@ class SseDecoder:
 
     def _read_lines(self, data: bytes) -> list[SseEvent]:
         """Read every complete line of ``data``; keep the unfinished rest."""
+        if b"\r" not in data:
+            return self._read_lf_lines(data)
         parts = _LINE_BREAK.split(data)
         tail = parts[-1]
         self._check_utf8(data[: len(data) - len(tail)], self._offset)
@@ -173,6 +176,22 @@ class SseDecoder:
             self._pending.append(tail)
         else:
             self._after_cr = parts[-2] == b"\r"
+        return self._events[first_new:]
+
+    def _read_lf_lines(self, data: bytes) -> list[SseEvent]:
+        """``_read_lines`` for data whose lines all end with LF (nearly every recorded stream)."""
+        lines = data.split(b"\n")
+        tail = lines.pop()
+        self._check_utf8(data[: len(data) - len(tail)], self._offset)
+        first_new = len(self._events)
+        offset = self._offset
+        read_line = self._read_line
+        for line in lines:
+            read_line(line, offset)
+            offset += len(line) + 1
+        self._offset = offset
+        if tail:
+            self._pending.append(tail)
         return self._events[first_new:]
 
     def _read_line(self, line: bytes, offset: int) -> None:

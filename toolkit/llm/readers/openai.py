@@ -53,9 +53,12 @@ def chat_event(reading: Reading, _name: str, doc: Any) -> ChunkInfo:
         delta.get("reasoning_content") or delta.get("reasoning")
     )
     for call in delta.get("tool_calls") or ():
-        key = dig(call, "index") if dig(call, "index") is not None else dig(call, "id")
+        index = dig(call, "index")
         added = reading.add_call(
-            key, dig(call, "id"), dig(call, "function", "name"), dig(call, "function", "arguments")
+            index if index is not None else dig(call, "id"),
+            dig(call, "id"),
+            dig(call, "function", "name"),
+            dig(call, "function", "arguments"),
         )
     return _typed(info, added)
 
