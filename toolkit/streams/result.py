@@ -8,7 +8,7 @@ Decoders never raise for bad input. Whatever is wrong with a body becomes a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, NamedTuple
+from typing import Literal
 
 __all__ = ["ProblemKind", "StreamEvent", "StreamKind", "StreamProblem"]
 
@@ -41,13 +41,14 @@ class StreamProblem:
     byte_offset: int
 
 
-class StreamEvent(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class StreamEvent:
     """One event of any format, seen the same way.
 
     ``event`` is the SSE event type or the event-stream ``:event-type`` header
     (empty for JSON formats). ``data`` is the event's text: SSE data, the
     event-stream payload (for Bedrock ``chunk`` events the inner JSON), or one
-    JSON value as written. A named tuple: there is one per event of every stream.
+    JSON value as written.
     """
 
     index: int
