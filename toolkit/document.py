@@ -243,24 +243,30 @@ class _Builder:
             raise _unsafe(node)
         return handler(self, node)
 
+    # The two loops below run for every node of every file: plain string scalars (most
+    # keys and values) are taken as they are, without a call to ``_build``.
+
     def _mapping(self, node: MappingNode) -> YamlMap:
         result = YamlMap(_mark(node))
         self.built[id(node)] = result
         positions = result.value_positions
         for key_node, value_node in node.value:
-            key = self._key(key_node)
+            key = key_node.value if _is_str(key_node) else self._key(key_node)
             if key in result:
                 self.duplicates.append(DuplicateKey(str(key), _mark(key_node)))
-            result[key] = self._build(value_node)
-            positions[key] = _mark(value_node)
+            result[key] = value_node.value if _is_str(value_node) else self._build(value_node)
+            mark = value_node.start_mark
+            positions[key] = Position(mark.line + 1, mark.column + 1)
         return result
 
     def _sequence(self, node: SequenceNode) -> YamlSeq:
         result = YamlSeq(_mark(node))
         self.built[id(node)] = result
+        positions = result.item_positions
         for item in node.value:
-            result.append(self._build(item))
-            result.item_positions.append(_mark(item))
+            result.append(item.value if _is_str(item) else self._build(item))
+            mark = item.start_mark
+            positions.append(Position(mark.line + 1, mark.column + 1))
         return result
 
     def _key(self, node: Node) -> Any:
@@ -283,6 +289,11 @@ class _Builder:
             size = 1 + sum(self._size(child) for child in children)
             self.sizes[key] = size
         return size
+
+
+def _is_str(node: Node) -> bool:
+    """A plain string scalar (a collection tagged ``!!str`` is not one: it is refused)."""
+    return node.tag == _STR and type(node) is ScalarNode
 
 
 def _unsafe(node: Node) -> DocumentError:

@@ -34,6 +34,8 @@ class LintSettings:
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     fail_on: Severity = "error"
     root: str = "."
+    #: Each rule's options, resolved on first use (every file asks again).
+    _resolved: dict[str, dict[str, Any]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def enabled(self, rules: tuple[Rule, ...] = RULES) -> tuple[Rule, ...]:
         """The rules that run (before per-file ignores)."""
@@ -61,8 +63,11 @@ class LintSettings:
     def severity_of(self, rule: Rule) -> Severity:
         return severity_for(rule.code, rule.severity, self.severity)
 
-    def options_of(self, rule: Rule) -> dict[str, Any]:
-        return rule.resolve_options(self.options.get(rule.code))
+    def options_of(self, rule: Rule) -> Mapping[str, Any]:
+        resolved = self._resolved.get(rule.code)
+        if resolved is None:
+            resolved = self._resolved[rule.code] = rule.resolve_options(self.options.get(rule.code))
+        return resolved
 
 
 @functools.lru_cache(maxsize=64)
