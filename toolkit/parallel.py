@@ -4,9 +4,9 @@ Files are independent, so loading and linting map a function over them. Small
 inputs run in this process (starting workers costs more than it saves); large
 ones use one worker per CPU.
 
-Workers are forked, the cheapest way, when this process runs no other Python
-thread (the native helper threads of OpenBLAS and jemalloc register fork
-handlers and are safe). Forking a process that runs other threads (a Dask
+Workers are forked (``toolkit.forked``), the cheapest way, when this process
+runs no other Python thread (the native helper threads of OpenBLAS and
+jemalloc register fork handlers and are safe). Forking a process that runs other threads (a Dask
 client, a notebook kernel, a web server) can deadlock or crash the child, so
 then the default (``jobs=None``) stays in this process, and an explicit
 ``jobs`` uses a fork server, which starts workers from a clean process.
@@ -17,6 +17,8 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
+
+from toolkit.forked import forked_map
 
 __all__ = ["ordered_map", "resolve_jobs", "start_method"]
 
@@ -52,17 +54,17 @@ def ordered_map(
     if method == "none" or (jobs is None and method != "fork"):
         yield from map(function, items)
         return
-    # Imported only for parallel runs: a one-file lint hook should not pay for them.
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    if method == "forkserver":
-        multiprocessing.set_forkserver_preload(list(preload))
-    elif method == "fork":
+    if method == "fork":
         # The first item runs here, before forking: the workers then inherit every cache it
         # warmed (compiled schemas and patterns, the price index) instead of each building its own.
         yield function(items[0])
-        items = items[1:]
+        yield from forked_map(function, items[1:], workers)
+        return
+    # Imported only for a fork server: a one-file lint hook should not pay for them.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    multiprocessing.set_forkserver_preload(list(preload))
     context = multiprocessing.get_context(method)
     chunksize = max(1, min(16, len(items) // (workers * 8)))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
@@ -71,10 +73,10 @@ def ordered_map(
 
 def start_method() -> str:
     """``fork`` when it is safe (no other Python thread runs), else ``forkserver`` / ``spawn``."""
-    import multiprocessing
     import threading
 
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
+    if hasattr(os, "fork") and threading.active_count() == 1:
         return "fork"
-    return "forkserver" if "forkserver" in methods else "spawn"
+    import multiprocessing
+
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
