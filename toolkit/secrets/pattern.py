@@ -12,6 +12,7 @@ to synthetic, structurally valid strings, so no real or real-looking key is stor
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from typing import Literal
 
@@ -22,6 +23,7 @@ __all__ = [
     "ALNUM_START",
     "B64_END",
     "B64_START",
+    "START_BOUNDARIES",
     "TOKEN_END",
     "TOKEN_START",
     "TokenPattern",
@@ -35,6 +37,17 @@ ALNUM_START = r"(?<![A-Za-z0-9])"
 ALNUM_END = r"(?![A-Za-z0-9])"
 B64_START = r"(?<![A-Za-z0-9+/=_-])"
 B64_END = r"(?![A-Za-z0-9+/=_-])"
+
+_ALNUM = string.ascii_letters + string.digits
+#: The characters each start boundary forbids right before a token (a test checks them
+#: against the look-behinds). The matcher checks a leading boundary itself: ``re`` scans
+#: quickly for a pattern that starts with a literal, but not for one that starts with a
+#: look-behind.
+START_BOUNDARIES: dict[str, frozenset[str]] = {
+    TOKEN_START: frozenset(_ALNUM + "_-"),
+    ALNUM_START: frozenset(_ALNUM),
+    B64_START: frozenset(_ALNUM + "+/=_-"),
+}
 
 PatternLayer = Literal["token", "account"]
 
