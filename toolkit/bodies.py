@@ -15,8 +15,7 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import brotli
 import zstandard
@@ -58,8 +57,7 @@ _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 _KNOWN = frozenset({"gzip", "x-gzip", "deflate", "br", "zstd"})
 
 
-@dataclass(frozen=True, slots=True)
-class Decoded:
+class Decoded(NamedTuple):
     """The content once codings are removed; ``encoding`` names what was removed."""
 
     content: bytes

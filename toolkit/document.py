@@ -98,16 +98,14 @@ def position_of(container: Any, key: Any = None) -> Position:
     return START
 
 
-@dataclass(frozen=True, slots=True)
-class DuplicateKey:
+class DuplicateKey(NamedTuple):
     """A mapping key written twice; the later value wins, as in every recorder."""
 
     key: str
     position: Position
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(NamedTuple):
     """A parsed cassette file: its root value and what the parser noticed."""
 
     root: Any

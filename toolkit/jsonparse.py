@@ -11,9 +11,8 @@ ids and text; no value the toolkit reads comes near that range.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -28,8 +27,7 @@ def loads(text: str | bytes) -> Any:
         return json.loads(text)
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedBody:
+class ParsedBody(NamedTuple):
     """A body read as JSON: its value, or the error that stopped the parse (never both)."""
 
     value: Any = None

@@ -17,12 +17,11 @@ from __future__ import annotations
 import json
 import re
 import sys
-from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = ["GATEWAYS", "PROVIDER_IDS", "UNPRICED", "PricedModel", "find_priced_model", "lookups"]
 
@@ -47,8 +46,7 @@ UNPRICED = {
 Clause = dict[str, Any]
 
 
-@dataclass(frozen=True, slots=True)
-class PricedModel:
+class PricedModel(NamedTuple):
     """The price table's provider and model for a model reference."""
 
     provider: str

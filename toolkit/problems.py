@@ -7,9 +7,8 @@ The lint engine reports these same codes as findings.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning", "info"]
 
@@ -42,8 +41,7 @@ SEVERITY: dict[ProblemCode, Severity] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """Something wrong with a file, at a 1-based line and column."""
 
     path: str

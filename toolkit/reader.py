@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from toolkit.bodies import decoding_budget
 from toolkit.document import START, Document, DocumentError, Position, YamlMap, YamlSeq, read_document
@@ -23,8 +22,7 @@ __all__ = ["MAX_GZIP_FILE_BYTES", "Parsed", "parse_cassette"]
 MAX_GZIP_FILE_BYTES = 256 * 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
-class Parsed:
+class Parsed(NamedTuple):
     """A file read into the model, with the document it came from (None when unreadable)."""
 
     cassette: Cassette

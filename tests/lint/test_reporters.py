@@ -108,7 +108,7 @@ def test_sarif_with_no_findings_is_valid() -> None:
 
 
 def test_sarif_uris_are_percent_encoded(result: LintResult) -> None:
-    odd = replace(result.findings[0], path=str(ROOT / "tests" / "cassettes" / "test [a b]%.yaml"))
+    odd = result.findings[0]._replace(path=str(ROOT / "tests" / "cassettes" / "test [a b]%.yaml"))
     document = validate_sarif(render("sarif", replace(result, findings=(odd,))))
     uri = document["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]  # type: ignore[index]
     assert uri == "tests/cassettes/test%20%5Ba%20b%5D%25.yaml"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from toolkit.document import Position
 from toolkit.leaks.sites import AnalysisOf, Fragment, Site, Value, walk_interaction
@@ -21,8 +22,7 @@ from toolkit.secrets.positions import classify_position
 __all__ = ["Leak", "Piece", "scan_interaction", "scan_values"]
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(NamedTuple):
     """The part ``fragment[start:end]`` of stream event ``event`` that spells part of a secret."""
 
     event: int

@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from urllib.parse import parse_qsl, unquote
 
 import ahocorasick_rs
@@ -75,8 +74,7 @@ _FORM = re.compile(r"[\w.%\[\]*~+-]+=[^&\s]*(?:&[\w.%\[\]*~+-]+=[^&\s]*)*")
 _FORM_TYPE = "application/x-www-form-urlencoded"
 
 
-@dataclass(frozen=True, slots=True)
-class Site:
+class Site(NamedTuple):
     """The YAML node holding a value, and what was decoded to see the value.
 
     ``name`` is the header, parameter, form field or JSON key the value sits under ("" for
@@ -91,8 +89,7 @@ class Site:
     name: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Fragment:
+class Fragment(NamedTuple):
     """A piece of reassembled stream text: what event ``event`` added, from offset ``start``."""
 
     event: int
@@ -100,8 +97,7 @@ class Fragment:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Value:
+class Value(NamedTuple):
     """One decoded value to scan. ``location.kind == "text"`` means: token formats only.
 
     ``accounts`` asks for account identifiers in a text as well. ``fragments`` are set for

@@ -8,8 +8,9 @@ the command maps the outcome to output and an exit status.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 from toolkit.lint.baseline import read_baseline, write_baseline
 from toolkit.lint.config import FileConfig, find_config, is_known_selector, read_config
@@ -34,12 +35,11 @@ __all__ = [
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
-@dataclass(frozen=True, slots=True)
-class LintRequest:
+class LintRequest(NamedTuple):
     """The command line of one ``lint`` run."""
 
     paths: tuple[str, ...]
-    flags: CommandLine = field(default_factory=CommandLine)
+    flags: CommandLine = CommandLine()
     config: str | None = None
     isolated: bool = False
     format: str = "text"
@@ -50,8 +50,7 @@ class LintRequest:
     cwd: str = "."
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     """What to print (``output`` to stdout or the output file, ``notes`` to stderr) and the exit status."""
 
     exit_code: int

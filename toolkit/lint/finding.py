@@ -6,7 +6,7 @@ severity, path and fingerprint, so no rule can get those wrong.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from toolkit.document import Position
 from toolkit.problems import Severity
@@ -22,8 +22,7 @@ def severity_rank(severity: Severity) -> int:
     return SEVERITIES.index(severity)
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """A problem as a rule reports it.
 
     ``position`` is the 1-based line and column of the YAML node at fault.
@@ -40,8 +39,7 @@ class Hit:
     key: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One finding: where (1-based line and column of the YAML node), what, and how serious."""
 
     path: str

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from types import MappingProxyType
+from typing import Any, NamedTuple, Protocol
 
 from toolkit.document import Document
 from toolkit.lint.finding import Hit, Severity
@@ -36,25 +37,22 @@ class Check(Protocol):
     def __call__(self, context: LintContext, options: Mapping[str, Any], /) -> Iterable[Hit]: ...
 
 
-@dataclass(frozen=True, slots=True)
-class Option:
+class Option(NamedTuple):
     """A rule option: its default (whose type the configured value must have) and meaning."""
 
     default: int | str | tuple[str, ...]
     help: str
 
 
-@dataclass(frozen=True, slots=True)
-class Example:
+class Example(NamedTuple):
     """A cassette for the documentation and the tests; ``options`` override the rule's."""
 
     content: str | bytes
     filename: str = "cassette.yaml"
-    options: Mapping[str, Any] = field(default_factory=dict)
+    options: Mapping[str, Any] = MappingProxyType({})
 
 
-@dataclass(frozen=True, slots=True)
-class RuleDocs:
+class RuleDocs(NamedTuple):
     """What the rule finds, why it matters, where it was seen, and an example each way."""
 
     what: str

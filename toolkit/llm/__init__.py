@@ -8,8 +8,7 @@ what cannot be read is simply not reported.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from toolkit.jsonparse import loads
 from toolkit.llm.exchange import ChunkInfo, Exchange, Message, Reading, ToolCall, Usage
@@ -25,8 +24,7 @@ _NOTHING = ChunkInfo()
 _NOT_READ = (TypeError, ValueError, AttributeError, KeyError, IndexError, RecursionError)
 
 
-@dataclass(frozen=True, slots=True)
-class Analysis:
+class Analysis(NamedTuple):
     """One interaction read as an LLM call. ``chunks`` pairs with ``stream.events``."""
 
     route: Route

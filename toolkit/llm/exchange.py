@@ -10,7 +10,7 @@ final reported value wins: readers *replace* usage, never add chunks up.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
 __all__ = [
@@ -30,8 +30,7 @@ UsageSource = Literal["body", "final stream event", "headers"]
 DeltaKind = Literal["text", "reasoning", "tool_call", "usage", "other"]
 
 
-@dataclass(frozen=True, slots=True)
-class Usage:
+class Usage(NamedTuple):
     """Token usage of one call, normalised; None where the provider reports nothing."""
 
     input_tokens: int | None = None
@@ -49,8 +48,7 @@ class Usage:
         return self.input_tokens is not None or self.output_tokens is not None
 
 
-@dataclass(frozen=True, slots=True)
-class ToolCall:
+class ToolCall(NamedTuple):
     """A tool call as the model made it; ``arguments`` is the JSON text, reassembled."""
 
     id: str | None
@@ -58,8 +56,7 @@ class ToolCall:
     arguments: str
 
 
-@dataclass(frozen=True, slots=True)
-class Message:
+class Message(NamedTuple):
     """The assistant's output: text, reasoning (thinking / summaries) and tool calls."""
 
     text: str = ""
@@ -75,8 +72,7 @@ class ChunkInfo(NamedTuple):
     delta_text: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Exchange:
+class Exchange(NamedTuple):
     """Everything read from one response."""
 
     usage: Usage | None = None
@@ -146,7 +142,7 @@ class Reading:
         return ChunkInfo(delta_kind="tool_call", delta_text=piece or "")
 
     def result(self, source: UsageSource) -> Exchange:
-        usage = replace(self.usage, source=source) if self.usage is not None else None
+        usage = self.usage._replace(source=source) if self.usage is not None else None
         calls = tuple(ToolCall(c.id, c.name, "".join(c.parts)) for c in self.calls.values())
         message = Message("".join(self.text), "".join(self.reasoning), calls)
         return Exchange(usage, self.response_model, self.finish_reason, message)

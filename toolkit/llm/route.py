@@ -9,8 +9,7 @@ Azure ``/deployments/{name}/``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote
 
 from toolkit.jsonparse import parse_body
@@ -19,8 +18,7 @@ from toolkit.model import Interaction
 __all__ = ["Route", "route_of"]
 
 
-@dataclass(frozen=True, slots=True)
-class Route:
+class Route(NamedTuple):
     """Where a request went. ``api`` is None for traffic that is not a model call."""
 
     provider: str | None

@@ -11,7 +11,7 @@ load balancers, WAFs) are not.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from toolkit.secrets.positions import Parser
 from toolkit.secrets.validators import decode_base64
@@ -19,8 +19,7 @@ from toolkit.secrets.validators import decode_base64
 __all__ = ["CredentialSpan", "extract_credentials"]
 
 
-@dataclass(frozen=True, slots=True)
-class CredentialSpan:
+class CredentialSpan(NamedTuple):
     """``value[start:end]`` is redacted; ``judged`` decides whether it is a real secret."""
 
     start: int

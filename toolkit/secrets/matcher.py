@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick_rs
 
@@ -24,8 +24,7 @@ from toolkit.secrets.validators import VALIDATORS
 __all__ = ["MIN_TOKEN_LENGTH", "CompiledCatalog", "TokenHit", "build_matcher", "find_tokens", "has_keywords"]
 
 
-@dataclass(frozen=True, slots=True)
-class TokenHit:
+class TokenHit(NamedTuple):
     """A confirmed span ``text[start:end]`` in the format of ``pattern``."""
 
     pattern: TokenPattern
@@ -42,8 +41,7 @@ MIN_TOKEN_LENGTH = 20
 _OPAQUE_BLOB = re.compile(r"(?:data:[\w/+.-]+;base64,)?[A-Za-z0-9+/=_-]{16384,}")
 
 
-@dataclass(frozen=True, slots=True)
-class CompiledCatalog:
+class CompiledCatalog(NamedTuple):
     """The catalog compiled once: one keyword automaton, and each regex when first needed.
 
     Every keyword is searched lower-cased in the lower-cased text, in one pass: that finds

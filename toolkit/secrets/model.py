@@ -7,8 +7,7 @@ Matches never carry the secret itself: only its offsets, a fingerprint and a saf
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 __all__ = [
     "Layer",
@@ -32,8 +31,7 @@ Severity = Literal["error", "warning", "info"]
 Layer = Literal["token", "position", "account"]
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(NamedTuple):
     """Where a decoded value was found: its kind and the header/parameter/key name.
 
     Names are compared case-insensitively; the caller may pass them as written.
@@ -43,8 +41,7 @@ class Location:
     name: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class SecretMatch:
+class SecretMatch(NamedTuple):
     """One secret inside a value: ``value[start:end]`` is the secret.
 
     ``display`` shows at most a 4-character prefix and the length, never the secret.
@@ -60,8 +57,7 @@ class SecretMatch:
     display: str
 
 
-@dataclass(frozen=True, slots=True)
-class ScanPolicy:
+class ScanPolicy(NamedTuple):
     """Options of a scan: whether and how loudly account identifiers are reported."""
 
     report_accounts: bool = True

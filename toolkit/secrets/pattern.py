@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from toolkit.secrets.model import Severity
 
@@ -52,8 +51,7 @@ START_BOUNDARIES: dict[str, frozenset[str]] = {
 PatternLayer = Literal["token", "account"]
 
 
-@dataclass(frozen=True, slots=True)
-class TokenPattern:
+class TokenPattern(NamedTuple):
     """One secret format: how to find it, how to confirm it, and where the format is documented."""
 
     id: str

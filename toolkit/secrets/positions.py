@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from toolkit.secrets.model import Location
 
@@ -26,8 +25,7 @@ Strength = Literal["strong", "weak"]
 Parser = Literal["plain", "authorization", "cookie", "amz-credential"]
 
 
-@dataclass(frozen=True, slots=True)
-class CredentialPosition:
+class CredentialPosition(NamedTuple):
     """What a name says about its value: the finding kind, provider, strength and parser."""
 
     kind: str

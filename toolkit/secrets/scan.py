@@ -9,7 +9,7 @@ identifiers come last. Every match gives offsets into the value, never the secre
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from toolkit.secrets.accounts import account_header_provider
 from toolkit.secrets.catalog import CATALOG
@@ -34,8 +34,7 @@ _TOKENS_ONLY: frozenset[PatternLayer] = frozenset({"token"})
 _TOKENS_AND_ACCOUNTS: frozenset[PatternLayer] = frozenset({"token", "account"})
 
 
-@dataclass(frozen=True, slots=True)
-class _Label:
+class _Label(NamedTuple):
     """What a match reports besides its span."""
 
     kind: str

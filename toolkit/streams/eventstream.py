@@ -24,8 +24,8 @@ import struct
 import uuid
 import zlib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from enum import IntEnum
+from typing import NamedTuple
 
 from toolkit.streams.bedrock import decode_chunk
 from toolkit.streams.result import ProblemKind, StreamProblem
@@ -78,8 +78,7 @@ _INTEGERS: dict[HeaderType, struct.Struct] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Header:
+class Header(NamedTuple):
     """One header with its wire type, so that it can be written back unchanged."""
 
     name: str
@@ -87,8 +86,7 @@ class Header:
     value: HeaderValue
 
 
-@dataclass(frozen=True, slots=True)
-class EventStreamMessage:
+class EventStreamMessage(NamedTuple):
     """One message. ``headers`` maps names to values (last one wins, as in the SDKs);
     ``header_list`` keeps every header in order with its type.
 
@@ -118,8 +116,7 @@ class EventStreamMessage:
         return value if isinstance(value, str) else None
 
 
-@dataclass(frozen=True, slots=True)
-class EventStreamDecoding:
+class EventStreamDecoding(NamedTuple):
     """The messages read from one body, and what was wrong with it."""
 
     messages: tuple[EventStreamMessage, ...]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from toolkit.jsonparse import loads
 from toolkit.streams.result import ProblemKind, StreamProblem
@@ -34,8 +34,7 @@ _DECODER = json.JSONDecoder()
 _CUT_REST = re.compile(r"[ \t\n\r]*|t(?:ru?)?|f(?:a(?:ls?)?)?|n(?:ul?)?|-|[.eE][+-]?|u[0-9a-fA-F]{0,4}")
 
 
-@dataclass(frozen=True, slots=True)
-class JsonItem:
+class JsonItem(NamedTuple):
     """One JSON value: parsed, as written, and where it starts in the body."""
 
     value: object
@@ -43,8 +42,7 @@ class JsonItem:
     byte_offset: int
 
 
-@dataclass(frozen=True, slots=True)
-class JsonStreamDecoding:
+class JsonStreamDecoding(NamedTuple):
     """The values read from one body (only those that parsed), and the problems."""
 
     items: tuple[JsonItem, ...]

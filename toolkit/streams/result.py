@@ -8,7 +8,7 @@ Decoders never raise for bad input. Whatever is wrong with a body becomes a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 __all__ = ["ProblemKind", "StreamEvent", "StreamKind", "StreamProblem"]
 
@@ -32,8 +32,7 @@ ProblemKind = Literal[
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class StreamProblem:
+class StreamProblem(NamedTuple):
     """Something wrong with a stream body, at a 0-based byte offset in it."""
 
     kind: ProblemKind

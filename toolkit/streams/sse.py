@@ -14,7 +14,6 @@ where its first line starts, and so that a body can be fed in pieces.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from toolkit.streams.result import StreamProblem
@@ -46,8 +45,7 @@ class SseEvent(NamedTuple):
     byte_offset: int
 
 
-@dataclass(frozen=True, slots=True)
-class SseDecoding:
+class SseDecoding(NamedTuple):
     """Everything read from one body.
 
     ``truncated_tail`` is the event the body was building when it ended

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from toolkit.streams.eventstream import EventStreamDecoding, EventStreamMessage
 from toolkit.streams.jsonstream import JsonStreamDecoding
@@ -21,8 +21,7 @@ __all__ = [
 FormatDecoding = SseDecoding | EventStreamDecoding | JsonStreamDecoding
 
 
-@dataclass(frozen=True, slots=True)
-class StreamDecoding:
+class StreamDecoding(NamedTuple):
     """A body read as a stream.
 
     ``kind`` is None when the body is not a stream (then nothing else is set).

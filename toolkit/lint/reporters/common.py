@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from toolkit.lint.engine import LintResult
 from toolkit.lint.finding import SEVERITIES, Severity
@@ -11,8 +11,7 @@ from toolkit.lint.finding import SEVERITIES, Severity
 __all__ = ["ReportOptions", "count_by_severity", "plural"]
 
 
-@dataclass(frozen=True, slots=True)
-class ReportOptions:
+class ReportOptions(NamedTuple):
     """``color``: ANSI colours (text only); ``base``: the folder paths are made relative to."""
 
     color: bool = False

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import asdict
 from typing import Any
 
 from toolkit.lint.engine import LintResult
@@ -25,7 +24,7 @@ VERSION = 1
 def render(result: LintResult, _options: ReportOptions) -> str:
     document = {
         "version": VERSION,
-        "findings": [asdict(finding) for finding in result.findings],
+        "findings": [finding._asdict() for finding in result.findings],
         "summary": summary(result),
     }
     return json.dumps(document, indent=2, sort_keys=True) + "\n"

@@ -9,7 +9,7 @@ dependencies are imported inside the checks.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from toolkit.lint.rule import Rule
 from toolkit.lint.rules import bodies, file, hygiene, schema, secrets, semantics, streams
@@ -17,8 +17,7 @@ from toolkit.lint.rules import bodies, file, hygiene, schema, secrets, semantics
 __all__ = ["FAMILIES", "INTERNAL_ERROR", "RULES", "RULE_BY_CODE", "Family"]
 
 
-@dataclass(frozen=True, slots=True)
-class Family:
+class Family(NamedTuple):
     """A numbered family of codes: ``prefix`` such as ``CT3`` and what it covers."""
 
     prefix: str

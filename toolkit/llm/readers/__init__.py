@@ -7,8 +7,7 @@ interaction belongs to.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from toolkit.llm.exchange import ChunkInfo, Reading, dig
 from toolkit.llm.readers import anthropic, bedrock, cohere, google, openai
@@ -17,8 +16,7 @@ from toolkit.llm.usage import cohere_usage, openai_usage, responses_usage
 __all__ = ["READERS", "ApiReader"]
 
 
-@dataclass(frozen=True, slots=True)
-class ApiReader:
+class ApiReader(NamedTuple):
     """``body`` reads a whole response; ``event`` one stream event (name, parsed payload)."""
 
     body: Callable[[Reading, Any], None]
