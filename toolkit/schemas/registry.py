@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import copy
 import functools
-import json
-from importlib import resources
+from pathlib import Path
 from typing import Any, Literal, get_args
+
+from toolkit.jsonparse import loads
 
 __all__ = ["SCHEMA_FORMATS", "NoSchemaError", "SchemaFormat", "has_schema", "schema_for"]
 
@@ -45,6 +46,7 @@ def load_schema(format: str) -> dict[str, Any]:
     """The shared, parsed schema for ``format``: read once, never to be mutated."""
     if not has_schema(format):
         raise NoSchemaError(format)
-    text = resources.files("toolkit.schemas").joinpath(f"{format}.schema.json").read_text("utf-8")
-    schema: dict[str, Any] = json.loads(text)
+    # Read beside this module (the package is installed as files; importlib.resources
+    # would cost the lint hook more to import than the read itself).
+    schema: dict[str, Any] = loads((Path(__file__).parent / f"{format}.schema.json").read_bytes())
     return schema
