@@ -176,3 +176,20 @@ def test_fast_resolver_tags_every_scalar_as_libyaml_does(words: list[str]) -> No
     except yaml.YAMLError:
         return
     assert _tags(yaml.compose(text, Loader=_Loader)) == expected
+
+
+#: YAML 1.1 integers: decimal, octal (a leading 0), hexadecimal, binary, sexagesimal.
+YAML_INTS = r"[-+]?(0|[0-9][0-9_]*|0x[0-9a-fA-F_]+|0b[01_]+|[1-9][0-9_]*(:[0-5]?[0-9])+)"
+
+
+@given(st.from_regex(YAML_INTS, fullmatch=True))
+def test_integers_are_read_as_pyyaml_reads_them(text: str) -> None:
+    import yaml
+
+    try:
+        expected = yaml.load(f"a: {text}\n", Loader=yaml.CSafeLoader)["a"]
+    except ValueError:  # PyYAML's own constructor fails on a few (``0b_``): ours says where
+        with pytest.raises(DocumentError):
+            read_document(f"a: {text}\n".encode())
+        return
+    assert read_document(f"a: {text}\n".encode()).root["a"] == expected

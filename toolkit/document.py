@@ -312,6 +312,18 @@ def _standard(method: Callable[[SafeConstructor, Any], Any]) -> Callable[[_Build
     return handle
 
 
+_YAML_INT = _standard(SafeConstructor.construct_yaml_int)
+
+
+def _int(builder: _Builder, node: Node) -> Any:
+    """An integer: plain decimals (status codes, lengths) directly, YAML 1.1's other forms
+    (``0o17``, ``017`` octal, ``0x1F``, ``1_000``, ``1:30``) by PyYAML's constructor."""
+    value = node.value
+    if isinstance(value, str) and value.isascii() and value.isdigit() and (value[0] != "0" or value == "0"):
+        return int(value)
+    return _YAML_INT(builder, node)
+
+
 def _plain_string(_builder: _Builder, node: Node) -> Any:
     if isinstance(node, ScalarNode):
         return str(node.value)
@@ -357,7 +369,7 @@ _SEQUENCE_TAGS = frozenset(
 _TAG_HANDLERS: dict[str, Callable[[_Builder, Node], Any]] = {
     "tag:yaml.org,2002:null": _standard(SafeConstructor.construct_yaml_null),
     "tag:yaml.org,2002:bool": _standard(SafeConstructor.construct_yaml_bool),
-    "tag:yaml.org,2002:int": _standard(SafeConstructor.construct_yaml_int),
+    "tag:yaml.org,2002:int": _int,
     "tag:yaml.org,2002:float": _standard(SafeConstructor.construct_yaml_float),
     # Timestamps stay text: recorders write them as strings and JSON Schema wants strings.
     "tag:yaml.org,2002:timestamp": _plain_string,

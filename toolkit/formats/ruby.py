@@ -10,7 +10,6 @@ request and response have vcrpy's shapes, so vcrpy's readers read them.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 from toolkit.document import YamlMap
@@ -44,6 +43,8 @@ def parse_recorded_at(value: Any) -> datetime | None:
     text = as_text(value).strip()
     if not text:
         return None
+    from email.utils import parsedate_to_datetime  # only Ruby VCR needs it (costly to import)
+
     try:
         when = parsedate_to_datetime(text)
     except (TypeError, ValueError):
