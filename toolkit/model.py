@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 from urllib.parse import SplitResult, parse_qsl, urlsplit
 
 from toolkit.document import START, Position
@@ -49,8 +49,7 @@ FormatName = Literal[
 BodyStorage = Literal["string", "binary", "base64", "parsed_body", "content", "absent"]
 
 
-@dataclass(frozen=True, slots=True)
-class Header:
+class Header(NamedTuple):
     """One header line as recorded: name in its original case, one value."""
 
     name: str

@@ -18,8 +18,6 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
-from toolkit.forked import forked_map
-
 __all__ = ["ordered_map", "resolve_jobs", "start_method"]
 
 Item = TypeVar("Item")
@@ -55,6 +53,8 @@ def ordered_map(
         yield from map(function, items)
         return
     if method == "fork":
+        from toolkit.forked import forked_map  # a one-file lint hook does not need it
+
         # The first item runs here, before forking: the workers then inherit every cache it
         # warmed (compiled schemas and patterns, the price index) instead of each building its own.
         yield function(items[0])
