@@ -55,3 +55,34 @@ def test_python_dash_m(seed_path: Path) -> None:
         [sys.executable, "-m", "toolkit", "--help"], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert "show" in out.stdout
+
+
+def _process(*args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "toolkit", *args]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+
+
+def test_the_process_ends_quickly_without_losing_output_or_exit_codes(tmp_path: Path) -> None:
+    # The console entry point ends with os._exit: buffered output must be flushed first,
+    # the exit status kept, and files written before it.
+    listed = _process("show", str(SAMPLES), "--full")
+    assert listed.returncode == 0
+    assert listed.stdout == run("show", str(SAMPLES), "--full")[1]
+    assert len(listed.stdout) > 65_536  # more than a pipe buffer, many stdio buffers
+    assert _process("lint", "--isolated", str(SAMPLES)).returncode == 0
+    usage = _process("lint", "--select", "CT999", str(SAMPLES))
+    assert usage.returncode == 2 and "CT999" in usage.stderr
+    report = tmp_path / "audit.md"
+    written = _process("report", str(SAMPLES), "--format", "markdown", "--output", str(report))
+    assert written.returncode == 0, written.stderr
+    assert report.read_text(encoding="utf-8").startswith("# ")
+
+
+def test_output_to_a_closed_pipe_is_not_an_error() -> None:
+    with subprocess.Popen(
+        [sys.executable, "-m", "toolkit", "rules"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.read(10)
+        process.stdout.close()  # like ``| head -c 10``
+        assert b"Traceback" not in process.stderr.read()
