@@ -24,18 +24,25 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = (
-                p
-                for p in path.rglob("*")
-                if p.name.endswith(CASSETTE_SUFFIXES) and p.is_file() and not _hidden(p, path)
-            )
-            yield from sorted(str(p) for p in found)
+            yield from sorted(_walk(path))
         else:
             yield str(path)
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def _walk(root: Path) -> Iterator[str]:
+    """Cassette files under ``root``, hidden files and folders (``.git``, ``.venv``) skipped.
+
+    ``os.walk`` (several times faster than ``Path.rglob``); like ``rglob`` it does not enter
+    symbolic links to folders, and paths are spelled as pathlib spells them.
+    """
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        where = Path(folder)
+        for name in names:
+            if name.endswith(CASSETTE_SUFFIXES) and not name.startswith("."):
+                candidate = where / name
+                if candidate.is_file():
+                    yield str(candidate)
 
 
 def read_file(path: str) -> Parsed:
