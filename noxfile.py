@@ -57,6 +57,8 @@ def bench(session: nox.Session) -> None:
     Also installs the tools compared against (detect-secrets, yamllint). Pass sections to run
     only some: ``nox -s bench -- --only lint,secrets``.
     """
-    session.install("-e", ".[all]", "detect-secrets", "yamllint")
+    # A regular (not editable) install, as users have: an editable one adds its import hook
+    # to the start-up of every fresh process the suite times. The suite imports the working tree.
+    session.install(".[all]", "detect-secrets", "yamllint")
     args = session.posargs or ["--write", "reports/benchmarks.md"]
     session.run("python", "benchmarks/suite.py", *args)
