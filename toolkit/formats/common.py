@@ -8,23 +8,17 @@ from decimal import Decimal
 from typing import Any
 
 from toolkit.bodies import decode_content
-from toolkit.document import START, Position, YamlMap, YamlSeq, position_of
+from toolkit.document import Position, YamlMap, position_of
 from toolkit.model import Body, BodyStorage, Header, Headers
 
 __all__ = [
     "as_int",
-    "as_map",
     "as_text",
     "build_body",
     "parse_go_duration",
     "read_headers",
     "stored_bytes",
 ]
-
-
-def as_map(value: Any) -> YamlMap | None:
-    """``value`` when it is a mapping, else None."""
-    return value if isinstance(value, YamlMap) else None
 
 
 def as_text(value: Any) -> str:
@@ -173,7 +167,3 @@ def field_positions(mapping: YamlMap | None, names: dict[str, str]) -> dict[str,
     if mapping is None:
         return {}
     return {model: mapping.position_of(key) for model, key in names.items() if key in mapping}
-
-
-def item_position(sequence: Any, index: int) -> Position:
-    return sequence.position_of(index) if isinstance(sequence, YamlSeq) else START

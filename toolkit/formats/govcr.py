@@ -13,11 +13,9 @@ from typing import Any
 from toolkit.document import Position, YamlMap, position_of
 from toolkit.formats.common import (
     as_int,
-    as_map,
     as_text,
     build_body,
     field_positions,
-    item_position,
     parse_go_duration,
     read_headers,
     split_status,
@@ -44,16 +42,10 @@ def read_govcr(root: YamlMap, path: str, format_name: FormatName) -> Cassette:
     return Cassette(path, format_name, interactions, problems, as_text(root.get("version")) or None)
 
 
-def _read_interaction(index: int, item: YamlMap, items: Any) -> Interaction | str:
-    request, response = as_map(item.get("request")), as_map(item.get("response"))
-    if request is None or response is None:
-        return "interaction has no request or response mapping"
-    return Interaction(
-        index=index,
-        position=item_position(items, index),
-        request=_read_request(request),
-        response=_read_response(response),
-    )
+def _read_interaction(
+    index: int, position: Position, _item: YamlMap, request: YamlMap, response: YamlMap
+) -> Interaction:
+    return Interaction(index, position, _read_request(request), _read_response(response))
 
 
 def _read_request(request: YamlMap) -> Request:

@@ -5,18 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from toolkit.document import YamlMap, YamlSeq, position_of
+from toolkit.document import Position, YamlMap, YamlSeq, position_of
 from toolkit.model import Interaction
 from toolkit.problems import Problem, ProblemCode
 
-#: Reads list item ``index``; returns the interaction or a message saying why it cannot.
-InteractionReader = Callable[[int, YamlMap, Any], Interaction | str]
+#: Reads list item ``index`` (written at ``position``) from the item and its ``request`` and
+#: ``response`` mappings, which every dialect has.
+InteractionReader = Callable[[int, Position, YamlMap, YamlMap, YamlMap], Interaction]
 
 
 def read_interactions(
     items: Any, path: str, reader: InteractionReader, parent: Any
 ) -> tuple[tuple[Interaction, ...], tuple[Problem, ...]]:
-    """Apply ``reader`` to each mapping in ``items``; malformed items become problems."""
+    """Apply ``reader`` to each mapping in ``items`` with a request and a response mapping;
+    other items become problems."""
     if items is None:
         return (), ()
     if not isinstance(items, YamlSeq):
@@ -29,11 +31,12 @@ def read_interactions(
         if not isinstance(item, YamlMap):
             problems.append(_problem(path, where, f"interaction {index} is not a mapping", index))
             continue
-        result = reader(index, item, items)
-        if isinstance(result, str):
-            problems.append(_problem(path, where, f"interaction {index}: {result}", index))
-        else:
-            interactions.append(result)
+        request, response = item.get("request"), item.get("response")
+        if not isinstance(request, YamlMap) or not isinstance(response, YamlMap):
+            message = f"interaction {index}: interaction has no request or response mapping"
+            problems.append(_problem(path, where, message, index))
+            continue
+        interactions.append(reader(index, where, item, request, response))
     return tuple(interactions), tuple(problems)
 
 

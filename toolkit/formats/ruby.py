@@ -12,8 +12,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from toolkit.document import YamlMap
-from toolkit.formats.common import as_map, as_text, item_position
+from toolkit.document import Position, YamlMap
+from toolkit.formats.common import as_text
 from toolkit.formats.reading import read_interactions
 from toolkit.formats.vcrpy import read_request, read_response
 from toolkit.model import Cassette, Interaction
@@ -25,17 +25,11 @@ def read_ruby(root: YamlMap, path: str) -> Cassette:
     return Cassette(path, "ruby-vcr", interactions, problems, as_text(root.get("recorded_with")) or None)
 
 
-def _read_interaction(index: int, item: YamlMap, items: Any) -> Interaction | str:
-    request, response = as_map(item.get("request")), as_map(item.get("response"))
-    if request is None or response is None:
-        return "interaction has no request or response mapping"
-    return Interaction(
-        index=index,
-        position=item_position(items, index),
-        request=read_request(request),
-        response=read_response(response),
-        recorded_at=parse_recorded_at(item.get("recorded_at")),
-    )
+def _read_interaction(
+    index: int, position: Position, item: YamlMap, request: YamlMap, response: YamlMap
+) -> Interaction:
+    recorded_at = parse_recorded_at(item.get("recorded_at"))
+    return Interaction(index, position, read_request(request), read_response(response), recorded_at)
 
 
 def parse_recorded_at(value: Any) -> datetime | None:

@@ -21,11 +21,9 @@ from typing import Any
 from toolkit.document import Position, YamlMap
 from toolkit.formats.common import (
     as_int,
-    as_map,
     as_text,
     build_body,
     field_positions,
-    item_position,
     parsed_body_bytes,
     read_headers,
     read_status,
@@ -46,11 +44,10 @@ def read_vcrpy(root: YamlMap, path: str) -> Cassette:
     return Cassette(path, "vcrpy", interactions, problems, as_text(root.get("version")) or None)
 
 
-def _read_interaction(index: int, item: YamlMap, items: Any) -> Interaction | str:
-    request, response = as_map(item.get("request")), as_map(item.get("response"))
-    if request is None or response is None:
-        return "interaction has no request or response mapping"
-    return Interaction(index, item_position(items, index), read_request(request), read_response(response))
+def _read_interaction(
+    index: int, position: Position, _item: YamlMap, request: YamlMap, response: YamlMap
+) -> Interaction:
+    return Interaction(index, position, read_request(request), read_response(response))
 
 
 def read_request(request: YamlMap) -> Request:
