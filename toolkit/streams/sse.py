@@ -158,38 +158,24 @@ class SseDecoder:
 
     def _read_lines(self, data: bytes) -> list[SseEvent]:
         """Read every complete line of ``data``; keep the unfinished rest."""
-        if b"\r" not in data:
-            return self._read_lf_lines(data)
-        parts = _LINE_BREAK.split(data)
-        tail = parts[-1]
-        self._check_utf8(data[: len(data) - len(tail)], self._offset)
-        first_new = len(self._events)
-        offset = self._offset
-        for i in range(0, len(parts) - 1, 2):
-            line = parts[i]
-            self._read_line(line, offset)
-            offset += len(line) + len(parts[i + 1])
-        self._offset = offset
-        if tail:
-            self._pending.append(tail)
-        else:
-            self._after_cr = parts[-2] == b"\r"
-        return self._events[first_new:]
-
-    def _read_lf_lines(self, data: bytes) -> list[SseEvent]:
-        """``_read_lines`` for data whose lines all end with LF (nearly every recorded stream)."""
-        lines = data.split(b"\n")
+        if b"\r" in data:
+            parts = _LINE_BREAK.split(data)
+            lines, breaks = parts[::2], parts[1::2]
+        else:  # nearly every recorded stream: ``bytes.split`` is much faster than the regex
+            lines = data.split(b"\n")
+            breaks = [b"\n"] * (len(lines) - 1)
         tail = lines.pop()
         self._check_utf8(data[: len(data) - len(tail)], self._offset)
         first_new = len(self._events)
         offset = self._offset
-        read_line = self._read_line
-        for line in lines:
-            read_line(line, offset)
-            offset += len(line) + 1
+        for line, line_break in zip(lines, breaks, strict=True):
+            self._read_line(line, offset)
+            offset += len(line) + len(line_break)
         self._offset = offset
         if tail:
             self._pending.append(tail)
+        else:
+            self._after_cr = breaks[-1] == b"\r"
         return self._events[first_new:]
 
     def _read_line(self, line: bytes, offset: int) -> None:
