@@ -4,13 +4,29 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Hypothesis profiles. "ci" (selected by .ci/run through HYPOTHESIS_PROFILE) draws the same
+# examples on every run, so a run that passed once passes again, and allows each example the
+# time a loaded 2-CPU machine may need; "dev" (the default) explores new examples each run.
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    deadline=timedelta(seconds=5),
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+settings.register_profile("dev", print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -89,8 +90,11 @@ def test_deep_nesting_is_a_problem_not_a_crash() -> None:
     assert decode_ndjson(deep + b"\n").problems[0].kind == "invalid-json"
 
 
+#: The integers the reader keeps exact: 64-bit ones (beyond that it reads a float, on purpose;
+#: see ``toolkit.jsonparse`` and ``test_integers_beyond_64_bits_read_as_floats``).
+INT64 = st.integers(min_value=-(2**63), max_value=2**64 - 1)
 JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
+    st.none() | st.booleans() | INT64 | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
     max_leaves=10,
 )
@@ -131,6 +135,13 @@ def test_any_prefix_keeps_a_prefix_of_the_elements(array: tuple[bytes, list[obje
 def test_ndjson_round_trip(values: list[object]) -> None:
     body = b"".join(json.dumps(value).encode() + b"\n" for value in values)
     assert [item.value for item in decode_ndjson(body).items] == values
+
+
+@pytest.mark.parametrize("number", [-(2**63) - 1, 2**64, 10**30, -(10**30)])
+def test_integers_beyond_64_bits_read_as_floats(number: int) -> None:
+    decoding = decode_ndjson(f"[{number}]\n".encode())
+    assert decoding.problems == ()
+    assert decoding.items[0].value == [float(number)]
 
 
 @given(st.binary(max_size=300))
