@@ -192,3 +192,21 @@ def test_schema_findings_point_at_the_entry_and_its_interaction_in_call_order() 
     second_entry = next(n for n, line in enumerate(lines, 1) if "example.com/b" in line) - 4
     assert [(f.line, f.interaction) for f in found] == [(status_line, 1), (second_entry, 0)]
     assert "_order" in found[1].message
+
+
+def test_hex_looking_json_without_a_coding_inside_is_text() -> None:
+    content = 'mimeType: application/json\ntext: \'["abcd", "ef01"]\'\n'
+    body = read(har(entry(content=content))).interactions[0].response.body
+    assert (body.storage, body.content, body.encoding, body.problem) == (
+        "string",
+        b'["abcd", "ef01"]',
+        None,
+        None,
+    )
+
+
+def test_cody_text_wins_over_text_json() -> None:
+    post = "  headers: []\n  postData:\n    text: '{\"a\": 1}'\n    textJSON: {b: 2}\nresponse:"
+    text = har(entry().replace("  headers: []\nresponse:", post, 1))
+    body = read(text).interactions[0].request.body
+    assert (body.storage, body.content) == ("string", b'{"a": 1}')

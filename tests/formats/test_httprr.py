@@ -236,3 +236,8 @@ def test_any_bytes_give_a_cassette_or_a_problem(tail: bytes) -> None:
 def test_read_message_never_raises(data: bytes, start: int, end: int) -> None:
     message = read_message(data, min(start, len(data)), min(max(start, end), len(data)))
     assert message.body_offset is None or message.body_offset <= message.end
+
+
+def test_an_absurd_length_is_corrupt_framing_not_an_error() -> None:
+    cassette = read(b"httprr trace v1\n" + b"9" * 5000 + b" 1\nx")
+    assert [p.code for p in cassette.problems] == [ProblemCode.SYNTAX]

@@ -139,7 +139,7 @@ def _read_request(request: YamlMap) -> Request:
 def _request_body(post: Any, where: Position, headers: Headers) -> Body:
     if not isinstance(post, YamlMap):
         return Body(position=where)
-    if "textJSON" in post:  # Cody: JSON as YAML data, replayed as JSON.stringify of it
+    if "textJSON" in post and post.get("text") is None:  # Cody: replayed as JSON.stringify of it
         tree = post["textJSON"]
         stored = json.dumps(_as_js(tree), separators=(",", ":"), ensure_ascii=False).encode()
         return build_body(stored, "parsed_body", post.position_of("textJSON"), headers, tree)
@@ -193,7 +193,10 @@ def _response_body(content: Any, where: Position, headers: Headers) -> Body:
     if chunks is not None and encoding == "base64":
         stored, problem = _join_base64(chunks)
     elif chunks is not None and _is_hex(chunks):  # Polly 2-4: hex chunks, no marker
-        stored, problem = b"".join(bytes.fromhex(chunk) for chunk in chunks), None
+        body = build_body(b"".join(bytes.fromhex(chunk) for chunk in chunks), "string", at, headers)
+        if body.encoding is not None and body.problem is None:
+            return body
+        return _text_body(content, headers)  # a JSON array of short hex-looking strings, as text
     elif encoding == "base64":
         stored, problem = _b64(as_text(text))
     else:

@@ -63,7 +63,7 @@ def split_records(data: bytes) -> _Framing:
             return _Framing(tuple(records), (at, "corrupt httprr trace: a record's length line has no end"))
         line = data[at:newline].rstrip(b"\r").decode("utf-8", "replace")
         first, _, second = line.partition(" ")
-        if not (first.isascii() and first.isdigit() and second.isascii() and second.isdigit()):
+        if not (_is_length(first) and _is_length(second)):
             return _Framing(
                 tuple(records),
                 (at, "corrupt httprr trace: a record must start with '<request bytes> <response bytes>'"),
@@ -77,6 +77,11 @@ def split_records(data: bytes) -> _Framing:
         records.append(Record(at, line, (newline + 1, request_end), (request_end, response_end)))
         at = response_end
     return _Framing(tuple(records), None)
+
+
+def _is_length(text: str) -> bool:
+    """A byte count as Go's ``strconv.Atoi`` reads one (18 digits is already beyond any file)."""
+    return text.isascii() and text.isdigit() and len(text) <= 18
 
 
 def read_httprr(data: bytes, path: str) -> tuple[Document, Cassette]:

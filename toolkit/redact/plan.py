@@ -258,6 +258,8 @@ def _plan_body(
     if stored == body.stored:
         raise RedactionError(f"a secret of the {side} body of interaction {interaction.index} was not found")
     text = plan.source.text[node.start : node.end]
+    if parsed.cassette.format == "har" and body.storage == "string" and body.encoding:
+        raise RedactionError(f"the {side} body of interaction {interaction.index} is Polly 2-4 hex chunks")
     if body.storage == "base64" and node.value.lstrip().startswith("["):
         # Polly's chunks of a content-encoded body, a JSON array of base64: now one chunk.
         new_value = json.dumps([base64.b64encode(stored).decode("ascii")])
