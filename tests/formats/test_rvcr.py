@@ -182,15 +182,15 @@ def test_a_broken_interaction_is_ct009_not_a_traceback() -> None:
 def test_schema_violations_are_reported_where_they_are() -> None:
     text = cassette_of(
         "method: POST\nuri: https://example.com/\nbody:\n  encoding: ''\n",
-        "status: '200 OK'\nheaders:\n  content type: text/plain\n",
+        "status: '200 OK'\nheaders:\n  x-note: {a: 1}\ncomment: vcr ignores unknown keys\n",
         recorded_at="last tuesday",
     )
     findings = lint_data(text.encode(), "c.yml", LintSettings(select=("CT101",)))
     assert [(f.code, f.line, f.column, f.interaction) for f in findings] == [
         ("CT101", 6, 7, 0),  # a body with no string, base64_string, raw_gzip, fields or on_disk
         ("CT101", 8, 13, 0),  # the status is text, not a number
-        ("CT101", 10, 21, 0),  # a header name with a space
-        ("CT101", 11, 16, 0),  # recorded_at as.POSIXct cannot read
+        ("CT101", 10, 15, 0),  # a header value that is a mapping
+        ("CT101", 12, 16, 0),  # recorded_at as.POSIXct cannot read
     ]
 
 
