@@ -86,7 +86,7 @@ def _read(text: bytes, path: str) -> Document:
     try:
         return read_document(text)
     except DocumentError as e:
-        if not path.endswith(".json") or e.code != ProblemCode.SYNTAX:
+        if not path.endswith((".json", ".har")) or e.code != ProblemCode.SYNTAX:
             raise
         # JSON that YAML 1.1 will not take (e.g. tabs or "\/" escapes): read it as JSON,
         # without node positions.

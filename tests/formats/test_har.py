@@ -210,3 +210,23 @@ def test_cody_text_wins_over_text_json() -> None:
     text = har(entry().replace("  headers: []\nresponse:", post, 1))
     body = read(text).interactions[0].request.body
     assert (body.storage, body.content) == ("string", b'{"a": 1}')
+
+
+def test_json_har_that_yaml_refuses_is_read_as_json() -> None:
+    document = {
+        "log": {
+            "version": "1.2",
+            "creator": {"name": "Polly.JS", "version": "6.0.6"},
+            "entries": [
+                {
+                    "_id": "x",
+                    "_order": 0,
+                    "request": {"method": "GET", "url": "https://example.com/a", "headers": []},
+                    "response": {"status": 200, "headers": [], "content": {"text": "ok"}},
+                }
+            ],
+        }
+    }
+    data = json.dumps(document).replace("https://example.com/a", "https:\\/\\/example.com\\/a").encode()
+    cassette = parse_cassette(data.replace(b"{", b"{\t", 1), "recording.har").cassette
+    assert cassette.problems == () and cassette.interactions[0].request.url.raw == "https://example.com/a"
