@@ -152,6 +152,7 @@ def _request(data: bytes, lines: ByteLines, message: Message) -> Request:
     positions = {
         "method": start,
         "url": Position(start.line, start.column + len(method) + 1),
+        "headers": _headers_at(lines, message),
         "body": lines.position(message.body_offset or message.end),
     }
     return Request(
@@ -178,9 +179,16 @@ def _response(data: bytes, lines: ByteLines, message: Message) -> Response:
         positions={
             "status": status_at,
             "reason": status_at,
+            "headers": _headers_at(lines, message),
             "body": lines.position(message.body_offset or message.end),
         },
     )
+
+
+def _headers_at(lines: ByteLines, message: Message) -> Position:
+    """The first header line, or the start line of a message without headers."""
+    offsets = [h.offset for h in message.headers] + [offset for offset, _ in message.malformed]
+    return lines.position(min(offsets) if offsets else message.start_offset)
 
 
 def _record_node(
