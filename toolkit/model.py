@@ -37,6 +37,9 @@ FormatName = Literal[
     "vcrpy",
     "ruby-vcr",
     "langchain-split",
+    "r-vcr",
+    "httprr",
+    "har",
     "websocket",
     "grpc",
     "unknown",
@@ -44,9 +47,13 @@ FormatName = Literal[
 
 #: How a cassette stored a body:
 #: ``string`` text as written; ``binary`` a base64 ``!!binary`` / ``!binary`` value;
-#: ``base64`` Ruby's ``base64_string``; ``parsed_body`` pydantic-ai's JSON-as-YAML;
-#: ``content`` the legacy httpx ``content`` field; ``absent`` no body recorded.
-BodyStorage = Literal["string", "binary", "base64", "parsed_body", "content", "absent"]
+#: ``base64`` base64 text (Ruby's ``base64_string``, R vcr's ``raw_gzip``, a HAR ``content``
+#: with ``encoding: base64``); ``parsed_body`` a JSON body written as YAML data (pydantic-ai's
+#: ``parsed_body``, Polly's ``textJSON`` as Cody writes it, R vcr's form ``fields``);
+#: ``content`` the legacy httpx ``content`` field; ``raw`` the bytes of an HTTP message
+#: (httprr); ``file`` a file named in place of the body (R vcr ``on_disk``), whose bytes are
+#: not in the cassette; ``absent`` no body recorded.
+BodyStorage = Literal["string", "binary", "base64", "parsed_body", "content", "raw", "file", "absent"]
 
 
 class Header(NamedTuple):
@@ -178,7 +185,8 @@ class Request:
 
 @dataclass(frozen=True, slots=True)
 class Response:
-    """A recorded response. ``duration_s`` is go-vcr's recorded duration, if any."""
+    """A recorded response. ``duration_s`` is the recorded duration, if any (go-vcr's
+    ``duration``, a HAR entry's ``time``)."""
 
     status_code: int | None
     reason: str | None

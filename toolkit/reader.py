@@ -1,6 +1,7 @@
 """Bytes of one file to a ``Cassette``: unwrap gzip, parse, detect the dialect, read.
 
-Pure (no I/O): ``toolkit.source`` reads the bytes. Never raises for bad input;
+Pure (no I/O): ``toolkit.source`` reads the bytes. httprr traces are not YAML: their reader
+builds the positioned document itself (``toolkit.formats.httprr``). Never raises for bad input;
 whatever goes wrong is a ``Problem`` on the returned cassette.
 """
 
@@ -13,6 +14,7 @@ from typing import Any, NamedTuple
 from toolkit.bodies import decoding_budget
 from toolkit.document import START, Document, DocumentError, Position, YamlMap, YamlSeq, read_document
 from toolkit.formats import read_cassette
+from toolkit.formats.httprr import is_httprr, read_httprr
 from toolkit.model import Cassette
 from toolkit.problems import Problem, ProblemCode
 
@@ -30,9 +32,14 @@ class Parsed(NamedTuple):
 
 
 def parse_cassette(data: bytes, path: str) -> Parsed:
-    """Read the bytes of ``path`` (a ``*.gz`` name means gzip-wrapped YAML)."""
+    """Read the bytes of ``path`` (a ``*.gz`` name means gzip-wrapped; an httprr trace is
+    recognised by its first line or its ``*.httprr`` name, anything else is read as YAML)."""
     try:
         text = _gunzip_file(data) if path.endswith(".gz") else data
+        if is_httprr(text) or path.removesuffix(".gz").endswith(".httprr"):
+            with decoding_budget():
+                document, cassette = read_httprr(text, path)
+            return Parsed(cassette, document)
         document = _read(text, path)
     except DocumentError as e:
         problem = Problem(path, e.position.line, e.position.column, e.code, e.message)
@@ -79,7 +86,7 @@ def _read(text: bytes, path: str) -> Document:
     try:
         return read_document(text)
     except DocumentError as e:
-        if not path.endswith(".json") or e.code != ProblemCode.SYNTAX:
+        if not path.endswith((".json", ".har")) or e.code != ProblemCode.SYNTAX:
             raise
         # JSON that YAML 1.1 will not take (e.g. tabs or "\/" escapes): read it as JSON,
         # without node positions.

@@ -97,6 +97,9 @@ def _render_headers(mark: str, headers: Headers) -> Iterator[str]:
 def _render_body(mark: str, body: Body, headers: Headers, options: ShowOptions) -> Iterator[str]:
     if body.storage == "absent" and not body.content:
         return
+    if body.storage == "file":
+        yield f"{mark} -- body not in the cassette: stored in the file {body.tree!s} --"
+        return
     notes = [f"{len(body.content):,} bytes", f"stored as {body.storage}"]
     if body.encoding:
         notes.append(f"{body.encoding} decoded")

@@ -12,8 +12,8 @@ from toolkit.reader import Parsed, parse_cassette
 
 __all__ = ["CASSETTE_SUFFIXES", "discover", "read_file"]
 
-#: File names a directory walk picks up.
-CASSETTE_SUFFIXES = (".yaml", ".yml", ".json", ".yaml.gz", ".yml.gz")
+#: File names a directory walk picks up (``*.har.yaml`` is a ``*.yaml``; ``*.har`` is JSON).
+CASSETTE_SUFFIXES = (".yaml", ".yml", ".json", ".yaml.gz", ".yml.gz", ".httprr", ".httprr.gz", ".har")
 
 #: Files larger than this are refused before reading (a cassette of hundreds of MB is a mistake).
 MAX_FILE_BYTES = 512 * 1024 * 1024

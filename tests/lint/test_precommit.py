@@ -39,6 +39,11 @@ def test_the_hook_manifest() -> None:
         "providertests/testdata/TestX/case.yaml",
         "libs/aws/tests/cassettes/test.yaml.gz",
         "anywhere/recording.yml.gz",
+        "tests/testthat/_vcr/chat.yml",
+        "llms/openai/testdata/TestChat.httprr",
+        "llms/openai/testdata/TestChat.httprr.gz",
+        "agent/recordings/chat_123/recording.har.yaml",
+        "test/__recordings__/api_1/recording.har",
     ):
         assert files.search(path), path
     for path in ("src/app/settings.yaml", "testdata/golden.json", ".github/workflows/ci.yml", "README.md"):

@@ -21,6 +21,8 @@ VALID_FIXTURES: dict[str, str] = {
     "vcrpy.yaml": "vcrpy",
     "ruby-vcr.yaml": "ruby-vcr",
     "langchain-split.yaml": "langchain-split",
+    "r-vcr.yaml": "r-vcr",
+    "har.yaml": "har",
 }
 
 Finding = tuple[int, int, str, str]

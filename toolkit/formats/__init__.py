@@ -1,7 +1,8 @@
 """Format readers: recognise a cassette dialect from its document and read it into the model.
 
 The registry is explicit: ``detect_format`` inspects the root and the first
-interaction; ``read_cassette`` dispatches to the reader of that dialect.
+interaction; ``read_cassette`` dispatches to the reader of that dialect. httprr traces
+are not YAML documents: ``toolkit.reader`` sends their bytes to ``toolkit.formats.httprr``.
 Recordings that are not HTTP (websocket sessions, gRPC samples) are recognised
 and returned with an ``unsupported recording`` problem, never silently dropped.
 """
@@ -10,10 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from toolkit.document import START, YamlMap, YamlSeq
+from toolkit.document import START, YamlMap, YamlSeq, position_of
 from toolkit.formats.govcr import read_govcr
+from toolkit.formats.har import is_har, read_har
 from toolkit.formats.langchain import read_langchain
 from toolkit.formats.ruby import read_ruby
+from toolkit.formats.rvcr import is_rvcr, read_rvcr
 from toolkit.formats.vcrpy import read_vcrpy
 from toolkit.model import Cassette, FormatName
 from toolkit.problems import Problem, ProblemCode
@@ -26,7 +29,9 @@ def detect_format(root: Any) -> FormatName:
     if not isinstance(root, YamlMap):
         return "unknown"
     if "http_interactions" in root:
-        return "ruby-vcr"
+        return "r-vcr" if is_rvcr(root) else "ruby-vcr"
+    if is_har(root):
+        return "har"
     if "requests" in root and "responses" in root:
         return "langchain-split"
     if "interactions" not in root:
@@ -69,12 +74,18 @@ def read_cassette(root: Any, path: str) -> Cassette:
         cassette = read_ruby(root, path)
     elif fmt == "langchain-split":
         cassette = read_langchain(root, path)
+    elif fmt == "r-vcr":
+        cassette = read_rvcr(root, path)
+    elif fmt == "har":
+        cassette = read_har(root, path)
     elif fmt in ("websocket", "grpc"):
         return _unsupported(root, path, fmt)
     else:
         return _unknown(root, path)
     if not cassette.interactions and not cassette.problems:
         where = root.position_of("interactions") if "interactions" in root else root.position
+        if fmt == "har":
+            where = position_of(root["log"], "entries")
         empty = Problem(
             path, where.line, where.column, ProblemCode.EMPTY, "the cassette records no interactions"
         )

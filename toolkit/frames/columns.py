@@ -33,7 +33,11 @@ _KEY = (
 
 INTERACTIONS: tuple[Column, ...] = (
     *_KEY,
-    Column("format", "string", "Cassette dialect: go-vcr-v2, go-vcr-v1, vcrpy, ruby-vcr or langchain-split."),
+    Column(
+        "format",
+        "string",
+        "Cassette dialect: go-vcr-v2, go-vcr-v1, vcrpy, ruby-vcr, langchain-split, r-vcr, httprr or har.",
+    ),
     Column("line", "Int64", "1-based line where the interaction starts in the file."),
     Column("column", "Int64", "1-based column where the interaction starts in the file."),
     Column("method", "string", "HTTP request method, upper-case.", "http.request.method"),
@@ -74,7 +78,9 @@ INTERACTIONS: tuple[Column, ...] = (
     Column(
         "request_storage",
         "string",
-        "How the request body is stored: string, binary, base64, parsed_body, content or absent.",
+        "How the request body is stored: string, binary (a YAML !!binary / !binary value), base64, "
+        "parsed_body (JSON written as YAML data), content, raw (httprr), file (a file named in its "
+        "place, R vcr) or absent.",
     ),
     Column("response_storage", "string", "How the response body is stored (as for request_storage)."),
     Column(
@@ -86,7 +92,8 @@ INTERACTIONS: tuple[Column, ...] = (
     Column(
         "duration_s",
         "Float64",
-        "Recorded response duration in seconds (go-vcr); NaN where the recorder stores none.",
+        "Recorded response duration in seconds (go-vcr `duration`, HAR `time`); NaN where the "
+        "recorder stores none.",
         "http.client.request.duration",
     ),
     Column(
@@ -105,7 +112,8 @@ INTERACTIONS: tuple[Column, ...] = (
     Column(
         "recorded_at",
         "datetime64[ns, UTC]",
-        "When the interaction was recorded (Ruby VCR); NaT where the recorder stores none.",
+        "When the interaction was recorded (Ruby and R VCR `recorded_at`, HAR `startedDateTime`); NaT "
+        "where the recorder stores none.",
     ),
     Column(
         "provider",

@@ -148,7 +148,8 @@ def usage_row(cassette: Cassette, interaction: Interaction, analysis: Analysis) 
 
 
 def recorded_when(interaction: Interaction) -> datetime | None:
-    """When the call was made: Ruby's ``recorded_at``, else the response ``Date`` header."""
+    """When the call was made: the recorder's time (``recorded_at``, ``startedDateTime``), else the
+    response ``Date`` header."""
     if interaction.recorded_at is not None:
         return interaction.recorded_at
     date = interaction.response.headers.get("date")

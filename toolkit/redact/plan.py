@@ -10,7 +10,8 @@ No I/O (``toolkit.redact.files`` reads and writes). The steps:
    in its decoded content and encoded again (``toolkit.redact.bodies``);
 3. edit the text at those scalars only (``toolkit.redact.scalars``); a recorded length that a
    re-compressed body no longer matches (``Content-Length``, go-vcr ``content_length``) is
-   updated with it;
+   updated with it. An httprr trace is not YAML: its raw messages are edited and its length
+   prefixes written again (``toolkit.redact.trace``);
 4. check the result: every node reads back with its old value except the edited ones, which
    read back with their new value (a scalar edited in place that does not is written again,
    double-quoted); no blocking secret is left; reading the cassette finds the same
@@ -22,7 +23,9 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -39,6 +42,7 @@ from toolkit.redact.scalars import (
     split_prefix,
 )
 from toolkit.redact.substitute import Layer, replace_all, spellings
+from toolkit.redact.trace import redact_trace
 from toolkit.secrets.redact import filler
 from toolkit.streams.detect import media_type
 
@@ -93,8 +97,10 @@ def redact_text(data: bytes, path: str) -> Redaction:
     if not leaks:
         return Redaction(path, data, data)
     try:
-        source = read_source_map(data)
-        after, lengths = _redacted(data, parsed, source, leaks, analyses)
+        if parsed.cassette.format == "httprr":
+            after, lengths = _redacted_trace(data, parsed, leaks, analyses)
+        else:
+            after, lengths = _redacted(data, parsed, read_source_map(data), leaks, analyses)
     except (DocumentError, RedactionError, ValueError) as e:
         return Redaction(path, data, data, tuple(leaks), tuple(leaks), problem=str(e))
     checked = _checked(path, data, after, parsed, tuple(leaks))
@@ -144,6 +150,27 @@ def _redacted(
             analysis=analyses.get(number),
         )
     return _assemble(data, plan), plan.lengths_updated
+
+
+def _redacted_trace(
+    data: bytes, parsed: Parsed, leaks: list[Leak], analyses: dict[int, Analysis]
+) -> tuple[bytes, int]:
+    """An httprr trace: its raw messages edited, its length prefixes written again."""
+
+    def edit_text(text: str, text_leaks: Sequence[Leak]) -> str:
+        pairs = [
+            (spelling, _placeholder(leak, spelling))
+            for leak in text_leaks
+            for spelling in spellings(leak.secret, _layers(leak))
+        ]
+        return replace_all(text, pairs)
+
+    def edit_of(interaction: Interaction, side: str, body_leaks: Sequence[Leak]) -> BodyEdit:
+        part = interaction.request if side == "request" else interaction.response
+        content_type = media_type(part.headers.get("content-type"))
+        return _body_edit(list(body_leaks), analyses.get(interaction.index), content_type)
+
+    return redact_trace(data, parsed.cassette.interactions, leaks, edit_text, edit_of)
 
 
 def _node_index(source: SourceMap, leak: Leak) -> int:
@@ -231,7 +258,13 @@ def _plan_body(
     if stored == body.stored:
         raise RedactionError(f"a secret of the {side} body of interaction {interaction.index} was not found")
     text = plan.source.text[node.start : node.end]
-    if body.storage in ("binary", "base64") or node.tag in _BINARY_TAGS:
+    if parsed.cassette.format == "har" and body.storage == "string" and body.encoding:
+        raise RedactionError(f"the {side} body of interaction {interaction.index} is Polly 2-4 hex chunks")
+    if body.storage == "base64" and node.value.lstrip().startswith("["):
+        # Polly's chunks of a content-encoded body, a JSON array of base64: now one chunk.
+        new_value = json.dumps([base64.b64encode(stored).decode("ascii")])
+        plan.texts[index], plan.values[index] = rewrite_changed(text, node, new_value), new_value
+    elif body.storage in ("binary", "base64") or node.tag in _BINARY_TAGS:
         new_value = _like(node.value, base64.b64encode(stored).decode("ascii"))
         plan.texts[index], plan.values[index] = rewrite_base64(text, node, new_value), new_value
     else:

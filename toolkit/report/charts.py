@@ -105,7 +105,7 @@ def latency_distribution(summary: Summary) -> str:
     times = summary.times
     interactions = int(plain(summary.totals["interactions"].iloc[0]) or 0) if len(summary.totals) else 0
     panels = []
-    for measure, source in ((RECORDED, "go-vcr duration"), (SERVER, "response headers")):
+    for measure, source in ((RECORDED, "the recorder"), (SERVER, "response headers")):
         seconds = [float(s) for s in times.loc[times["measure"] == measure, "seconds"] if s > 0]
         title = (
             f"{measure.capitalize()} ({source}): known for {len(seconds):,} of {interactions:,} interactions"

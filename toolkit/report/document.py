@@ -161,7 +161,8 @@ def _latency(summary: Summary, missing: str) -> Iterator[Block]:
     of = _count(_first_row(summary.totals), "interactions")
     known = int(recorded["known"].sum())
     yield Paragraph(
-        f"Recorded duration (go-vcr `duration`, measured by the recorder around the whole exchange): "
+        f"Recorded duration (go-vcr `duration`, HAR `time`: measured by the recorder around the whole "
+        f"exchange): "
         f"known for {known:,} of {of:,} interactions."
     )
     sources = ", ".join(

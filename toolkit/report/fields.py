@@ -113,7 +113,7 @@ _FIELDS = (
         "duration_known",
         "duration known",
         "count",
-        "Interactions with a recorded duration (go-vcr `duration`).",
+        "Interactions with a recorded duration (go-vcr `duration`, HAR `time`).",
     ),
     Field(
         "server_timing_known",

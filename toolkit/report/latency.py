@@ -1,10 +1,11 @@
 """Latency: percentiles of each time source, with its coverage, never mixing sources.
 
 Two measures are kept apart. The *recorded duration* is what the recorder
-measured around the whole exchange (go-vcr's ``duration``; other recorders
-store none). *Server processing* is what the server says it spent, from a
-response header (``toolkit.timing``); each header is its own source, since a
-proxy's upstream time and an API's processing time are not the same clock.
+measured around the whole exchange (go-vcr's ``duration``, a HAR entry's ``time``;
+other recorders store none), each recorder its own source. *Server processing* is
+what the server says it spent, from a response header (``toolkit.timing``); each
+header is its own source, since a proxy's upstream time and an API's processing
+time are not the same clock.
 """
 
 from __future__ import annotations
@@ -17,17 +18,20 @@ __all__ = ["RECORDED", "SERVER", "latency_table", "time_values"]
 
 RECORDED = "recorded duration"
 SERVER = "server processing"
-#: The only recorder that stores a duration.
+#: The source of the recorded duration by dialect (the recorders that store one).
+RECORDED_SOURCES = {"go-vcr-v2": "go-vcr duration", "go-vcr-v1": "go-vcr duration", "har": "HAR time"}
+#: The recorded duration's row when no recorder stored one.
 RECORDED_SOURCE = "go-vcr duration"
 _QUANTILES = {"p50_s": 0.5, "p90_s": 0.9, "p99_s": 0.99}
 
 
 def time_values(calls: pd.DataFrame) -> pd.DataFrame:
     """Every known time: measure, source, provider, seconds (recorded first, then each header)."""
-    recorded = calls.loc[calls["duration_s"].notna(), ["provider", "duration_s"]]
-    recorded = recorded.rename(columns={"duration_s": "seconds"}).assign(
-        measure=RECORDED, source=RECORDED_SOURCE
-    )
+    recorded = calls.loc[calls["duration_s"].notna(), ["provider", "duration_s", "format"]]
+    sources = recorded["format"].map(lambda name: RECORDED_SOURCES.get(str(name), f"{name} duration"))
+    recorded = recorded.drop(columns="format").rename(columns={"duration_s": "seconds"})
+    recorded = recorded.assign(measure=RECORDED, source=sources.astype("string"))
+    recorded = recorded.sort_values("source", kind="stable")
     server = calls.loc[calls["server_s"].notna(), ["provider", "server_timing_header", "server_s"]]
     server = server.rename(columns={"server_timing_header": "source", "server_s": "seconds"}).assign(
         measure=SERVER
@@ -49,7 +53,8 @@ def latency_table(calls: pd.DataFrame) -> pd.DataFrame:
     times = time_values(calls)
     totals = calls.groupby("provider", dropna=False).size()
     rows: list[dict[str, object]] = []
-    sources: list[tuple[str, str | None]] = [(RECORDED, RECORDED_SOURCE)]
+    recorded_sources = times.loc[times["measure"] == RECORDED, "source"].drop_duplicates().tolist()
+    sources: list[tuple[str, str | None]] = [(RECORDED, s) for s in recorded_sources or [RECORDED_SOURCE]]
     server_sources = times.loc[times["measure"] == SERVER, "source"].drop_duplicates().tolist()
     sources += [(SERVER, source) for source in server_sources] or [(SERVER, None)]
     for measure, source in sources:

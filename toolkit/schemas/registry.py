@@ -3,7 +3,8 @@
 Each dialect's schema is a JSON Schema (draft 2020-12) file shipped beside this
 module as ``<format>.schema.json``; ``format`` is the loader's name for the
 dialect (``toolkit.model.FormatName``). Recordings that are not HTTP (websocket,
-gRPC) have no schema.
+gRPC) have no schema. httprr traces are not YAML: their schema checks the document
+``toolkit.formats.httprr`` builds from the bytes.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from toolkit.jsonparse import loads
 
 __all__ = ["SCHEMA_FORMATS", "NoSchemaError", "SchemaFormat", "has_schema", "schema_for"]
 
-SchemaFormat = Literal["go-vcr-v2", "go-vcr-v1", "vcrpy", "ruby-vcr", "langchain-split"]
+SchemaFormat = Literal[
+    "go-vcr-v2", "go-vcr-v1", "vcrpy", "ruby-vcr", "langchain-split", "r-vcr", "httprr", "har"
+]
 
 #: Every dialect with a schema, in the order the loader tries them.
 SCHEMA_FORMATS: tuple[SchemaFormat, ...] = get_args(SchemaFormat)

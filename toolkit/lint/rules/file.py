@@ -71,10 +71,13 @@ RULES: tuple[Rule, ...] = (
     _rule(
         ProblemCode.SYNTAX,
         "yaml-syntax-error",
-        "The file is not well-formed YAML (or JSON).",
+        "The file is not well-formed YAML (or JSON), or an httprr trace's framing is broken.",
         RuleDocs(
             what="The YAML parser stops: a truncated file, tab indentation, an unclosed quote or "
-            "bracket. The finding is at the parser's line and column.",
+            "bracket. The finding is at the parser's line and column. For an httprr trace: the "
+            "first line is not `httprr trace v1`, or a record's `<request bytes> <response bytes>` "
+            "line is not two numbers or promises more bytes than the file holds (Go's replay then "
+            "refuses the whole trace); the finding is at that line.",
             why="A cassette cut short by an interrupted test run or a bad merge cannot be replayed.",
             seen="Cassettes truncated by a test process killed while writing, and hand edits that "
             "indent with tabs.",

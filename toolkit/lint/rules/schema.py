@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+from toolkit.document import Position, YamlMap, YamlSeq
 from toolkit.lint.finding import Hit
 from toolkit.lint.rule import Example, LintContext, Rule, RuleDocs
 from toolkit.lint.rules.examples import GOOD
@@ -20,7 +21,7 @@ from toolkit.problems import ProblemCode
 __all__ = ["RULES"]
 
 #: ``interactions[3].response.status`` -> the interaction index and the path inside it.
-_ITEM = re.compile(r"^(?:interactions|http_interactions|requests|responses)\[(\d+)\]\.?")
+_ITEM = re.compile(r"^(interactions|http_interactions|requests|responses|records|log\.entries)\[(\d+)\]\.?")
 
 
 def check_schema_rule(context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -36,20 +37,46 @@ def check_schema_rule(context: LintContext, _options: Mapping[str, Any]) -> Iter
     from toolkit.schemas import check_schema
 
     malformed = {
-        p.interaction for p in context.cassette.problems if p.code == ProblemCode.MALFORMED_INTERACTION
+        p.interaction if p.interaction is not None else (p.line, p.column)
+        for p in context.cassette.problems
+        if p.code == ProblemCode.MALFORMED_INTERACTION
     }
     for violation in check_schema(context.document.root, context.cassette.format):
         match = _ITEM.match(violation.path)
-        index = int(match.group(1)) if match else None
+        index = _interaction_of(context, match)
         if index is not None and index in malformed:
             continue  # CT009 already reports this interaction
         inner = violation.path[match.end() :] if match else violation.path
         yield Hit(
             violation.position,
             f"{violation.message} (at {violation.path})",
-            index,
+            index if isinstance(index, int) else None,
             f"schema:{inner}:{violation.keyword}",
         )
+
+
+def _interaction_of(context: LintContext, match: re.Match[str] | None) -> int | Position | None:
+    """The interaction a violation is in: the item's number, or for a HAR (whose interactions
+    are in call order, not in the file's) the interaction read from that entry, else the
+    entry's position when no interaction was read from it."""
+    if match is None:
+        return None
+    if context.cassette.format != "har" or context.document is None:
+        return int(match.group(2))
+    item = _item_position(context.document.root, match.group(1), int(match.group(2)))
+    if item is None:
+        return None
+    return next((i.index for i in context.cassette.interactions if i.position == item), item)
+
+
+def _item_position(root: Any, name: str, number: int) -> Position | None:
+    """Where item ``number`` of the list at ``name`` (``log.entries``, ``interactions``...) starts."""
+    node = root
+    for key in name.split("."):
+        node = node.get(key) if isinstance(node, YamlMap) else None
+    if isinstance(node, YamlSeq) and number < len(node):
+        return node.position_of(number)
+    return None
 
 
 @functools.cache
@@ -77,8 +104,9 @@ RULES: tuple[Rule, ...] = (
         "A field is missing, misplaced or of the wrong type for the cassette's dialect.",
         RuleDocs(
             what="The document breaks the JSON Schema of its dialect (go-vcr v1/v2, vcrpy, Ruby "
-            "VCR, langchain split), shipped in the package. Each violation is reported at the line "
-            "and column of the offending YAML node (a missing key at the mapping lacking it); the "
+            "VCR, langchain split, R vcr, httprr, HAR), shipped in the package. Each violation is "
+            "reported at the line and column of the offending node (a missing key at the mapping "
+            "lacking it; in an httprr trace, the line as written); the "
             "message names the field and the kind of value, never the value. `!!binary` bodies "
             "count as strings.",
             why="The recorder's loader expects these shapes: a status code written as a list or "

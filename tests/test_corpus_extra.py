@@ -1,0 +1,110 @@
+"""The extra shared corpus (865 files of five recorder dialects) against the counts in its README.
+
+The corpus and its README were prepared independently of this code; the tests skip when it is
+absent. The README's "Interactions per dialect" table is restated here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import toolkit
+from tests.conftest import SHARED
+from toolkit.lint.engine import lint_paths
+from toolkit.lint.settings import LintSettings
+
+pytestmark = pytest.mark.corpus
+
+EXTRA = SHARED / "corpus-extra"
+
+#: The README's table: dialect -> (files, interactions).
+PER_DIALECT = {
+    "vcrpy": (229, 524),
+    "ruby-vcr": (358, 969),
+    "r-vcr": (87, 208),
+    "httprr": (145, 260),
+    "har": (44, 483),
+}
+#: Claude Agent SDK control-protocol transcripts: JSON, not HTTP.
+NOT_HTTP = {
+    "logfire/tests/otel_integrations/cassettes/test_claude_agent_sdk/basic_conversation.json",
+    "logfire/tests/otel_integrations/cassettes/test_claude_agent_sdk/tool_use_conversation.json",
+}
+#: The README: 18 httprr files hold the trace line only.
+EMPTY_TRACES = 18
+#: Model calls whose successful responses report usage (Gemini's embeddings report none).
+USAGE_APIS = {"chat.completions", "messages", "responses", "generate_content", "converse", "ollama.chat"}
+
+
+@pytest.fixture(scope="module")
+def frames() -> toolkit.Frames:
+    if not (EXTRA / "README.md").is_file():
+        pytest.skip("the extra shared corpus is not present")
+    return toolkit.load(EXTRA)
+
+
+def _relative(path: str) -> str:
+    return Path(path).relative_to(EXTRA).as_posix()
+
+
+def test_every_file_is_found(frames: toolkit.Frames) -> None:
+    cassettes = set(frames.interactions["cassette"]) | set(frames.problems["cassette"])
+    assert len(cassettes) == 865
+
+
+def test_interactions_per_dialect_match_the_readme(frames: toolkit.Frames) -> None:
+    interactions = frames.interactions
+    counts = interactions.groupby("format").size().to_dict()
+    assert counts == {name: count for name, (_, count) in PER_DIALECT.items()}
+    files = interactions.groupby("format")["cassette"].nunique().to_dict()
+    files["httprr"] += EMPTY_TRACES
+    assert files == {name: count for name, (count, _) in PER_DIALECT.items()}
+
+
+def test_only_the_transcripts_and_empty_traces_are_problems(frames: toolkit.Frames) -> None:
+    problems = frames.problems
+    by_code = Counter(problems["code"])
+    assert by_code["CT006"] == EMPTY_TRACES
+    unreadable = problems[problems["code"] != "CT006"]
+    assert {_relative(path) for path in unreadable["cassette"]} == NOT_HTTP
+    # another change reports these transcripts as CT005 (not HTTP) rather than CT004
+    assert set(unreadable["code"]) <= {"CT004", "CT005"}
+    empty = problems[problems["code"] == "CT006"]
+    assert all(path.endswith((".httprr", ".httprr.gz")) for path in empty["cassette"])
+
+
+def test_no_schema_or_dialect_finding() -> None:
+    if not (EXTRA / "README.md").is_file():
+        pytest.skip("the extra shared corpus is not present")
+    result = lint_paths([str(EXTRA)], LintSettings(select=("CT0", "CT1")))
+    found = Counter((f.code, _relative(f.path) in NOT_HTTP) for f in result.findings)
+    transcripts = found.pop(("CT004", True), 0) + found.pop(("CT005", True), 0)
+    assert (found, transcripts) == ({("CT006", False): EMPTY_TRACES}, 2)
+
+
+def test_model_calls_of_the_new_dialects_report_usage(frames: toolkit.Frames) -> None:
+    calls = frames.interactions_with_usage()
+    new = calls[calls["format"].isin(["r-vcr", "httprr"]) & calls["api"].isin(USAGE_APIS)]
+    ok = new[new["status_code"] == 200]
+    assert len(ok) > 300
+    assert ok["input_tokens"].notna().all(), ok.loc[ok["input_tokens"].isna(), ["cassette", "interaction"]]
+
+
+def test_bodies_arrive_decoded(frames: toolkit.Frames) -> None:
+    interactions = frames.interactions
+    har = interactions[interactions["format"] == "har"]
+    assert (har["content_encoding"] == "gzip").sum() == 149  # the README's base64 gzip chunk arrays
+    rvcr = interactions[interactions["format"] == "r-vcr"]
+    assert rvcr["content_encoding"].isna().all()  # coding headers over bodies stored decoded
+    assert (interactions["response_storage"] != "file").all()
+
+
+def test_recording_times(frames: toolkit.Frames) -> None:
+    interactions = frames.interactions
+    known = interactions.groupby("format")["recorded_at"].count().to_dict()
+    assert known["r-vcr"] == 208 and known["har"] == 483 and known["ruby-vcr"] == 969
+    har = interactions[interactions["format"] == "har"]
+    assert har["duration_s"].notna().sum() > 400
