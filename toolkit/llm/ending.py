@@ -124,7 +124,8 @@ def _error_of(document: Any) -> Any:
 
 
 def _error_finish(document: dict[str, Any]) -> str | None:
-    reasons = [document.get("finish_reason"), (document.get("delta") or {}).get("finish_reason")]
+    delta = document.get("delta")
+    reasons = [document.get("finish_reason"), delta.get("finish_reason") if isinstance(delta, dict) else None]
     choices = document.get("choices")
     if isinstance(choices, list):
         reasons += [choice.get("finish_reason") for choice in choices if isinstance(choice, dict)]
@@ -223,14 +224,26 @@ def _finished_choice(events: Events) -> bool:
 
 
 def _usage_last(events: Events) -> bool:
-    """The last chunk reports the usage and adds nothing: the ``include_usage`` chunk, or
-    Workers AI's final ``{"response": "", "usage": ...}``."""
+    """The last chunk reports the usage and adds nothing to the answer: the ``include_usage``
+    chunk (some providers keep an empty choice in it), or Workers AI's final
+    ``{"response": "", "usage": ...}``. Providers that put usage in every chunk (Perplexity)
+    add content beside it until their last chunk."""
     documents = _last_documents(events, 1)
     if not documents:
         return False
     last = documents[0]
     usage = last.get("usage")
-    return isinstance(usage, dict) and bool(usage) and not last.get("choices") and not last.get("response")
+    if not isinstance(usage, dict) or not usage or last.get("response"):
+        return False
+    choices = last.get("choices")
+    return not choices or (isinstance(choices, list) and all(_adds_nothing(c) for c in choices))
+
+
+def _adds_nothing(choice: Any) -> bool:
+    if not isinstance(choice, dict) or choice.get("text"):
+        return False
+    delta = choice.get("delta")
+    return not isinstance(delta, dict) or not any(value for key, value in delta.items() if key != "role")
 
 
 def _messages_ended(events: Events) -> bool:
