@@ -113,7 +113,7 @@ def _error_of(document: Any) -> Any:
     if error:
         return error
     kind = document.get("type")
-    if kind in _ERROR_TYPES:
+    if isinstance(kind, str) and kind in _ERROR_TYPES:
         response = document.get("response")
         inner = response.get("error") if kind == "response.failed" and isinstance(response, dict) else None
         return inner or document
