@@ -129,3 +129,14 @@ def test_a_body_only_sniffed_as_a_stream_is_not_malformed() -> None:
     assert where(lint_text(text), "CT30") == []
     ndjson = text.replace(octet, "      Content-Type:\n      - application/x-ndjson\n")
     assert where(lint_text(ndjson), "CT30") == [("CT302", 17, 15)]
+
+
+def test_an_undispatched_done_after_the_end_is_not_malformed() -> None:
+    # The server (or the recorder) left out the blank line after `data: [DONE]`.
+    text = _stream_cassette(_TEXT, _STOP, _USAGE, "[DONE]").replace(
+        "      string: |+\n", "      string: |-\n"
+    )
+    assert where(lint_text(text), "CT3") == []
+    # Without the finish chunk the same missing blank line loses part of the answer.
+    cut = _stream_cassette(_TEXT, "[DONE]").replace("      string: |+\n", "      string: |-\n")
+    assert where(lint_text(cut), "CT3") == [("CT302", 17, 15), ("CT303", 17, 15)]

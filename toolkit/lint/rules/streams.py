@@ -47,11 +47,22 @@ def _problems(
         if stream is None or (parsed_only and not _read_as_stream(interaction, analysis)):
             continue
         problems = [p for p in stream.problems if wanted(p.kind)]
+        if problems and _only_tail_after_the_end(context, interaction, problems):
+            continue
         if problems:
             first = problems[0]
             more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
             message = f"{stream.kind} response stream: {first.message} at byte {first.byte_offset:,}{more}"
             yield at_body(interaction, "response", message, f"response.stream.{key}")
+
+
+def _only_tail_after_the_end(context: LintContext, interaction: Interaction, problems: list[Any]) -> bool:
+    """The one problem is a last event that no blank line ends, and the events before it already
+    hold the end the API defines: what is lost on replay came after the end (a ``[DONE]``), and a
+    server that ends its stream so makes the live client lose it too."""
+    if any(problem.kind != "no-final-newline" for problem in problems):
+        return False
+    return end_of(context, interaction).state == "complete"
 
 
 def _read_as_stream(interaction: Interaction, analysis: Analysis) -> bool:
@@ -253,7 +264,9 @@ RULES: tuple[Rule, ...] = (
             "NDJSON line that is not JSON. CRC mismatches have their own code (CT304). Only bodies "
             "that the client reads as a stream are checked: the content type names a stream format, "
             "or the request went to a model API; a body that merely looks like one (a JSONL file "
-            "download) reaches the application as bytes and is left alone.",
+            "download) reaches the application as bytes and is left alone. A last event that no "
+            "blank line ends is not reported when the events before it already hold the end its "
+            "API defines (a bare `data: [DONE]` at the very end).",
             why="Clients replaying the stream lose the last event (the WHATWG rules discard an event "
             "no blank line ends, and the SDKs follow them) or fail to parse it; a stream cut "
             "mid-event is the usual trace of a recording interrupted before the response ended. "
