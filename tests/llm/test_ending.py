@@ -400,3 +400,11 @@ def test_any_events_give_an_end_never_an_exception(events: list[tuple[str, Any]]
         "sse", tuple(StreamEvent(i, name, json.dumps(data), 0) for i, (name, data) in enumerate(events))
     )
     assert stream_end(stream, api).state in ("complete", "failed", "cut", "unchecked")
+
+
+def test_a_stream_in_another_format_is_not_judged_by_the_paths_api() -> None:
+    # A server of its own behind an OpenAI-compatible path, streaming its own events.
+    own = sse({"token": "Hi"}, {"token": " there"})
+    assert stream_end(own, "chat.completions") == StreamEnd("unchecked", CONVENTIONS["chat.completions"].expected)
+    assert state(sse({"token": "Hi"}), "messages") == "unchecked"
+    assert state(sse({"token": "Hi"}), "responses") == "unchecked"

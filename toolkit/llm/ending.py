@@ -44,11 +44,18 @@ class StreamEnd(NamedTuple):
     event: int | None = None
 
 
+def _any_events(_events: Events) -> bool:
+    return True
+
+
 class Convention(NamedTuple):
-    """An API's end of stream: in words, and the test of a stream's events."""
+    """An API's end of stream: in words, and the test of a stream's events. ``speaks`` tells a
+    stream in the API's format from one that only came from its path (a server of its own
+    behind an OpenAI-compatible path): only the former is judged."""
 
     expected: str
     ended: Callable[[Events], bool]
+    speaks: Callable[[Events], bool] = _any_events
 
 
 def stream_end(stream: StreamDecoding | None, api: str | None) -> StreamEnd:
@@ -62,6 +69,8 @@ def stream_end(stream: StreamDecoding | None, api: str | None) -> StreamEnd:
         return StreamEnd("failed", expected, error[1], error[0])
     if convention is None:
         return StreamEnd("unchecked")
+    if not convention.speaks(stream.events):
+        return StreamEnd("unchecked", expected)
     return StreamEnd("complete" if convention.ended(stream.events) else "cut", expected)
 
 
@@ -326,16 +335,42 @@ def _cody_ended(events: Events) -> bool:
     return any(document.get("stopReason") for document in documents)
 
 
+def _first_documents(events: Events, count: int = 5) -> list[dict[str, Any]]:
+    """The JSON objects among the first ``count`` events."""
+    found = []
+    for event in events[:count]:
+        document = _json(event.data)
+        if isinstance(document, dict):
+            found.append(document)
+    return found
+
+
+def _has_choices(events: Events) -> bool:
+    """Chat Completions chunks carry ``choices`` (the ``include_usage`` chunk an empty one)."""
+    return any(isinstance(d.get("choices"), list) for d in _first_documents(events)) or _done(events)
+
+
+def _typed(prefixes: tuple[str, ...]) -> Callable[[Events], bool]:
+    """Events named (or typed) with one of the API's prefixes."""
+
+    def speaks(events: Events) -> bool:
+        return any(_kind(event, _json(event.data)).startswith(prefixes) for event in events[:5])
+
+    return speaks
+
+
 _CHAT_END = "data: [DONE] or a chunk with a finish_reason"
 _chat_ended = _any_of(_done, _finished_choice, _usage_last)
 
 #: The end of a stream, per API (``toolkit.llm.routes`` names the APIs). APIs not listed
 #: here define no end that shows in the stream, or do not stream.
 CONVENTIONS: dict[str, Convention] = {
-    "chat.completions": Convention(_CHAT_END, _chat_ended),
-    "completions": Convention(_CHAT_END, _chat_ended),
+    "chat.completions": Convention(_CHAT_END, _chat_ended, _has_choices),
+    "completions": Convention(_CHAT_END, _chat_ended, _has_choices),
     "responses": Convention(
-        "response.completed (or response.incomplete)", _named("response.completed", "response.incomplete")
+        "response.completed (or response.incomplete)",
+        _named("response.completed", "response.incomplete"),
+        _typed(("response.",)),
     ),
     "assistants.runs": Convention(
         "a done event",
@@ -351,7 +386,9 @@ CONVENTIONS: dict[str, Convention] = {
             ),
         ),
     ),
-    "messages": Convention("a message_stop event", _messages_ended),
+    "messages": Convention(
+        "a message_stop event", _messages_ended, _typed(("message_", "content_block_", "ping"))
+    ),
     "generate_content": Convention("a candidate with a finishReason", _gemini_ended),
     "converse": Convention("a messageStop event", _named("messageStop", "metadata")),
     "invoke": Convention("the final chunk's invocation metrics", _invoke_ended),
