@@ -405,6 +405,8 @@ def test_any_events_give_an_end_never_an_exception(events: list[tuple[str, Any]]
 def test_a_stream_in_another_format_is_not_judged_by_the_paths_api() -> None:
     # A server of its own behind an OpenAI-compatible path, streaming its own events.
     own = sse({"token": "Hi"}, {"token": " there"})
-    assert stream_end(own, "chat.completions") == StreamEnd("unchecked", CONVENTIONS["chat.completions"].expected)
+    assert stream_end(own, "chat.completions") == StreamEnd(
+        "unchecked", CONVENTIONS["chat.completions"].expected
+    )
     assert state(sse({"token": "Hi"}), "messages") == "unchecked"
     assert state(sse({"token": "Hi"}), "responses") == "unchecked"

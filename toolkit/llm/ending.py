@@ -19,13 +19,12 @@ it is in OpenAI's own streams.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any, Literal, NamedTuple
 
 from toolkit.jsonparse import loads
+from toolkit.llm.stream_errors import error_event
 from toolkit.streams import StreamDecoding, StreamEvent
-from toolkit.streams.eventstream import EventStreamDecoding
 
 __all__ = ["CONVENTIONS", "Convention", "StreamEnd", "StreamState", "stream_end"]
 
@@ -64,7 +63,7 @@ def stream_end(stream: StreamDecoding | None, api: str | None) -> StreamEnd:
         return StreamEnd("unchecked")
     convention = CONVENTIONS.get(api)
     expected = convention.expected if convention is not None else ""
-    error = _error_event(stream)
+    error = error_event(stream)
     if error is not None:
         return StreamEnd("failed", expected, error[1], error[0])
     if convention is None:
@@ -72,96 +71,6 @@ def stream_end(stream: StreamDecoding | None, api: str | None) -> StreamEnd:
     if not convention.speaks(stream.events):
         return StreamEnd("unchecked", expected)
     return StreamEnd("complete" if convention.ended(stream.events) else "cut", expected)
-
-
-# -- error events ------------------------------------------------------------------------------
-
-#: Event names that report an error: SSE ``event:`` fields, event-stream ``:event-type``.
-_ERROR_NAMES = frozenset({"error", "exception", "response.failed", "thread.run.failed"})
-#: JSON ``type`` values of an error event (Anthropic, OpenAI Responses and Assistants).
-_ERROR_TYPES = frozenset({"error", "response.failed", "thread.run.failed"})
-_LABEL = re.compile(r"[\w.:-]{1,48}")
-
-
-def _error_event(stream: StreamDecoding) -> tuple[int, str] | None:
-    """The first event that reports a provider error, and a label for it (a type or code)."""
-    exceptions = _exception_messages(stream)
-    for event in stream.events:
-        named = event.event in _ERROR_NAMES or event.event.endswith("Exception")
-        if named or event.index in exceptions:
-            return event.index, _label(_error_of(_json(event.data))) or exceptions.get(
-                event.index, event.event
-            )
-        data = event.data
-        if "rror" in data or "RROR" in data or "failed" in data:  # cheap: most events are not parsed
-            label = _label(_error_of(_json(data)))
-            if label:
-                return event.index, label
-    return None
-
-
-def _exception_messages(stream: StreamDecoding) -> dict[int, str]:
-    """AWS event stream messages of type ``exception`` or ``error``, by event index."""
-    detail = stream.detail
-    if not isinstance(detail, EventStreamDecoding):
-        return {}
-    found: dict[int, str] = {}
-    for index, message in enumerate(detail.messages):
-        if message.message_type in ("exception", "error"):
-            code = message.event_type or message.headers.get(":error-code")
-            found[index] = code if isinstance(code, str) else message.message_type
-    return found
-
-
-def _error_of(document: Any) -> Any:
-    """What in a parsed event says "error", or None: an ``error`` object, an error ``type``,
-    an ``errors`` list (watsonx), a finish reason of ``error`` (OpenRouter) or ``ERROR*`` (Cohere)."""
-    if not isinstance(document, dict):
-        return None
-    error = document.get("error")
-    if error:
-        return error
-    kind = document.get("type")
-    if isinstance(kind, str) and kind in _ERROR_TYPES:
-        response = document.get("response")
-        inner = response.get("error") if kind == "response.failed" and isinstance(response, dict) else None
-        return inner or document
-    errors = document.get("errors")
-    if isinstance(errors, list) and errors:
-        return errors[0]
-    return _error_finish(document)
-
-
-def _error_finish(document: dict[str, Any]) -> str | None:
-    delta = document.get("delta")
-    reasons = [document.get("finish_reason"), delta.get("finish_reason") if isinstance(delta, dict) else None]
-    choices = document.get("choices")
-    if isinstance(choices, list):
-        reasons += [choice.get("finish_reason") for choice in choices if isinstance(choice, dict)]
-    for reason in reasons:
-        if isinstance(reason, str) and reason.upper().startswith("ERROR"):
-            return reason
-    return None
-
-
-def _label(error: Any) -> str:
-    """A short name for an error: its type, code or status; "error" when it has none we can show."""
-    if error is None:
-        return ""
-    if isinstance(error, dict):
-        for key in ("type", "code", "status", "error_type"):
-            value = error.get(key)
-            if isinstance(value, str | int) and not isinstance(value, bool) and value != "error":
-                text = str(value)
-                if _LABEL.fullmatch(text):
-                    return text
-        inner = error.get("error")
-        if isinstance(inner, dict):
-            return _label(inner)
-        return "error"
-    if isinstance(error, str) and error.upper().startswith("ERROR") and _LABEL.fullmatch(error):
-        return error  # a finish reason; provider messages are never echoed
-    return "error"
 
 
 # -- the end of each API -----------------------------------------------------------------------

@@ -2,8 +2,9 @@
 
 Streams are decoded by ``toolkit.streams`` (WHATWG server-sent events, the AWS
 event stream encoding, NDJSON) through ``toolkit.llm.analyze``, which also
-says which API the interaction used; how each API ends a stream, and what an
-error inside a stream looks like, is ``toolkit.llm.ending``.
+says which API the interaction used. How each API ends a stream is
+``toolkit.llm.ending``; what an error inside a stream looks like,
+``toolkit.llm.stream_errors``.
 """
 
 from __future__ import annotations
