@@ -23,6 +23,7 @@ import zstandard
 __all__ = [
     "MAX_DECODED_BYTES",
     "MAX_FILE_DECODED_BYTES",
+    "UNSUPPORTED_CODING",
     "Decoded",
     "decode_content",
     "decoding_budget",
@@ -51,6 +52,10 @@ def decoding_budget(total: int = MAX_FILE_DECODED_BYTES) -> Iterator[None]:
     finally:
         _remaining.reset(token)
 
+
+#: How ``Decoded.problem`` starts for a coding this module does not know (HTTP clients pass
+#: such bodies through undecoded, so to them it is not an error).
+UNSUPPORTED_CODING = "unsupported Content-Encoding"
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
@@ -91,7 +96,7 @@ def decode_content(stored: bytes, content_encoding: str | None, limit: int = MAX
     removed: list[str] = []
     for coding in reversed(codings):
         if coding not in _KNOWN:
-            return Decoded(data, _joined(removed), f"unsupported Content-Encoding {coding!r}")
+            return Decoded(data, _joined(removed), f"{UNSUPPORTED_CODING} {coding!r}")
         if not _looks_encoded(data, coding):
             continue  # stored already decoded, as recorders often do
         try:
@@ -146,7 +151,7 @@ def _drain(inflater: Any, data: bytes, limit: int, out: bytearray) -> bytes:
         out += piece
         if len(out) > limit:
             raise _TooLargeError
-        if not piece and not data:
+        if not piece and not data and not inflater.eof:  # an empty member ends with no output
             raise EOFError("compressed stream is truncated")
     return bytes(inflater.unused_data)
 

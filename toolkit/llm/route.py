@@ -1,21 +1,24 @@
 """Which provider, API and model an interaction is: from its host, URL path and request body.
 
-The host names the provider (a table, plus suffix rules for cloud hosts);
-the path names the API; the model comes from the request body, else from the
-URL path (Gemini and Vertex ``models/{model}:``, Bedrock ``/model/{id}/``,
-Azure ``/deployments/{name}/``).
+The host names the provider and, with it, the path table the API is read from
+(``toolkit.llm.routes``); a host that no provider claims gets the generic
+table. The model comes from the request body, else from the URL path (a
+``model`` group of the matching path row, Gemini and Vertex ``models/{model}:``,
+Bedrock ``/model/{id}/``, Azure ``/deployments/{name}/``).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, NamedTuple
 from urllib.parse import unquote
 
 from toolkit.jsonparse import parse_body
+from toolkit.llm.routes import GENERIC_PATHS, HOST_RULES, LOCAL_HOSTS, OLLAMA_PORT, HostRule, PathRule
 from toolkit.model import Interaction
 
-__all__ = ["Route", "route_of"]
+__all__ = ["Route", "host_rule_of", "path_rule_of", "route_of"]
 
 
 class Route(NamedTuple):
@@ -26,74 +29,23 @@ class Route(NamedTuple):
     model: str | None
 
 
-#: Exact hosts of providers (lower-case, without port).
-_HOSTS: dict[str, str] = {
-    "api.openai.com": "openai",
-    "api.anthropic.com": "anthropic",
-    "generativelanguage.googleapis.com": "google",
-    "api.x.ai": "xai",
-    "api.groq.com": "groq",
-    "openrouter.ai": "openrouter",
-    "api.openrouter.ai": "openrouter",
-    "ai-gateway.vercel.sh": "vercel",
-    "api.z.ai": "zai",
-    "open.bigmodel.cn": "zhipuai",
-    "router.huggingface.co": "huggingface",
-    "api-inference.huggingface.co": "huggingface",
-    "api.deepseek.com": "deepseek",
-    "api.mistral.ai": "mistral",
-    "api.cerebras.ai": "cerebras",
-    "api.together.xyz": "together",
-    "api.together.ai": "together",
-    "api.perplexity.ai": "perplexity",
-    "api.fireworks.ai": "fireworks",
-    "api.cohere.com": "cohere",
-    "api.cohere.ai": "cohere",
-    "api.voyageai.com": "voyage",
-    "api.avian.io": "avian",
-    "ollama.com": "ollama",
-    "api.moonshot.ai": "moonshotai",
-    "api.novita.ai": "novita",
-    "api.inference.crusoecloud.com": "crusoe",
-    "us.inference.heroku.com": "heroku",
-    "api.sambanova.ai": "sambanova",
-    "api.hyperbolic.xyz": "hyperbolic",
-    "api.nebius.ai": "nebius",
-    "api.minimax.io": "minimax",
-}
+#: The label of a host no provider claims that speaks a known API.
+UNCLAIMED = "openai-compatible"
 
-#: Host suffixes of cloud providers, checked in order.
-_SUFFIXES: tuple[tuple[str, str], ...] = (
-    (".openai.azure.com", "azure"),
-    (".cognitiveservices.azure.com", "azure"),
-    (".services.ai.azure.com", "azure"),
-    (".azure-api.net", "azure"),
-    ("aiplatform.googleapis.com", "vertex"),
-    (".amazonaws.com", "bedrock"),
-    (".snowflakecomputing.com", "snowflake"),
-)
+_EXACT: dict[str, HostRule] = {}
+_PATTERNS: list[tuple[re.Pattern[str], HostRule]] = []
+for _rule in HOST_RULES:
+    if "*" in _rule.pattern:
+        _glob = ".+".join(re.escape(part) for part in _rule.pattern.split("*"))
+        _PATTERNS.append((re.compile(_glob + r"\Z"), _rule))
+    else:
+        _EXACT.setdefault(_rule.pattern, _rule)
 
-_LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "0.0.0.0", "::1", "[::1]", "host.docker.internal"})
+_LOCAL = HostRule("localhost", "local", GENERIC_PATHS)
+_LOCAL_OLLAMA = HostRule("localhost", "ollama", GENERIC_PATHS)
 
-#: API by the end of the URL path (OpenAI-compatible paths work on any host).
-_PATH_APIS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"/chat/completions$"), "chat.completions"),
-    (re.compile(r"(^|/)completions$"), "completions"),
-    (re.compile(r"/responses(/resp_[^/]+)?$"), "responses"),
-    (re.compile(r"/embeddings$"), "embeddings"),
-    (re.compile(r"/v1/messages$"), "messages"),
-    (re.compile(r":(stream)?[gG]enerateContent$"), "generate_content"),
-    (re.compile(r":(batchEmbedContents|embedContent)$"), "embeddings"),
-    (re.compile(r":(stream)?[rR]awPredict$"), "messages"),
-    (re.compile(r"/model/.+/converse(-stream)?$"), "converse"),
-    (re.compile(r"/model/.+/invoke(-with-response-stream)?$"), "invoke"),
-    (re.compile(r"/v\d/chat$"), "cohere.chat"),
-    (re.compile(r"/v\d/embed$"), "embeddings"),
-    (re.compile(r"/threads/[^/]+/runs(/[^/]+)?$|/threads/runs$"), "assistants.runs"),
-    (re.compile(r"/images/(generations|edits|variations)$"), "images"),
-    (re.compile(r"/audio/(transcriptions|translations|speech)$"), "audio"),
-    (re.compile(r"/api/chat$"), "ollama.chat"),
-)
+#: Request body keys that say which OpenAI-shaped API a Databricks ``invocations`` call is.
+_INVOCATION_APIS = (("messages", "chat.completions"), ("prompt", "completions"), ("input", "embeddings"))
 
 _MODEL_IN_PATH = (
     re.compile(r"/models/([^/:]+):"),
@@ -102,25 +54,25 @@ _MODEL_IN_PATH = (
 )
 
 
-def provider_of(host: str, port: int | None, path: str) -> str | None:
-    """The provider serving ``host``, or None for traffic that is not an LLM provider's."""
-    if host in _HOSTS:
-        return _HOSTS[host]
-    for suffix, provider in _SUFFIXES:
-        if host.endswith(suffix):
-            return provider
-    if host in _LOCAL_HOSTS:
-        return "ollama" if port == 11434 else "local"
+@lru_cache(maxsize=1024)
+def host_rule_of(host: str, port: int | None) -> HostRule | None:
+    """The row of the provider serving ``host`` (local servers included), or None."""
+    found = _EXACT.get(host)
+    if found is not None:
+        return found
+    for pattern, rule in _PATTERNS:
+        if pattern.match(host):
+            return rule
+    if host in LOCAL_HOSTS:
+        return _LOCAL_OLLAMA if port == OLLAMA_PORT else _LOCAL
     return None
 
 
-def api_of(path: str) -> str | None:
-    """The API family a URL path belongs to, or None."""
-    if path.endswith(("/count_tokens", ":countTokens", "/count-tokens", "/input_tokens")):
-        return None
-    for pattern, api in _PATH_APIS:
-        if pattern.search(path):
-            return api
+def path_rule_of(paths: tuple[PathRule, ...], path: str) -> PathRule | None:
+    """The first row of ``paths`` whose pattern is found in ``path``."""
+    for rule in paths:
+        if rule.pattern.search(path):
+            return rule
     return None
 
 
@@ -128,23 +80,33 @@ def route_of(interaction: Interaction, request_json: Any) -> Route:
     """Provider, API and model of the request."""
     url = interaction.request.url
     path = unquote(url.path)
-    api = api_of(path)
-    provider = provider_of(url.host, url.port, path)
+    host = host_rule_of(url.host, url.port)
+    row = path_rule_of(host.paths if host is not None else GENERIC_PATHS, path)
+    api = row.api if row is not None else None
+    provider = host.provider if host is not None else None
+    if row is not None and row.provider is not None:
+        provider = row.provider
+    elif provider is None and api is not None:
+        provider = UNCLAIMED
     if provider == "vertex" and "/publishers/anthropic/" in path:
         provider = "anthropic-vertex"
     body = request_json if isinstance(request_json, dict) else {}
-    model = _model_from_body(body) or _model_from_path(path)
-    if api is not None and provider is None:
-        provider = "openai-compatible"
+    if api == "databricks.invocations":
+        api = next((name for key, name in _INVOCATION_APIS if key in body), None)
+    model = _model_from_body(body) or _model_from_path(row, path)
     return Route(provider, api, model)
 
 
 def _model_from_body(body: dict[str, Any]) -> str | None:
-    model = body.get("model") or body.get("modelId")
+    model = body.get("model") or body.get("modelId") or body.get("model_id")
     return model if isinstance(model, str) and model else None
 
 
-def _model_from_path(path: str) -> str | None:
+def _model_from_path(row: PathRule | None, path: str) -> str | None:
+    if row is not None and "model" in row.pattern.groupindex:
+        match = row.pattern.search(path)
+        if match and match.group("model"):
+            return match.group("model")
     for pattern in _MODEL_IN_PATH:
         match = pattern.search(path)
         if match:

@@ -31,6 +31,7 @@ KIND_BY_MEDIA_TYPE: dict[str, StreamKind] = {
     "application/x-jsonlines": "ndjson",
     "application/jsonlines": "ndjson",
     "application/json-seq": "ndjson",
+    "application/stream+json": "ndjson",  # Cohere v1 streams
 }
 
 #: Media types that say too little: a body labelled so is sniffed.

@@ -1,4 +1,4 @@
-"""CT301, CT305, CT306: JSON bodies, undecodable bodies, Content-Length."""
+"""CT301, CT305, CT306, CT309, CT310, CT311: JSON bodies, undecodable bodies, Content-Length."""
 
 from __future__ import annotations
 
@@ -42,9 +42,27 @@ def test_deeply_nested_json_is_a_finding_not_a_crash() -> None:
     assert "CT099" not in {f.code for f in findings}
 
 
-def test_request_body_is_checked_too() -> None:
+def test_request_body_is_a_warning_of_its_own() -> None:
     text = vcrpy_cassette(request_body="'{\"model\": '")
-    assert where(lint_text(text), "CT3") == [("CT301", 5, 11)]
+    findings = lint_text(text)
+    assert where(findings, "CT3") == [("CT309", 5, 11)]
+    assert findings[0].severity == "warning"
+
+
+def test_file_bytes_sent_under_a_json_type_are_not_json_at_all() -> None:
+    # Gemini resumable uploads send the file (here a PDF) with Content-Type: application/json.
+    pdf = "!!binary |\n      JVBERi0xLjMKJcTl8uXrp/Og0MTGCg=="
+    assert where(lint_text(vcrpy_cassette(request_body=pdf)), "CT3") == []
+
+
+def test_error_pages_and_binary_bodies_under_a_json_type_are_what_the_server_sent() -> None:
+    html = _with(body="'<html><body>502 Bad Gateway</body></html>'", status=502, reason="Bad Gateway")
+    assert where(lint_text(html), "CT3") == []
+    assert where(lint_text(_with(body=_binary(b"\x89PNG\r\n\x1a\n\x00\x00"))), "CT3") == []
+    # Text in place of a 2xx JSON body is an edit; a cut JSON error body is one too.
+    assert where(lint_text(_with(body="'REDACTED'")), "CT3") == [("CT301", 17, 15)]
+    cut_error = _with(body="""'{"error": {"code": "invalid_api_key"'""", status=401, reason="Unauthorized")
+    assert where(lint_text(cut_error), "CT3") == [("CT301", 17, 15)]
 
 
 def test_json_error_message_does_not_echo_the_body() -> None:
@@ -73,9 +91,25 @@ def test_valid_gzip_body_is_decoded_and_parsed() -> None:
     assert where(lint_text(_with(GZIP_HEADERS, _binary(data))), "CT3") == []
 
 
-def test_unknown_content_coding() -> None:
+def test_unknown_content_coding_is_passed_through() -> None:
     headers = JSON_HEADERS + "      Content-Encoding:\n      - compress\n"
-    assert where(lint_text(_with(headers, _binary(b"\x1f\x9d\x90abc"))), "CT3") == [("CT305", 19, 15)]
+    findings = lint_text(_with(headers, _binary(b"\x1f\x9d\x90abc")))
+    assert where(findings, "CT3") == [("CT311", 19, 15)]
+    assert findings[0].severity == "info"
+
+
+def test_empty_gzip_body_is_valid() -> None:
+    assert where(lint_text(_with(GZIP_HEADERS, _binary(gzip.compress(b"")))), "CT3") == []
+
+
+def test_corrupt_request_body_does_not_break_replay() -> None:
+    headers = (
+        "      Content-Type:\n      - application/json\n      Content-Encoding:\n      - gzip\n  response:"
+    )
+    data = gzip.compress(b'{"events": []}')
+    text = vcrpy_cassette(request_body=_binary(data[: len(data) // 2]).replace("        ", "      "))
+    text = text.replace("      Content-Type:\n      - application/json\n  response:", headers)
+    assert where(lint_text(text), "CT3") == [("CT311", 5, 11)]
 
 
 def _length(n: int, extra: str = "") -> str:
@@ -120,5 +154,9 @@ interactions:
 
 
 def test_govcr_content_length_field() -> None:
-    assert where(lint_text(GOVCR), "CT3") == [("CT306", 5, 21)]
+    assert where(lint_text(GOVCR), "CT3") == [("CT310", 5, 21)]
+    response = GOVCR.replace("content_length: -1", "content_length: 9")
+    assert where(lint_text(response.replace("content_length: 20", "content_length: 14")), "CT3") == [
+        ("CT306", 10, 21)
+    ]
     assert where(lint_text(GOVCR.replace("content_length: 20", "content_length: 14")), "CT3") == []

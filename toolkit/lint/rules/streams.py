@@ -1,9 +1,10 @@
-"""CT3xx that decode streams: malformed streams, missing terminal events, event-stream CRCs, tool calls.
+"""CT3xx that decode streams: malformed streams, how streams end, event-stream CRCs, tool calls.
 
 Streams are decoded by ``toolkit.streams`` (WHATWG server-sent events, the AWS
 event stream encoding, NDJSON) through ``toolkit.llm.analyze``, which also
-says which API the interaction used; the terminal event each API sends is
-checked per API, and APIs not listed here are not checked.
+says which API the interaction used. How each API ends a stream is
+``toolkit.llm.ending``; what an error inside a stream looks like,
+``toolkit.llm.stream_errors``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from toolkit.lint.finding import Hit
 from toolkit.lint.locate import at_body
 from toolkit.lint.rule import Example, LintContext, Rule, RuleDocs
 from toolkit.lint.rules.examples import GOOD, vcrpy_cassette
+from toolkit.llm.ending import StreamEnd, stream_end
 from toolkit.model import Interaction
+from toolkit.streams.detect import is_stream_content_type
 
 if TYPE_CHECKING:
     from toolkit.llm import Analysis
@@ -29,19 +32,24 @@ _CRC = frozenset({"bad-crc"})
 
 
 def check_malformed(context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
-    yield from _problems(context, lambda kind: kind not in _CRC, "malformed")
+    yield from _problems(context, lambda kind: kind not in _CRC, "malformed", parsed_only=True)
 
 
 def check_crc(context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
-    yield from _problems(context, lambda kind: kind in _CRC, "crc")
+    yield from _problems(context, lambda kind: kind in _CRC, "crc", parsed_only=False)
 
 
-def _problems(context: LintContext, wanted: Callable[[str], bool], key: str) -> Iterator[Hit]:
+def _problems(
+    context: LintContext, wanted: Callable[[str], bool], key: str, *, parsed_only: bool
+) -> Iterator[Hit]:
     for interaction in context.cassette.interactions:
-        stream = analysis_of(context, interaction).stream
-        if stream is None:
+        analysis = analysis_of(context, interaction)
+        stream = analysis.stream
+        if stream is None or (parsed_only and not _read_as_stream(interaction, analysis)):
             continue
         problems = [p for p in stream.problems if wanted(p.kind)]
+        if problems and _only_tail_after_the_end(context, interaction, problems):
+            continue
         if problems:
             first = problems[0]
             more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
@@ -49,27 +57,73 @@ def _problems(context: LintContext, wanted: Callable[[str], bool], key: str) -> 
             yield at_body(interaction, "response", message, f"response.stream.{key}")
 
 
+def _only_tail_after_the_end(context: LintContext, interaction: Interaction, problems: list[Any]) -> bool:
+    """The one problem is a last event that no blank line ends, and the events before it already
+    hold the end the API defines: what is lost on replay came after the end (a ``[DONE]``), and a
+    server that ends its stream so makes the live client lose it too."""
+    if any(problem.kind != "no-final-newline" for problem in problems):
+        return False
+    return end_of(context, interaction).state == "complete"
+
+
+def _read_as_stream(interaction: Interaction, analysis: Analysis) -> bool:
+    """Whether the client reads the body event by event: its content type names a stream
+    format, or it answers a model API. A body only sniffed as one (a JSONL file download)
+    is handed to the application as bytes, so a bad line in it changes nothing on replay."""
+    content_type = interaction.response.headers.get("content-type")
+    return analysis.route.api is not None or is_stream_content_type(content_type)
+
+
+def end_of(context: LintContext, interaction: Interaction) -> StreamEnd:
+    """How the interaction's response stream ended (memoised: several rules ask)."""
+    key = ("stream-end", interaction.index)
+    found = context.cache.get(key)
+    if found is None:
+        analysis = analysis_of(context, interaction)
+        status = interaction.response.status_code
+        if status is not None and status >= 400:
+            found = StreamEnd("unchecked")  # an error response: CT402 / CT406 say so
+        else:
+            found = stream_end(analysis.stream, analysis.route.api)
+        context.cache[key] = found
+    result: StreamEnd = found
+    return result
+
+
 def stream_is_complete(analysis: Analysis) -> bool:
-    """False only for a stream of a known API that lacks its terminal event (and no error event)."""
-    stream, api = analysis.stream, analysis.route.api
-    if stream is None or api is None or not stream.events:
-        return True
-    expected = _TERMINALS.get((stream.kind or "", api))
-    return expected is None or _any_error(stream.events) or expected[1](stream.events)
+    """False for a stream of a known API that was cut short or reported an error."""
+    return stream_end(analysis.stream, analysis.route.api).state in ("complete", "unchecked")
 
 
 def check_terminal(context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
     for interaction in context.cassette.interactions:
-        analysis = analysis_of(context, interaction)
-        stream, api = analysis.stream, analysis.route.api
-        if stream is None or api is None or stream_is_complete(analysis):
+        end = end_of(context, interaction)
+        if end.state != "cut":
             continue
-        expected = _TERMINALS[(stream.kind or "", api)]
+        analysis = analysis_of(context, interaction)
+        events = analysis.stream.events if analysis.stream is not None else ()
         yield at_body(
             interaction,
             "response",
-            f"{api} stream ends without {expected[0]} after {len(stream.events):,} events: it was cut short",
+            f"{analysis.route.api} stream ends without {end.expected} after {len(events):,} events: "
+            "it was cut short",
             "response.stream.terminal",
+        )
+
+
+def check_error_events(context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
+    for interaction in context.cassette.interactions:
+        end = end_of(context, interaction)
+        if end.state != "failed" or end.event is None:
+            continue
+        analysis = analysis_of(context, interaction)
+        events = analysis.stream.events if analysis.stream is not None else ()
+        yield at_body(
+            interaction,
+            "response",
+            f"{analysis.route.api} stream reports a provider error ({end.error}) in event "
+            f"{end.event + 1:,} of {len(events):,}: the recording replays that failure",
+            "response.stream.error",
         )
 
 
@@ -85,79 +139,21 @@ def _data_json(data: str) -> Any:
         return None
 
 
-def _any_error(events: Events) -> bool:
-    """A stream that reports an error ends there: that is not a truncation."""
-    return any(e.event in ("error", "exception") or e.event.endswith("Exception") for e in events[-2:])
-
-
-def _done(events: Events) -> bool:
-    return any(e.data.strip() == "[DONE]" for e in events[-3:])
-
-
-def _named(*names: str) -> Callable[[Events], bool]:
-    def check(events: Events) -> bool:
-        for event in events[-4:]:
-            kind = event.event
-            if kind == "message" or not kind:
-                document = _data_json(event.data)
-                kind = document.get("type", "") if isinstance(document, dict) else ""
-            if kind in names:
-                return True
-        return False
-
-    return check
-
-
-def _gemini_finished(events: Events) -> bool:
-    for event in events[-3:]:
-        document = _data_json(event.data)
-        candidates = document.get("candidates") if isinstance(document, dict) else None
-        if isinstance(candidates, list) and any(
-            isinstance(c, dict) and c.get("finishReason") for c in candidates
-        ):
-            return True
-    return False
-
-
-def _bedrock_invoke_finished(events: Events) -> bool:
-    # Bedrock adds its invocation metrics to the last chunk of every model's stream.
-    return any("amazon-bedrock-invocationMetrics" in e.data for e in events[-3:])
-
-
-def _ollama_finished(events: Events) -> bool:
-    document = _data_json(events[-1].data)
-    return isinstance(document, dict) and document.get("done") is True
-
-
-#: (stream kind, API) -> (what the last events must contain, its test).
-_TERMINALS: dict[tuple[str, str], tuple[str, Callable[[Events], bool]]] = {
-    ("sse", "chat.completions"): ("data: [DONE]", _done),
-    ("sse", "completions"): ("data: [DONE]", _done),
-    ("sse", "messages"): ("a message_stop event", _named("message_stop")),
-    ("sse", "responses"): (
-        "response.completed (or .incomplete / .failed)",
-        _named("response.completed", "response.incomplete", "response.failed"),
-    ),
-    ("sse", "generate_content"): ("a candidate with a finishReason", _gemini_finished),
-    ("json-array", "generate_content"): ("a candidate with a finishReason", _gemini_finished),
-    ("aws-eventstream", "converse"): ("a messageStop event", _named("messageStop", "metadata")),
-    ("aws-eventstream", "invoke"): ("the final chunk's invocation metrics", _bedrock_invoke_finished),
-    ("sse", "assistants.runs"): ("a done event", _named("done", "thread.run.completed")),
-    ("ndjson", "ollama.chat"): ('a chunk with "done": true', _ollama_finished),
-    ("sse", "cohere.chat"): ("a message-end or stream-end event", _named("message-end", "stream-end")),
-}
-
-
 def check_tool_arguments(context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
     for interaction in context.cassette.interactions:
-        for name, arguments in _tool_calls(context, interaction):
+        calls = _tool_calls(context, interaction)
+        if not calls:
+            continue
+        cut = end_of(context, interaction).state == "cut"
+        for name, arguments in calls:
             problem = _json_problem(arguments)
             if problem is not None:
+                why = "the stream was cut short (CT303)" if cut else "as the model wrote them"
                 yield at_body(
                     interaction,
                     "response",
                     f"tool call {name or '(unnamed)'!r}: its arguments ({len(arguments):,} characters, "
-                    f"reassembled) are not valid JSON: {problem}",
+                    f"reassembled) are not valid JSON ({why}): {problem}",
                     f"response.tool:{name}",
                 )
 
@@ -250,6 +246,7 @@ def _stream_cassette(*events: str) -> str:
 
 
 _CUT_MID_EVENT = _stream_cassette(_TEXT).replace("      string: |+\n", "      string: |-\n")  # no blank line
+_ERROR = '{"error":{"message":"The server had an error processing your request.","type":"server_error"}}'
 _EVENTSTREAM = (
     "!!binary |\n        AAAAXwAAAEsCXeGqCzpldmVudC10eXBlBwAMbWVzc2FnZVN0YXJ0DTpjb250ZW50LXR5cGUHABBh"
     "\n        cHBsaWNhdGlvbi9qc29uDTptZXNzYWdlLXR5cGUHAAVldmVudHsicm9sZSI6ImFzc2lzdGFudCJ9AAAAAA=="
@@ -265,9 +262,16 @@ RULES: tuple[Rule, ...] = (
             what="The decoder of the response's stream format reports a problem: server-sent events "
             "that end inside an event (no blank line dispatches the last one) or are not UTF-8; an "
             "AWS event stream frame that is truncated or has impossible lengths or headers; an "
-            "NDJSON line that is not JSON. CRC mismatches have their own code (CT304).",
-            why="Clients replaying the stream lose the last event or fail to parse it; a stream "
-            "cut mid-event is the usual trace of a recording interrupted before the response ended.",
+            "NDJSON line that is not JSON. CRC mismatches have their own code (CT304). Only bodies "
+            "that the client reads as a stream are checked: the content type names a stream format, "
+            "or the request went to a model API; a body that merely looks like one (a JSONL file "
+            "download) reaches the application as bytes and is left alone. A last event that no "
+            "blank line ends is not reported when the events before it already hold the end its "
+            "API defines (a bare `data: [DONE]` at the very end).",
+            why="Clients replaying the stream lose the last event (the WHATWG rules discard an event "
+            "no blank line ends, and the SDKs follow them) or fail to parse it; a stream cut "
+            "mid-event is the usual trace of a recording interrupted before the response ended. "
+            "Severity error: the replay differs from what the client read when it was recorded.",
             seen="Recordings interrupted mid-stream; the OpenAI stream in the sample set's "
             "`truncated_sse_stream.yaml` stops inside a `data:` line.",
             failing=Example(_CUT_MID_EVENT),
@@ -279,21 +283,29 @@ RULES: tuple[Rule, ...] = (
         "CT303",
         "unterminated-stream",
         "error",
-        "A stream ends without its API's terminal event ([DONE], message_stop, response.completed ...).",
+        "A stream ends before the end its API defines (a finish reason or [DONE], message_stop ...).",
         RuleDocs(
-            what="A streamed LLM response whose last events lack the terminal event of its API: "
-            "`data: [DONE]` (OpenAI-compatible chat and completions), `message_stop` (Anthropic "
-            "Messages), `response.completed` / `.incomplete` / `.failed` (OpenAI Responses), a "
-            "candidate with a `finishReason` (Gemini), `messageStop` (Bedrock Converse), the "
-            "invocation metrics of the last chunk (Bedrock InvokeModel streams), `done` (OpenAI "
-            "Assistants runs, Ollama), `message-end` (Cohere). Streams that end with an error "
-            "event are not reported.",
+            what="A streamed LLM response whose last events lack the end its API defines: `data: "
+            "[DONE]` or a chunk with a `finish_reason` (or the final usage chunk) for OpenAI-compatible "
+            "chat and completions, since many providers never send `[DONE]` (Perplexity, Writer, "
+            "Cerebras, Hugging Face's router, GPUStack); `message_stop` or the `message_delta` with "
+            "the stop reason (Anthropic Messages); `response.completed` / `.incomplete` (OpenAI "
+            "Responses); a candidate with a `finishReason`, or a blocked prompt (Gemini); "
+            "`messageStop` (Bedrock Converse); the last chunk's invocation metrics or stop reason "
+            "(Bedrock InvokeModel); `done` (OpenAI Assistants runs, Cody, Replicate); "
+            '`"done": true` (Ollama); `message-end` / `stream-end` (Cohere); a result with a stop '
+            "reason (watsonx). APIs whose streams define no visible end (Writer completions, "
+            "SageMaker endpoints) and responses with an error status are not checked; a stream that "
+            "reports an error is CT308, not this.",
             why="The recording stopped before the provider finished: the replayed answer is "
-            "incomplete, usage (sent last) is missing, and SDKs may raise or wait for more.",
+            "incomplete, usage (sent last) is missing, and SDK helpers that wait for the end "
+            "(`get_final_response()`, `finalChatCompletion()`) raise. Severity error: the test "
+            "replays something the provider never sent.",
             seen="Recordings interrupted mid-stream (the sample set's `truncated_sse_stream.yaml` "
             "has an OpenAI stream without `[DONE]` and an Anthropic stream without "
-            "`message_stop`); every complete stream in the corpus ends with its terminal event.",
-            failing=Example(_stream_cassette(_TEXT, _STOP)),
+            "`message_stop`). chatlas's Hugging Face router streams end with a `finish_reason` "
+            "chunk and no `[DONE]`: complete, not reported.",
+            failing=Example(_stream_cassette(_TEXT)),
             passing=Example(_stream_cassette(_TEXT, _STOP, _USAGE, "[DONE]")),
         ),
         check_terminal,
@@ -309,7 +321,7 @@ RULES: tuple[Rule, ...] = (
             "encoding. The message gives the byte offset of the frame.",
             why="AWS SDKs verify both checksums and abort the stream on a mismatch, so the replay "
             "fails; a bad CRC means the binary body was edited (a redaction applied to bytes) or "
-            "corrupted in storage.",
+            "corrupted in storage. Severity error: the replay fails.",
             seen="Redaction tools that rewrite text inside binary Bedrock bodies without re-encoding "
             "frames; the sample set's `bedrock_bad_crc.yaml`.",
             failing=Example(
@@ -326,15 +338,18 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "CT307",
         "invalid-tool-arguments",
-        "error",
+        "warning",
         "A tool call's arguments, reassembled from the response, are not valid JSON.",
         RuleDocs(
             what="The arguments of a tool call (OpenAI `function.arguments`, Anthropic "
             "`input_json_delta`, Responses `function_call_arguments.delta`, Bedrock `toolUse`) "
             "concatenated over the stream (or read from the body) do not parse as JSON. Chat "
-            "Completions streams of requests with `n` > 1 are reassembled per choice and tool index.",
-            why="The application parses the arguments to call its tool: the replayed test fails, "
-            "or tests a recovery path by accident; in a stream it usually means events were lost.",
+            "Completions streams of requests with `n` > 1 are reassembled per choice and tool index. "
+            "The message says whether the stream was cut short (then CT303 reports it too).",
+            why="The application parses the arguments to call its tool: the replayed test exercises "
+            "a recovery path, perhaps by accident. Severity warning: arguments the model itself "
+            "wrote replay exactly as the provider sent them; when the stream was cut, the error is "
+            "CT303's.",
             seen="The sample set's `invalid_tool_call_arguments.yaml` (closing brace never sent); "
             "dd-trace-py's `completion_stream_multiple_choices_with_tools.yaml` interleaves two "
             "choices, which naive reassembly turns into invalid JSON (handled, not reported).",
@@ -342,5 +357,29 @@ RULES: tuple[Rule, ...] = (
             passing=Example(_stream_cassette(_CALL, _CALL_END, _STOP, _USAGE, "[DONE]")),
         ),
         check_tool_arguments,
+    ),
+    Rule(
+        "CT308",
+        "stream-error-event",
+        "warning",
+        "A successful (2xx) response stream reports a provider error inside it.",
+        RuleDocs(
+            what="A stream of a model API, under a 2xx status, that carries an error: an SSE "
+            "`event: error` (Anthropic, OpenAI Responses and Assistants, Cody, Replicate), "
+            "`response.failed` or `thread.run.failed`, a `data:` chunk holding an `error` object "
+            "where a chunk was due (OpenAI-compatible providers, Gemini, Ollama), an `errors` list "
+            "(watsonx), a finish reason `error` (OpenRouter) or `ERROR` (Cohere), or an AWS event "
+            "stream exception message (`throttlingException`, `modelStreamErrorException`). The "
+            "message names the error's type or code, never its text.",
+            why="The provider failed after the stream started, and the recording keeps that "
+            "failure: every replay of the test exercises the error path, which is rarely what the "
+            "test meant to record. Severity warning: the recording replays exactly what the "
+            "provider sent; record it again.",
+            seen="Cody recordings (`event: error` then `done`: message content cannot be empty); "
+            "a Groq stream that ends with `event: error` (tool choice required, none called).",
+            failing=Example(_stream_cassette(_TEXT, _ERROR)),
+            passing=Example(_stream_cassette(_TEXT, _STOP, _USAGE, "[DONE]")),
+        ),
+        check_error_events,
     ),
 )

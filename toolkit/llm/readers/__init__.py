@@ -10,8 +10,8 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from toolkit.llm.exchange import ChunkInfo, Reading, dig
-from toolkit.llm.readers import anthropic, bedrock, cohere, google, openai
-from toolkit.llm.usage import cohere_usage, openai_usage, responses_usage
+from toolkit.llm.readers import anthropic, bedrock, cohere, google, native, openai
+from toolkit.llm.usage import cohere_usage, responses_usage
 
 __all__ = ["READERS", "ApiReader"]
 
@@ -33,23 +33,6 @@ def _images_body(reading: Reading, doc: Any) -> None:
     reading.set_usage(responses_usage(dig(doc, "usage")))
 
 
-def _ollama_body(reading: Reading, doc: Any) -> None:
-    reading.set_model(dig(doc, "model"))
-    reading.add_text(dig(doc, "message", "content"))
-    reading.set_finish(dig(doc, "done_reason"))
-    usage = openai_usage(
-        {"prompt_tokens": dig(doc, "prompt_eval_count"), "completion_tokens": dig(doc, "eval_count")}
-    )
-    reading.set_usage(usage)
-
-
-def _ollama_event(reading: Reading, _name: str, doc: Any) -> ChunkInfo:
-    before = len(reading.text)
-    _ollama_body(reading, doc)
-    text = "".join(reading.text[before:])
-    return ChunkInfo(None, "text", text) if text else ChunkInfo(None)
-
-
 def _no_events(reading: Reading, name: str, doc: Any) -> ChunkInfo:
     return ChunkInfo(name or None)
 
@@ -68,5 +51,10 @@ READERS: dict[str, ApiReader] = {
     "converse": ApiReader(bedrock.converse_body, bedrock.converse_event),
     "invoke": ApiReader(bedrock.invoke_body, bedrock.invoke_event),
     "cohere.chat": ApiReader(cohere.chat_body, cohere.chat_event),
-    "ollama.chat": ApiReader(_ollama_body, _ollama_event),
+    "cohere.generate": ApiReader(cohere.generate_body, cohere.generate_event),
+    "ollama.chat": ApiReader(native.ollama_body, native.ollama_event),
+    "ollama.generate": ApiReader(native.ollama_body, native.ollama_event),
+    "workers-ai.run": ApiReader(native.workers_ai_body, native.workers_ai_event),
+    "watsonx.generation": ApiReader(native.watsonx_body, native.watsonx_event),
+    "cody.completions": ApiReader(native.cody_body, native.cody_event),
 }

@@ -1,0 +1,95 @@
+"""Stream ends on real recordings: every stream of a known API in the corpora ends as its API
+defines (the exceptions listed with their reason), and the same streams stay complete without
+``[DONE]`` and read as cut when their second half is dropped. Skipped without the corpora."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CORPUS, DATA, SHARED
+from toolkit.llm import Analysis, analyze
+from toolkit.llm.ending import stream_end
+from toolkit.source import discover, read_file
+
+EXTRA = SHARED / "corpus-extra"
+
+#: Streams that end with an error event (CT308, a warning), by file (relative to its corpus) and
+#: interaction, and why. None is cut short (CT303, an error).
+FAILED: dict[tuple[str, int], str] = {
+    ("pydantic-ai/tests/models/cassettes/test_groq/test_tool_use_failed_error_streaming_with_text.yaml", 0): (
+        "Groq ends with `event: error` (tool choice required, no tool called): the test records it"
+    ),
+}
+
+#: Recordings whose streams may end with an error event, by folder: Cody's tests record the
+#: gateway's `event: error` (then `done`) for requests it refuses (18 streams in corpus-extra).
+FAILED_FOLDERS = ("cody/",)
+
+
+def _streams(root: Path) -> Iterator[tuple[str, int, Analysis]]:
+    for path in discover([root]):
+        cassette = read_file(path).cassette
+        for interaction in cassette.interactions if cassette is not None else ():
+            analysis = analyze(interaction)
+            if analysis.stream is not None and analysis.route.api is not None and analysis.stream.events:
+                yield str(Path(path).relative_to(root)), interaction.index, analysis
+
+
+@pytest.fixture(scope="module")
+def streams() -> list[tuple[str, int, Analysis]]:
+    roots = [root for root in (CORPUS, EXTRA) if root.is_dir()]
+    if not roots:
+        pytest.skip("the shared corpora are not present")
+    return [stream for root in roots for stream in _streams(root)]
+
+
+def test_every_stream_ends_as_its_api_defines(streams: list[tuple[str, int, Analysis]]) -> None:
+    assert len(streams) > 700
+    states = {(path, index): stream_end(a.stream, a.route.api).state for path, index, a in streams}
+    assert {key: state for key, state in states.items() if state == "cut"} == {}
+    failed = {key for key, state in states.items() if state == "failed"}
+    assert {key for key in failed if key not in FAILED and not key[0].startswith(FAILED_FOLDERS)} == set()
+    assert set(FAILED) <= failed
+
+
+def test_complete_streams_stay_complete_without_done(streams: list[tuple[str, int, Analysis]]) -> None:
+    checked = 0
+    for path, index, analysis in streams:
+        stream = analysis.stream
+        assert stream is not None
+        if stream_end(stream, analysis.route.api).state != "complete":
+            continue
+        events = tuple(event for event in stream.events if event.data.strip() != "[DONE]")
+        assert stream_end(stream._replace(events=events), analysis.route.api).state == "complete", (
+            path,
+            index,
+        )
+        checked += 1
+    assert checked > 700
+
+
+def test_complete_streams_cut_in_half_are_cut(streams: list[tuple[str, int, Analysis]]) -> None:
+    checked = 0
+    for path, index, analysis in streams:
+        stream = analysis.stream
+        assert stream is not None
+        events = tuple(event for event in stream.events if event.data.strip() != "[DONE]")
+        if stream_end(stream, analysis.route.api).state != "complete" or len(events) < 2:
+            continue
+        half = stream._replace(events=events[: len(events) // 2])
+        assert stream_end(half, analysis.route.api).state == "cut", (path, index)
+        checked += 1
+    assert checked > 600
+
+
+def test_huggingface_router_stream_without_done_is_complete() -> None:
+    (interaction,) = read_file(
+        str(DATA / "streams" / "huggingface_router_no_done.yaml")
+    ).cassette.interactions
+    analysis = analyze(interaction)
+    assert analysis.route[:2] == ("huggingface", "chat.completions")
+    assert analysis.stream is not None and "[DONE]" not in {e.data for e in analysis.stream.events}
+    assert stream_end(analysis.stream, "chat.completions").state == "complete"
