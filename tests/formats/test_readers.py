@@ -76,6 +76,14 @@ def test_vcrpy_parsed_body_replays_as_json() -> None:
     assert interaction.response.positions["body"] == Position(19, 7)
 
 
+def test_vcrpy_pickled_request_bodies_are_read_from_their_data() -> None:
+    first, second = read("vcrpy_pickled_bodies.yaml").interactions
+    assert first.request.body.content == b'{"model": "gpt-4o-mini", "input": "hi"}'
+    assert (first.request.body.storage, first.request.body.position) == ("binary", Position(5, 9))
+    assert second.request.body.content == b'{"input": "hello"}'
+    assert second.request.body.position == Position(24, 11)  # two chunks: no one scalar holds it
+
+
 def test_vcrpy_json_serializer() -> None:
     cassette = read("vcrpy.json")
     assert cassette.format == "vcrpy"

@@ -90,8 +90,9 @@ RULES: tuple[Rule, ...] = (
         "A YAML tag that would build an arbitrary object (python/object, python/name ...) is refused.",
         RuleDocs(
             what="A tag other than plain data and the harmless tags recorders write (`!!binary`, "
-            "`!binary`, `!!python/unicode`, `!!python/tuple`, multidict's `istr`). It is never "
-            "executed; the file is not read further.",
+            "`!binary`, `!!python/unicode`, `!!python/tuple`, multidict's `istr`, and the pickled "
+            "`BytesIO` and iterator request bodies that vcrpy's safe loader rebuilds from their "
+            "bytes). It is never executed; the file is not read further.",
             why="An unsafe loader would run the code such a tag names; vcrpy now refuses these tags "
             "too, so the cassette no longer loads.",
             seen="vcrpy's move to a safe YAML loader broke cassettes carrying "
