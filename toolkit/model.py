@@ -39,6 +39,7 @@ FormatName = Literal[
     "langchain-split",
     "websocket",
     "grpc",
+    "transcript",
     "unknown",
 ]
 

@@ -3,7 +3,7 @@
 Each dialect's schema is a JSON Schema (draft 2020-12) file shipped beside this
 module as ``<format>.schema.json``; ``format`` is the loader's name for the
 dialect (``toolkit.model.FormatName``). Recordings that are not HTTP (websocket,
-gRPC) have no schema.
+gRPC, transcripts) have no schema.
 """
 
 from __future__ import annotations

@@ -119,12 +119,21 @@ RULES: tuple[Rule, ...] = (
     _rule(
         ProblemCode.UNSUPPORTED_RECORDING,
         "unsupported-recording",
-        "A recording that is not HTTP (websocket session, gRPC samples): recognised, not checked.",
+        "A recording that is not HTTP (websocket session, gRPC calls, message transcript): "
+        "recognised, not checked.",
         RuleDocs(
-            what="A websocket session or gRPC recording kept with the HTTP cassettes.",
-            why="Lint cannot check what it cannot read; this says so instead of staying silent.",
+            what="A websocket session, a gRPC recording or a message transcript (an agent SDK's "
+            "control protocol, JSON-RPC) kept with the HTTP cassettes. It is recognised by its "
+            "structure, in any layout: messages or frames with a direction, opcodes, `ws://` URLs, "
+            "gRPC `/package.Service/Method` paths, trailers and status names, JSON-RPC messages; "
+            "and no HTTP exchange (a request with an HTTP method or URL, a response with an HTTP "
+            "status) anywhere in the file. A file with one HTTP exchange is a cassette, and its "
+            "broken interactions are CT009.",
+            why="Lint cannot check what it cannot read; this says so instead of staying silent, and "
+            "instead of calling a valid recording of another protocol a broken cassette.",
             seen="pydantic-ai keeps `*.xai.yaml` gRPC recordings and websocket sessions beside its "
-            "vcrpy cassettes (22 such files in the corpus).",
+            "vcrpy cassettes (22 such files in the corpus); logfire keeps Claude Agent SDK "
+            "transcripts (`{metadata, messages: [{direction, message}]}`) beside its cassettes.",
             failing=Example(_WEBSOCKET),
             passing=Example(GOOD),
         ),
