@@ -96,6 +96,7 @@ def test_other_data_stays_an_unknown_dialect(name: str, message: str) -> None:
         ('{"url": "wss://h.example/ws", "sent": ["a"], "received": ["b"]}', "websocket"),
         ('{"service": "helloworld.Greeter", "method": "SayHello", "request": {"name": "w"}}', "grpc"),
         ('{"calls": [{"rpc": "/a.B/C", "status": "StatusCode.DEADLINE_EXCEEDED"}]}', "grpc"),
+        ('{"method": "/a.B/Chat", "requests": [{"text": "hi"}], "responses": [{"text": "yo"}]}', "grpc"),
         (
             '{"url": "https://h.example/ws/", "status": 101, "frames": [{"type": "text", "data": "2"}]}',
             "websocket",

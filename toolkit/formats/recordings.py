@@ -102,7 +102,7 @@ def find_recording(root: Any) -> Recording | None:
     list alone; any other document by itself, its lists, and the lists one mapping down
     (``{"metadata": ..., "messages": [...]}``, ``{"session": {"frames": [...]}}``).
     """
-    if isinstance(root, YamlMap) and ("http_interactions" in root or "requests" in root):
+    if isinstance(root, YamlMap) and "http_interactions" in root:
         return None
     if isinstance(root, YamlMap) and "interactions" in root:
         items = root.get("interactions")
