@@ -36,6 +36,7 @@ from toolkit.problems import ProblemCode
 __all__ = [
     "Document",
     "DocumentError",
+    "DuplicateKey",
     "NodeSpan",
     "Position",
     "ScalarStyle",

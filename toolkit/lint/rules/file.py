@@ -107,9 +107,11 @@ RULES: tuple[Rule, ...] = (
         "The file is data but not a cassette of a known recorder.",
         RuleDocs(
             what="Well-formed YAML or JSON without the layout of vcrpy, go-vcr, Ruby VCR or "
-            "langchain's split cassettes.",
-            why="A file in a cassette folder that no recorder wrote is either misplaced or a "
-            "cassette mangled beyond recognition.",
+            "langchain's split cassettes. The message says whether the file records HTTP "
+            "exchanges (a recorder the toolkit does not read) or is other data.",
+            why="A file in a cassette folder that no known recorder wrote is misplaced, written by "
+            "a recorder the toolkit cannot check, or a cassette mangled beyond recognition. A "
+            "warning, not an error: nothing says it will not replay in the tool that wrote it.",
             seen="Fixture folders mix cassettes with other JSON fixtures; the corpus's "
             "pydantic-ai sample keeps other recordings beside its cassettes.",
             failing=Example('{"name": "not a cassette", "items": [1, 2]}\n', filename="fixture.json"),
@@ -200,11 +202,13 @@ def _never(_context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
     return iter(())
 
 
-#: Reported by the engine when a rule raises: never a traceback, always a finding.
+#: Reported by the engine when a rule raises: never a traceback, always a finding. A warning:
+#: it says nothing about the cassette (a bug of ours must not block a commit), and it is still
+#: shown, so a check that did not run is never hidden; ``--fail-on warning`` makes it fail.
 INTERNAL_ERROR = Rule(
     "CT099",
     "internal-error",
-    "error",
+    "warning",
     "A rule failed on this file; this is a bug in cassette-toolkit, please report it.",
     RuleDocs(
         what="A rule raised an exception while checking the file. The finding names the rule and "
