@@ -8,10 +8,14 @@ JSON-RPC 2.0 messages and an agent SDK's control protocol.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import toolkit
 from tests.conftest import DATA, SHARED
@@ -149,3 +153,50 @@ def test_show_report_and_load_accept_unsupported_recordings(tmp_path: Path) -> N
     assert frames.problems[["code", "severity"]].values.tolist() == [["CT005", "info"]]
     linted = CliRunner().invoke(main, ["lint", "--isolated", name])
     assert linted.exit_code == 0, linted.output
+
+
+_KEYS = [
+    "direction", "type", "kind", "data", "payload", "message", "messages", "frames", "opcode", "method",
+    "rpc", "service", "url", "uri", "status", "code", "request", "response", "metadata", "jsonrpc", "sent",
+]  # fmt: skip
+_VALUES = [
+    "send", "recv", "GET", "post", "/a.B/C", "wss://h.example/", "https://h.example/", "OK", "text",
+    "session.update", "control_request", 200, 0, 101, 1000, None, True,
+]  # fmt: skip
+_RECORDS = st.recursive(
+    st.sampled_from(_VALUES),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(_KEYS), inner, max_size=4),
+    max_leaves=12,
+)
+_HTTP_ITEM = {
+    "request": {"method": "GET", "uri": "https://x.test/", "body": None, "headers": {}},
+    "response": {"status": {"code": 200, "message": "OK"}, "headers": {}, "body": {"string": ""}},
+}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_RECORDS, max_size=5), st.integers(0, 5))
+def test_one_http_interaction_keeps_any_list_a_cassette(items: list[Any], at: int) -> None:
+    items.insert(min(at, len(items)), _HTTP_ITEM)
+    data = json.dumps({"interactions": items}).encode()
+    cassette = parse_cassette(data, "cassette.json").cassette
+    assert cassette.format == "vcrpy"
+    assert ProblemCode.UNSUPPORTED_RECORDING not in {p.code for p in cassette.problems}
+
+
+_NOT_HTTP_KEYS = [
+    k for k in _KEYS if k not in ("method", "url", "uri", "status", "code", "request", "response")
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.dictionaries(st.sampled_from(_NOT_HTTP_KEYS), _RECORDS, max_size=4), max_size=5),
+    st.sampled_from(["interactions", "messages", "frames", "log"]),
+)
+def test_messages_with_a_direction_and_no_exchange_are_a_recording(items: list[Any], key: str) -> None:
+    items.append({"direction": "send", "data": "hi"})
+    data = json.dumps({key: items}).encode()
+    cassette = parse_cassette(data, "recording.json").cassette
+    assert cassette.format in ("grpc", "websocket", "transcript")
+    assert [p.code for p in cassette.problems] == [ProblemCode.UNSUPPORTED_RECORDING]
