@@ -36,6 +36,7 @@ EXTRA = SHARED / "corpus-extra"
         ("grpc_calls.yaml", "grpc", Position(4, 1), "2 items"),
         ("grpc_http2.json", "grpc", Position(2, 12), "1 item"),
         ("grpc_stream.yaml", "grpc", Position(6, 1), "3 items"),
+        ("grpc_wire_samples.yaml", "grpc", Position(4, 1), "1 item"),
         ("websocket_frames.json", "websocket", Position(1, 1), "5 items"),
         ("websocket_session.yaml", "websocket", Position(4, 1), "3 items"),
         ("websocket_interactions.yaml", "websocket", Position(4, 1), "4 items"),
@@ -101,6 +102,8 @@ def test_other_data_stays_an_unknown_dialect(name: str, message: str) -> None:
         ('{"service": "helloworld.Greeter", "method": "SayHello", "request": {"name": "w"}}', "grpc"),
         ('{"calls": [{"rpc": "/a.B/C", "status": "StatusCode.DEADLINE_EXCEEDED"}]}', "grpc"),
         ('{"method": "/a.B/Chat", "requests": [{"text": "hi"}], "responses": [{"text": "yo"}]}', "grpc"),
+        ('{"service": "helloworld.Greeter", "calls": [{"name": "SayHello", "input": {}}]}', "grpc"),
+        ('{"calls": [{"response": {"@type": "type.googleapis.com/helloworld.HelloReply"}}]}', "grpc"),
         (
             '{"url": "https://h.example/ws/", "status": 101, "frames": [{"type": "text", "data": "2"}]}',
             "websocket",

@@ -10,8 +10,10 @@ such layout shares, not by one tool's field names:
 - a websocket session records *frames* (RFC 6455): an opcode, text / binary / ping /
   pong / close frames, a ``ws://`` or ``wss://`` URL, or messages of a kind with data;
 - a gRPC recording names its calls ``/package.Service/Method`` (the ``:path`` of the
-  gRPC over HTTP/2 protocol) or carries gRPC's trailers and status names (``OK``,
-  ``UNAVAILABLE`` ...), or request / response *samples*;
+  gRPC over HTTP/2 protocol) or its service ``package.Service``, carries gRPC's trailers
+  and status names (``OK``, ``UNAVAILABLE`` ...), request / response *samples*, or
+  protobuf messages: a ``type.googleapis.com/`` type URL (protobuf's JSON form of
+  ``Any``), or the wire bytes beside their decoded form;
 - a transcript records *messages* with a direction (send / recv, in / out, client /
   server), JSON-RPC 2.0 messages, or typed protocol messages (``control_request``,
   ``session.update``).
@@ -50,6 +52,12 @@ _STATUS_LINE = re.compile(r"^[1-5][0-9]{2}(?: |$)")
 #: A gRPC method's HTTP/2 ``:path``: ``/`` package-qualified service ``/`` method.
 _GRPC_PATH = re.compile(r"^/?[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+/[A-Za-z_]\w*$")
 _GRPC_SERVICE = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$")
+#: A fully qualified service name: a lower-case package, then the service in upper camel case.
+_GRPC_QUALIFIED_SERVICE = re.compile(r"^[a-z_][a-z0-9_]*(?:\.[A-Za-z_]\w*)*\.[A-Z]\w*$")
+_PROTO_TYPE_URL = "type.googleapis.com/"
+#: A protobuf message kept both ways: its wire bytes and a decoded view of them.
+_WIRE_KEYS = ("raw", "wire", "bytes", "proto", "protobuf", "serialized")
+_DECODED_KEYS = ("json", "decoded", "message", "text", "value")
 _GRPC_METHOD_KEYS = ("method", "rpc", "full_method", "fullMethod", "grpc_method", "method_name")
 _GRPC_KEYS = frozenset(
     {"request_sample", "response_sample", "trailers", "trailing_metadata", "initial_metadata"}
@@ -227,7 +235,12 @@ def _is_grpc(part: dict[Any, Any]) -> bool:
         return True
     if any(_is_text(part.get(key), _GRPC_PATH) for key in _GRPC_METHOD_KEYS):
         return True
-    if _is_text(part.get("service"), _GRPC_SERVICE) and ("rpc" in part or "method" in part):
+    service = part.get("service")
+    if _is_text(service, _GRPC_QUALIFIED_SERVICE):
+        return True
+    if _is_text(service, _GRPC_SERVICE) and ("rpc" in part or "method" in part):
+        return True
+    if _is_protobuf(part) or any(isinstance(v, dict) and _is_protobuf(v) for v in part.values()):
         return True
     for key in _STATUS_KEYS:
         status = part.get(key)
@@ -236,6 +249,14 @@ def _is_grpc(part: dict[Any, Any]) -> bool:
         if isinstance(status, str) and status.removeprefix("StatusCode.") in _GRPC_STATUSES:
             return True
     return False
+
+
+def _is_protobuf(part: dict[Any, Any]) -> bool:
+    type_url = part.get("@type")
+    if isinstance(type_url, str) and type_url.startswith(_PROTO_TYPE_URL):
+        return True
+    wire = any(isinstance(part.get(key), bytes) for key in _WIRE_KEYS)
+    return wire and any(key in part for key in _DECODED_KEYS)
 
 
 def _is_frame(part: dict[Any, Any]) -> bool:
