@@ -57,6 +57,93 @@ def test_unsafe_tags_are_refused_not_built(tag: str) -> None:
     assert caught.value.position == Position(1, 6)
 
 
+_BYTESIO = """\
+body: !!python/object/new:_io.BytesIO
+  state: !!python/tuple
+  - !!binary |
+    eyJhIjogMX0=
+  - 0
+  - null
+"""
+
+
+def test_pickled_bytesio_body_is_its_bytes_at_its_scalar() -> None:
+    root = read_document(_BYTESIO.encode()).root
+    assert root["body"] == b'{"a": 1}'
+    assert root.position_of("body") == Position(3, 5)  # the !!binary scalar, not the BytesIO tag
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "position"),
+    [
+        (
+            "body: !!python/object/apply:builtins.iter\n  args:\n  - - !!binary YWI=\n    - cd\n  state: 0\n",
+            b"abcd",
+            Position(1, 7),
+        ),
+        (
+            "body: !!python/object/apply:builtins.iter\n  args:\n  - - 'text'\n  state: 0\n",
+            "text",
+            Position(3, 7),
+        ),
+        ("body: !!python/object/apply:builtins.iter\n  args: [!!binary YWI=]\n", b"ab", Position(2, 10)),
+        ("body: !!python/object/apply:builtins.iter {args: [[]]}\n", b"", Position(1, 7)),
+        ("body: !!python/object/apply:builtins.iter {}\n", b"", Position(1, 7)),
+        (
+            "body: !!python/object/new:_io.BytesIO {state: !!python/tuple [hi, 2, null]}\n",
+            "hi",
+            Position(1, 63),
+        ),
+        ("body: !!python/object/new:_io.BytesIO {state: !!python/tuple [null]}\n", b"", Position(1, 63)),
+        ("body: !!python/object/new:_io.BytesIO {}\n", b"", Position(1, 7)),
+    ],
+)
+def test_pickled_iterator_and_bytesio_bodies(text: str, body: bytes | str, position: Position) -> None:
+    # As vcrpy's safe loader rebuilds them: the iterator's chunks joined, BytesIO's content.
+    root = read_document(text.encode()).root
+    assert root["body"] == body
+    assert root.position_of("body") == position
+
+
+@pytest.mark.parametrize(
+    ("text", "position"),
+    [
+        # Only the two exact tags, only in their mapping form, and nothing unsafe inside them.
+        ("body: !!python/object/new:io.BytesIO {state: [aGk=]}", Position(1, 7)),
+        ("body: !!python/object/new:_io.StringIO {state: [hi]}", Position(1, 7)),
+        ("body: !!python/object/apply:builtins.eval ['1+1']", Position(1, 7)),
+        ("body: !!python/object/apply:builtins.iter [[a, b]]", Position(1, 7)),
+        ("body: !!python/object/new:_io.BytesIO [aGk=]", Position(1, 7)),
+        ("body: !!python/object/new:_io.BytesIO hi", Position(1, 7)),
+        (
+            "body: !!python/object/apply:builtins.iter {args: [!!python/object/apply:os.getcwd []]}",
+            Position(1, 51),
+        ),
+        ("body: !!python/object/new:_io.BytesIO {state: [!!python/name:os.system ]}", Position(1, 48)),
+    ],
+)
+def test_other_pickled_objects_stay_refused(text: str, position: Position) -> None:
+    with pytest.raises(DocumentError) as caught:
+        read_document(text.encode() + b"\n")
+    assert (caught.value.code, caught.value.position) == (ProblemCode.UNSAFE_TAG, position)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "body: !!python/object/new:_io.BytesIO {state: 5}",
+        "body: !!python/object/new:_io.BytesIO {state: [5]}",
+        "body: !!python/object/apply:builtins.iter {args: [[1, 2]]}",
+        "body: !!python/object/apply:builtins.iter {args: x}",
+    ],
+)
+def test_pickled_bodies_without_bytes_are_syntax_errors(text: str) -> None:
+    # vcrpy's loader cannot build these either (BytesIO(5), b"".join([1, 2])).
+    with pytest.raises(DocumentError) as caught:
+        read_document(text.encode() + b"\n")
+    assert (caught.value.code, caught.value.position) == (ProblemCode.SYNTAX, Position(1, 7))
+
+
 def test_billion_laughs_is_refused_quickly() -> None:
     lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
     for i in range(1, 10):

@@ -42,9 +42,10 @@ def show(paths: tuple[str, ...], interaction: int | None, full: bool, max_body: 
 
     Method, URL, status and headers; JSON bodies indented; compressed and binary
     bodies decoded; streams (SSE, AWS event stream) shown event by event.
-    Exits 1 when a file cannot be read as a cassette.
+    Exits 1 when a file cannot be read as a cassette (a recording of another
+    protocol, such as a websocket session, is reported and is not a failure).
     """
-    from toolkit.show import ShowOptions, render_cassette
+    from toolkit.show import ShowOptions, is_unreadable, render_cassette
     from toolkit.source import discover, read_file
 
     options = ShowOptions(max_body=0 if full else max_body, interaction=interaction)
@@ -60,7 +61,7 @@ def show(paths: tuple[str, ...], interaction: int | None, full: bool, max_body: 
             click.echo("")
         for line in render_cassette(cassette, options):
             click.echo(line)
-        failed = failed or any(p.severity == "error" for p in cassette.problems)
+        failed = failed or is_unreadable(cassette)
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 

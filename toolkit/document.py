@@ -8,6 +8,9 @@ can say ``path:line:column`` without re-reading the file.
 
 Safety: only plain YAML and the harmless tags that real cassettes carry are
 built (see ``_TAG_HANDLERS``); any other tag is refused, never constructed.
+vcrpy's own safe loader also reads two pickled request bodies, a ``BytesIO`` and an
+iterator over chunks, by taking their data out of the node; so does this module (the
+body's bytes, never the object), and every other ``python/object`` tag stays refused.
 Aliases are shared rather than copied, and a document whose alias expansion
 would exceed ``MAX_EXPANSION`` nodes is refused (the "billion laughs").
 
@@ -33,6 +36,7 @@ from toolkit.problems import ProblemCode
 __all__ = [
     "Document",
     "DocumentError",
+    "DuplicateKey",
     "NodeSpan",
     "Position",
     "ScalarStyle",
@@ -199,6 +203,9 @@ class _Builder:
         self.unique = 0
         self.aliased = False
         self.duplicates: list[DuplicateKey] = []
+        #: Where the value of a node really starts when it is not where the node starts (a
+        #: pickled body's bytes), so that a finding, or an edit, lands on the right scalar.
+        self.moved: dict[int, Position] = {}
 
     def build(self, node: Node) -> Any:
         value = self._build(node)
@@ -252,9 +259,13 @@ class _Builder:
             key = key_node.value if _is_str(key_node) else self._key(key_node)
             if key in result:
                 self.duplicates.append(DuplicateKey(str(key), _mark(key_node)))
-            result[key] = value_node.value if _is_str(value_node) else self._build(value_node)
-            mark = value_node.start_mark
-            positions[key] = Position(mark.line + 1, mark.column + 1)
+            if _is_str(value_node):
+                result[key] = value_node.value
+                mark = value_node.start_mark
+                positions[key] = Position(mark.line + 1, mark.column + 1)
+            else:
+                result[key] = self._build(value_node)
+                positions[key] = self._position(value_node)
         return result
 
     def _sequence(self, node: SequenceNode) -> YamlSeq:
@@ -262,10 +273,17 @@ class _Builder:
         self.built[id(node)] = result
         positions = result.item_positions
         for item in node.value:
-            result.append(item.value if _is_str(item) else self._build(item))
-            mark = item.start_mark
-            positions.append(Position(mark.line + 1, mark.column + 1))
+            if _is_str(item):
+                result.append(item.value)
+                mark = item.start_mark
+                positions.append(Position(mark.line + 1, mark.column + 1))
+            else:
+                result.append(self._build(item))
+                positions.append(self._position(item))
         return result
+
+    def _position(self, node: Node) -> Position:
+        return self.moved.get(id(node)) or _mark(node)
 
     def _key(self, node: Node) -> Any:
         key = self._build(node)
@@ -356,6 +374,63 @@ def _istr(builder: _Builder, node: Node) -> str:
     raise _unsafe(node)
 
 
+def _pickled_fields(builder: _Builder, node: Node) -> YamlMap:
+    """The ``args`` / ``state`` mapping of a pickled object, built as plain data (nested tags
+    go through the same handlers, so an unsafe one inside is refused too)."""
+    if not isinstance(node, MappingNode):
+        raise _unsafe(node)  # vcrpy's loader reads only the mapping form
+    return builder._mapping(node)
+
+
+def _body_value(value: Any, node: Node, what: str) -> bytes | str:
+    if value is None:
+        return b""
+    if isinstance(value, bytes | str):
+        return value
+    raise DocumentError(ProblemCode.SYNTAX, f"{what} holds no bytes or text", _mark(node))
+
+
+def _bytesio(builder: _Builder, node: Node) -> bytes | str:
+    """A file-like request body as vcrpy pickled it (``!!python/object/new:_io.BytesIO``).
+
+    The ``state`` tuple starts with the buffer's content, which vcrpy's safe loader turns
+    back into the body (the stream position and the rest of the state are ignored, as
+    there). The value is that content, bytes or text as written.
+    """
+    fields = _pickled_fields(builder, node)
+    state = fields.get("state")
+    if not state:
+        return b""
+    if not isinstance(state, YamlSeq):
+        raise DocumentError(ProblemCode.SYNTAX, "a BytesIO body's state is not a tuple", _mark(node))
+    builder.moved[id(node)] = state.position_of(0)
+    return _body_value(state[0], node, "a BytesIO body")
+
+
+def _iterator(builder: _Builder, node: Node) -> bytes | str:
+    """An iterator request body as vcrpy pickled it (``!!python/object/apply:builtins.iter``).
+
+    ``args`` holds the sequence the iterator ran over; vcrpy's safe loader iterates over it
+    again and the request body is its chunks joined. One chunk keeps its place (and its
+    text or bytes); several are joined into bytes written at the node itself.
+    """
+    fields = _pickled_fields(builder, node)
+    args = fields.get("args")
+    if not args:
+        return b""
+    if not isinstance(args, YamlSeq):
+        raise DocumentError(ProblemCode.SYNTAX, "an iterator body's args are not a list", _mark(node))
+    chunks = args[0]
+    if not isinstance(chunks, YamlSeq):
+        builder.moved[id(node)] = args.position_of(0)
+        return _body_value(chunks, node, "an iterator body")
+    parts = [_body_value(chunk, node, "an iterator body's chunk") for chunk in chunks]
+    if len(parts) == 1:
+        builder.moved[id(node)] = chunks.position_of(0)
+        return parts[0]
+    return b"".join(part.encode("utf-8") if isinstance(part, str) else part for part in parts)
+
+
 def _sequence(builder: _Builder, node: Node) -> Any:
     if isinstance(node, SequenceNode):
         return builder._sequence(node)
@@ -381,6 +456,8 @@ _TAG_HANDLERS: dict[str, Callable[[_Builder, Node], Any]] = {
     _PY + "tuple": _sequence,
     _PY + _ISTR[0]: _istr,
     _PY + _ISTR[1]: _istr,
+    _PY + "object/new:_io.BytesIO": _bytesio,
+    _PY + "object/apply:builtins.iter": _iterator,
     "!binary": _binary,  # Ruby VCR's local tag for ASCII-8BIT strings
 }
 

@@ -42,6 +42,7 @@ FormatName = Literal[
     "har",
     "websocket",
     "grpc",
+    "transcript",
     "unknown",
 ]
 

@@ -12,7 +12,16 @@ import zlib
 from typing import Any, NamedTuple
 
 from toolkit.bodies import decoding_budget
-from toolkit.document import START, Document, DocumentError, Position, YamlMap, YamlSeq, read_document
+from toolkit.document import (
+    START,
+    Document,
+    DocumentError,
+    DuplicateKey,
+    Position,
+    YamlMap,
+    YamlSeq,
+    read_document,
+)
 from toolkit.formats import read_cassette
 from toolkit.formats.httprr import is_httprr, read_httprr
 from toolkit.model import Cassette
@@ -47,16 +56,7 @@ def parse_cassette(data: bytes, path: str) -> Parsed:
     with decoding_budget():
         cassette = read_cassette(document.root, path)
     if document.duplicate_keys:
-        duplicates = tuple(
-            Problem(
-                path,
-                d.position.line,
-                d.position.column,
-                ProblemCode.DUPLICATE_KEY,
-                f"key {d.key[:40]!r} is written twice; the later value is used",
-            )
-            for d in document.duplicate_keys
-        )
+        duplicates = tuple(_duplicate(path, d, cassette.format) for d in document.duplicate_keys)
         cassette = Cassette(
             cassette.path,
             cassette.format,
@@ -65,6 +65,17 @@ def parse_cassette(data: bytes, path: str) -> Parsed:
             cassette.version,
         )
     return Parsed(cassette, document)
+
+
+def _duplicate(path: str, duplicate: DuplicateKey, format: str) -> Problem:
+    """A key written twice: PyYAML, Psych and yaml.v2 keep the later value, but go-vcr's format 2
+    is read with yaml.v3, which refuses the whole file ("mapping key already defined")."""
+    key, where = duplicate.key[:40], duplicate.position
+    if format == "go-vcr-v2":
+        message = f"key {key!r} is written twice; go-vcr reads format 2 with yaml.v3, which refuses that"
+        return Problem(path, where.line, where.column, ProblemCode.SYNTAX, message)
+    message = f"key {key!r} is written twice; the later value is used"
+    return Problem(path, where.line, where.column, ProblemCode.DUPLICATE_KEY, message)
 
 
 def _gunzip_file(data: bytes) -> bytes:

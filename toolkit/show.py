@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 from toolkit.llm import Analysis, analyze
 from toolkit.model import Body, Cassette, Headers, Interaction
+from toolkit.problems import ProblemCode
 from toolkit.streams import StreamDecoding, decode_stream
 from toolkit.streams.detect import media_type
 
-__all__ = ["ShowOptions", "render_cassette"]
+__all__ = ["ShowOptions", "is_unreadable", "render_cassette"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,13 @@ class ShowOptions:
 
     max_body: int = 4000
     interaction: int | None = None
+
+
+def is_unreadable(cassette: Cassette) -> bool:
+    """Whether the file could not be read as a cassette (``show`` then exits 1): a problem of
+    error severity, or data in no known layout (CT004). A recording of another protocol (CT005)
+    is recognised, and an empty cassette (CT006) was read: neither is a failure."""
+    return any(p.severity == "error" or p.code == ProblemCode.UNKNOWN_DIALECT for p in cassette.problems)
 
 
 def render_cassette(cassette: Cassette, options: ShowOptions) -> Iterator[str]:

@@ -76,6 +76,31 @@ def test_vcrpy_parsed_body_replays_as_json() -> None:
     assert interaction.response.positions["body"] == Position(19, 7)
 
 
+def test_vcrpy_pickled_request_bodies_are_read_from_their_data() -> None:
+    first, second = read("vcrpy_pickled_bodies.yaml").interactions
+    assert first.request.body.content == b'{"model": "gpt-4o-mini", "input": "hi"}'
+    assert (first.request.body.storage, first.request.body.position) == ("binary", Position(5, 9))
+    assert second.request.body.content == b'{"input": "hello"}'
+    assert second.request.body.position == Position(24, 11)  # two chunks: no one scalar holds it
+
+
+def test_vcrpy_request_body_written_as_json_data(tmp_path: Path) -> None:
+    path = tmp_path / "cassette.yaml"
+    path.write_text(
+        "interactions:\n- request:\n    body:\n      model: m\n      input: [hi]\n    headers: {}\n"
+        "    method: POST\n    uri: https://api.example.com/v1/responses\n"
+        "  response: {headers: {}, status: {code: 200, message: OK}, body: {string: '{}'}}\n"
+    )
+    (interaction,) = read_file(str(path)).cassette.interactions
+    body = interaction.request.body
+    assert (body.storage, body.position, body.content) == (
+        "parsed_body",
+        Position(4, 7),
+        b'{"model": "m", "input": ["hi"]}',
+    )
+    assert interaction.response.body.content == b"{}"
+
+
 def test_vcrpy_json_serializer() -> None:
     cassette = read("vcrpy.json")
     assert cassette.format == "vcrpy"

@@ -36,7 +36,7 @@ def test_a_rule_that_raises_becomes_ct099_and_the_others_still_run() -> None:
     assert where(findings) == [("CT099", 1, 1), ("CT402", 11, 7)]
     assert "CT998" in findings[0].message and "KeyError" in findings[0].message
     assert "sk-secret" not in findings[0].message
-    assert findings[0].severity == "error"
+    assert findings[0].severity == "warning"  # our bug, not the cassette's: shown, not blocking
 
 
 def test_internal_errors_can_be_ignored() -> None:

@@ -31,17 +31,10 @@ SCHEMA_OF = {
     "vcrpy-langchain-split": "langchain-split",
 }
 
-#: Real files that really are defective: path -> (line, column, path, keyword).
-KNOWN_DEFECTS = {
-    # A request body written as a YAML mapping: no recorder writes that (vcrpy's
-    # body is text, bytes or null; pydantic-ai writes decoded JSON as parsed_body).
-    # vcrpy would rebuild the request with a dict body, which its body matcher
-    # cannot compare; the hand edit most likely meant parsed_body.
-    "pydantic-ai/tests/models/cassettes/test_tool_choice_matrix/"
-    "test_tool_choice_matrix[list_single-huggingface].yaml": [
-        (4, 7, "interactions[0].request.body", "type"),
-    ],
-}
+#: Real files that really are defective: path -> (line, column, path, keyword). None is:
+#: the one file once listed here, a request body written as a YAML mapping, replays in vcrpy
+#: (Request keeps any body and the default matchers do not read it).
+KNOWN_DEFECTS: dict[str, list[tuple[int, int, str, str]]] = {}
 
 
 def _rows() -> list[tuple[str, str]]:

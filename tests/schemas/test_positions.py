@@ -38,9 +38,9 @@ def test_go_vcr_v2_defects(findings: Findings) -> None:
             status: 200 OK
             code: 700
         """
+    # The missing duration is not one: go-vcr replays a zero duration.
     assert findings(text, "go-vcr-v2") == [
         (11, 13, "interactions[0].request.method", "type"),
-        (13, 5, "interactions[0].response.duration", "required"),
         (19, 21, "interactions[0].response.headers.Content-Type", "type"),
         (21, 11, "interactions[0].response.code", "maximum"),
     ]
@@ -99,10 +99,10 @@ def test_go_vcr_v1_defects(findings: Findings) -> None:
             code: 200
             duration: 10 seconds
         """
+    # Not defects: the missing form (yaml.v2 reads it as empty) and the format-2 proto
+    # (yaml.v2 drops a key it does not know).
     assert findings(text, "go-vcr-v1") == [
         (1, 10, "version", "const"),
-        (4, 5, "interactions[0].request.form", "required"),
-        (8, 12, "interactions[0].request.proto", "additionalProperties"),
         (12, 13, "interactions[0].response.status", "pattern"),
         (14, 15, "interactions[0].response.duration", "pattern"),
     ]
@@ -129,16 +129,19 @@ def test_vcrpy_defects(findings: Findings) -> None:
               code: '200'
         version: 1
         """
+    # strng is not a defect: the stubs read body["string"] and nothing else.
     assert findings(text, "vcrpy") == [
         (7, 16, "interactions[0].request.headers.X-Empty", "minItems"),
         (10, 13, "interactions[0].request.verify", "additionalProperties"),
-        (14, 14, "interactions[0].response.body.strng", "additionalProperties"),
         (17, 7, "interactions[0].response.status.message", "required"),
         (17, 13, "interactions[0].response.status.code", "type"),
     ]
 
 
-def test_vcrpy_body_shapes_are_exclusive(findings: Findings) -> None:
+def test_vcrpy_needs_a_body_or_parsed_body(findings: Findings) -> None:
+    # body beside parsed_body is not a defect: pydantic-ai's deserializer writes the body
+    # from parsed_body over it; nor is status beside the legacy status_code, which the
+    # httpx stub reads instead.
     text = """\
         interactions:
         - request:
@@ -165,27 +168,30 @@ def test_vcrpy_body_shapes_are_exclusive(findings: Findings) -> None:
             status: {code: 200, message: OK}
         """
     assert findings(text, "vcrpy") == [
-        (3, 11, "interactions[0].request.body", "not"),
-        (13, 7, "interactions[0].response.status", "not"),
         (18, 5, "interactions[1].request.body", "required"),
         (22, 5, "interactions[1].response.body", "required"),
     ]
 
 
-def test_vcrpy_one_violation_per_node(findings: Findings) -> None:
-    # body is both of the wrong type and not allowed next to parsed_body:
-    # one finding, the more telling one.
+def test_vcrpy_request_body_may_be_any_value(findings: Findings) -> None:
+    # vcrpy's Request keeps whatever body it is given and its default matchers never read
+    # it: JSON data written as YAML (as pydantic-ai's cassettes hold) replays.
     text = """\
         interactions:
         - request:
-            body: 5
-            parsed_body: {}
+            body:
+              messages: [{role: user, content: hi}]
+              model: m
             headers: {}
-            method: GET
+            method: POST
             uri: https://x.test/
           response: {headers: {}, status: {code: 200, message: OK}, body: {string: ''}}
+        - request: {body: [1, 2], headers: {}, method: POST, uri: 'https://x.test/'}
+          response: {headers: {}, status: {code: 200, message: OK}, body: {string: ''}}
+        - request: {body: 5, parsed_body: {}, headers: {}, method: GET, uri: 'https://x.test/'}
+          response: {headers: {}, status: {code: 200, message: OK}, body: {string: ''}}
         """
-    assert findings(text, "vcrpy") == [(3, 11, "interactions[0].request.body", "not")]
+    assert findings(text, "vcrpy") == []
 
 
 def test_header_name_and_value_are_separate_nodes(findings: Findings) -> None:
@@ -228,8 +234,8 @@ def test_ruby_vcr_defects(findings: Findings) -> None:
           recorded_at: 2024-04-01 12:00:00
         recorded_with: VCR 6.2.0
         """
+    # string beside base64_string is not a defect: VCR reads base64_string.
     assert findings(text, "ruby-vcr") == [
-        (7, 15, "http_interactions[0].request.body.string", "not"),
         (18, 7, "http_interactions[0].response.body.string", "required"),
         (19, 16, "http_interactions[0].recorded_at", "pattern"),
     ]
@@ -250,13 +256,12 @@ def test_ruby_vcr_status_and_headers(findings: Findings) -> None:
           recorded_at: Sun, 06 Nov 1994 08:49:37 GMT
         - {request: {}, recorded_at: 'Sun Nov  6 08:49:37 1994'}
         """
+    # A header value written as one string and a request without body or headers are not
+    # defects: VCR reads a single value as a list of one, a missing body or headers as none.
     assert findings(text, "ruby-vcr") == [
         (3, 13, "http_interactions[0].request.method", "pattern"),
-        (7, 15, "http_interactions[0].request.headers.Accept", "type"),
         (9, 20, "http_interactions[0].response.status.code", "type"),
         (12, 3, "http_interactions[1].response", "required"),
-        (12, 13, "http_interactions[1].request.body", "required"),
-        (12, 13, "http_interactions[1].request.headers", "required"),
         (12, 13, "http_interactions[1].request.method", "required"),
         (12, 13, "http_interactions[1].request.uri", "required"),
     ]
@@ -278,10 +283,8 @@ def test_langchain_split_defects(findings: Findings) -> None:
             message: OK
         interactions: []
         """
-    assert findings(text, "langchain-split") == [
-        (4, 11, "requests[0].method", "type"),
-        (13, 15, "interactions", "additionalProperties"),
-    ]
+    # The extra interactions key is not a defect: the persister reads the two lists only.
+    assert findings(text, "langchain-split") == [(4, 11, "requests[0].method", "type")]
 
 
 def test_root_problems(findings: Findings) -> None:

@@ -75,7 +75,7 @@ def test_schema_for_returns_a_copy() -> None:
     assert schema_for("vcrpy")["title"] != "changed"
 
 
-@pytest.mark.parametrize("format", ["websocket", "grpc", "unknown", "vcrpy.schema"])
+@pytest.mark.parametrize("format", ["websocket", "grpc", "transcript", "unknown", "vcrpy.schema"])
 def test_format_without_schema(format: str) -> None:
     assert not has_schema(format)
     with pytest.raises(NoSchemaError):

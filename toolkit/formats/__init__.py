@@ -3,8 +3,9 @@
 The registry is explicit: ``detect_format`` inspects the root and the first
 interaction; ``read_cassette`` dispatches to the reader of that dialect. httprr traces
 are not YAML documents: ``toolkit.reader`` sends their bytes to ``toolkit.formats.httprr``.
-Recordings that are not HTTP (websocket sessions, gRPC samples) are recognised
-and returned with an ``unsupported recording`` problem, never silently dropped.
+Recordings that are not HTTP (websocket sessions, gRPC calls, message transcripts)
+are recognised by their structure (``toolkit.formats.recordings``) and returned
+with an ``unsupported recording`` problem, never silently dropped.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from __future__ import annotations
 from typing import Any
 
 from toolkit.document import START, YamlMap, YamlSeq, position_of
+from toolkit.formats.common import as_text
 from toolkit.formats.govcr import read_govcr
 from toolkit.formats.har import is_har, read_har
 from toolkit.formats.langchain import read_langchain
+from toolkit.formats.recordings import Recording, find_recording, holds_http_exchange
 from toolkit.formats.ruby import read_ruby
 from toolkit.formats.rvcr import is_rvcr, read_rvcr
 from toolkit.formats.vcrpy import read_vcrpy
@@ -26,6 +29,12 @@ __all__ = ["detect_format", "read_cassette"]
 
 def detect_format(root: Any) -> FormatName:
     """The dialect of a parsed document, or ``unknown``."""
+    recording = find_recording(root)
+    return recording.kind if recording is not None else _http_dialect(root)
+
+
+def _http_dialect(root: Any) -> FormatName:
+    """The HTTP cassette dialect of a document that holds no other recording."""
     if not isinstance(root, YamlMap):
         return "unknown"
     if "http_interactions" in root:
@@ -39,10 +48,6 @@ def detect_format(root: Any) -> FormatName:
     first = _first_mapping(root.get("interactions"))
     if first is None:
         return "go-vcr-v2" if str(root.get("version")) == "2" else "vcrpy"
-    if "request_sample" in first or "response_sample" in first:
-        return "grpc"
-    if "request" not in first and ("direction" in first or "kind" in first):
-        return "websocket"
     request, response = first.get("request"), first.get("response")
     if _is_govcr(request, response):
         return "go-vcr-v2" if str(root.get("version")) == "2" or "proto" in (response or {}) else "go-vcr-v1"
@@ -65,7 +70,10 @@ def _is_govcr(request: Any, response: Any) -> bool:
 
 def read_cassette(root: Any, path: str) -> Cassette:
     """Read a parsed document into a ``Cassette``; unknown or non-HTTP files carry a problem."""
-    fmt = detect_format(root)
+    recording = find_recording(root)
+    if recording is not None:
+        return _unsupported(root, path, recording)
+    fmt = _http_dialect(root)
     if fmt in ("go-vcr-v2", "go-vcr-v1"):
         cassette = read_govcr(root, path, fmt)
     elif fmt == "vcrpy":
@@ -78,8 +86,6 @@ def read_cassette(root: Any, path: str) -> Cassette:
         cassette = read_rvcr(root, path)
     elif fmt == "har":
         cassette = read_har(root, path)
-    elif fmt in ("websocket", "grpc"):
-        return _unsupported(root, path, fmt)
     else:
         return _unknown(root, path)
     if not cassette.interactions and not cassette.problems:
@@ -93,26 +99,43 @@ def read_cassette(root: Any, path: str) -> Cassette:
     return cassette
 
 
-def _unsupported(root: YamlMap, path: str, fmt: FormatName) -> Cassette:
-    items = root.get("interactions")
-    count = len(items) if isinstance(items, list) else 0
-    what = "a websocket session" if fmt == "websocket" else "a gRPC recording"
-    where = root.position_of("interactions")
+_RECORDING_NAMES = {
+    "websocket": "a websocket session",
+    "grpc": "a gRPC recording",
+    "transcript": "a message transcript",
+}
+
+
+def _unsupported(root: Any, path: str, recording: Recording) -> Cassette:
+    what = _RECORDING_NAMES[recording.kind]
+    if recording.items is not None:
+        what += f" ({recording.items} item{'s' * (recording.items != 1)})"
+    where = recording.position
     problem = Problem(
         path,
         where.line,
         where.column,
         ProblemCode.UNSUPPORTED_RECORDING,
-        f"unsupported recording: {what} ({count} items), not HTTP interactions",
+        f"unsupported recording: {what}, not HTTP interactions",
     )
-    return Cassette(path, fmt, (), (problem,), str(root.get("version", "")) or None)
+    version = root.get("version") if isinstance(root, YamlMap) else None
+    return Cassette(path, recording.kind, (), (problem,), as_text(version) or None)
 
 
 def _unknown(root: Any, path: str) -> Cassette:
     where = root.position if isinstance(root, YamlMap | YamlSeq) else START
-    kind = type(root).__name__ if not isinstance(root, dict) else "mapping without interactions"
-    message = (
-        "the file is empty" if root is None else f"not a cassette: a {kind}, not a known recorder's layout"
-    )
-    code = ProblemCode.EMPTY if root is None else ProblemCode.UNKNOWN_DIALECT
+    if root is None:
+        code, message = ProblemCode.EMPTY, "the file is empty"
+    elif holds_http_exchange(root):
+        code, message = ProblemCode.UNKNOWN_DIALECT, "HTTP exchanges in a layout no supported recorder writes"
+    else:
+        code, message = ProblemCode.UNKNOWN_DIALECT, f"not a cassette: {_describe(root)}"
     return Cassette(path, "unknown", (), (Problem(path, where.line, where.column, code, message),))
+
+
+def _describe(root: Any) -> str:
+    if isinstance(root, dict):
+        return "a mapping without interactions, not a known recorder's layout"
+    if isinstance(root, list):
+        return "a list, not a known recorder's layout"
+    return f"a single {type(root).__name__} value"

@@ -6,7 +6,8 @@ The request and response readers here also serve Ruby VCR (same shapes, plus
 ``interactions[]`` of ``request`` {body, headers, method, uri} and ``response``
 {status {code, message}, headers, body {string}}. Variants seen in real suites:
 the legacy httpx shape ``content`` / ``status_code`` / ``http_version``;
-pydantic-ai's ``parsed_body`` (a JSON body stored as YAML) in place of ``body``;
+pydantic-ai's ``parsed_body`` (a JSON body stored as YAML) in place of ``body``,
+and a request ``body`` written as JSON data the same way (vcrpy keeps any body);
 ``!!binary`` bodies and header values; multidict ``istr`` header keys (already
 turned into plain names by ``toolkit.document``). langchain's split format
 reuses the request and response readers here.
@@ -87,17 +88,24 @@ def _positions(mapping: YamlMap, fields: dict[str, str]) -> dict[str, Position]:
     return positions
 
 
+#: A body stored in a wrapper: vcrpy's response {string}, Ruby's {encoding, string | base64_string}.
+_TEXT_KEYS = frozenset({"string", "base64_string"})
+
+
 def _read_body(mapping: YamlMap, headers: Headers) -> Body:
-    """The body under ``parsed_body``, ``body`` ({string}, Ruby's {base64_string}, or bare) or ``content``."""
+    """The body under ``parsed_body``, ``body`` ({string}, Ruby's {base64_string}, JSON data, or
+    bare) or ``content``."""
     if "parsed_body" in mapping:
         tree = mapping["parsed_body"]
         return build_body(
             parsed_body_bytes(tree), "parsed_body", mapping.position_of("parsed_body"), headers, tree
         )
+    body = mapping.get("body")
+    if _is_json_data(body):
+        return build_body(parsed_body_bytes(body), "parsed_body", mapping.position_of("body"), headers, body)
     if "content" in mapping and "body" not in mapping:
         stored, _ = stored_bytes(mapping["content"])
         return build_body(stored, "content" if stored else "absent", mapping.position_of("content"), headers)
-    body = mapping.get("body")
     where = mapping.position_of("body")
     if isinstance(body, YamlMap) and "base64_string" in body:
         return build_body(*_base64_body(body["base64_string"]), body.position_of("base64_string"), headers)
@@ -106,6 +114,13 @@ def _read_body(mapping: YamlMap, headers: Headers) -> Body:
         body = body.get("string")
     stored, storage = stored_bytes(body)
     return build_body(stored, storage if stored else "absent", where, headers)
+
+
+def _is_json_data(body: Any) -> bool:
+    """A body written as YAML data (a list, or a mapping that is no text wrapper), not as text."""
+    if isinstance(body, list):
+        return True
+    return isinstance(body, YamlMap) and not (body.keys() & _TEXT_KEYS) and not body.keys() <= {"encoding"}
 
 
 def _base64_body(value: Any) -> tuple[bytes, BodyStorage]:

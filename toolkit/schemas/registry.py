@@ -3,7 +3,7 @@
 Each dialect's schema is a JSON Schema (draft 2020-12) file shipped beside this
 module as ``<format>.schema.json``; ``format`` is the loader's name for the
 dialect (``toolkit.model.FormatName``). Recordings that are not HTTP (websocket,
-gRPC) have no schema. httprr traces are not YAML: their schema checks the document
+gRPC, transcripts) have no schema. httprr traces are not YAML: their schema checks the document
 ``toolkit.formats.httprr`` builds from the bytes.
 """
 

@@ -93,8 +93,9 @@ RULES: tuple[Rule, ...] = (
         "A YAML tag that would build an arbitrary object (python/object, python/name ...) is refused.",
         RuleDocs(
             what="A tag other than plain data and the harmless tags recorders write (`!!binary`, "
-            "`!binary`, `!!python/unicode`, `!!python/tuple`, multidict's `istr`). It is never "
-            "executed; the file is not read further.",
+            "`!binary`, `!!python/unicode`, `!!python/tuple`, multidict's `istr`, and the pickled "
+            "`BytesIO` and iterator request bodies that vcrpy's safe loader rebuilds from their "
+            "bytes). It is never executed; the file is not read further.",
             why="An unsafe loader would run the code such a tag names; vcrpy now refuses these tags "
             "too, so the cassette no longer loads.",
             seen="vcrpy's move to a safe YAML loader broke cassettes carrying "
@@ -109,9 +110,11 @@ RULES: tuple[Rule, ...] = (
         "The file is data but not a cassette of a known recorder.",
         RuleDocs(
             what="Well-formed YAML or JSON without the layout of vcrpy, go-vcr, Ruby VCR or "
-            "langchain's split cassettes.",
-            why="A file in a cassette folder that no recorder wrote is either misplaced or a "
-            "cassette mangled beyond recognition.",
+            "langchain's split cassettes. The message says whether the file records HTTP "
+            "exchanges (a recorder the toolkit does not read) or is other data.",
+            why="A file in a cassette folder that no known recorder wrote is misplaced, written by "
+            "a recorder the toolkit cannot check, or a cassette mangled beyond recognition. A "
+            "warning, not an error: nothing says it will not replay in the tool that wrote it.",
             seen="Fixture folders mix cassettes with other JSON fixtures; the corpus's "
             "pydantic-ai sample keeps other recordings beside its cassettes.",
             failing=Example('{"name": "not a cassette", "items": [1, 2]}\n', filename="fixture.json"),
@@ -121,12 +124,21 @@ RULES: tuple[Rule, ...] = (
     _rule(
         ProblemCode.UNSUPPORTED_RECORDING,
         "unsupported-recording",
-        "A recording that is not HTTP (websocket session, gRPC samples): recognised, not checked.",
+        "A recording that is not HTTP (websocket session, gRPC calls, message transcript): "
+        "recognised, not checked.",
         RuleDocs(
-            what="A websocket session or gRPC recording kept with the HTTP cassettes.",
-            why="Lint cannot check what it cannot read; this says so instead of staying silent.",
+            what="A websocket session, a gRPC recording or a message transcript (an agent SDK's "
+            "control protocol, JSON-RPC) kept with the HTTP cassettes. It is recognised by its "
+            "structure, in any layout: messages or frames with a direction, opcodes, `ws://` URLs, "
+            "gRPC `/package.Service/Method` paths, trailers and status names, JSON-RPC messages; "
+            "and no HTTP exchange (a request with an HTTP method or URL, a response with an HTTP "
+            "status) anywhere in the file. A file with one HTTP exchange is a cassette, and its "
+            "broken interactions are CT009.",
+            why="Lint cannot check what it cannot read; this says so instead of staying silent, and "
+            "instead of calling a valid recording of another protocol a broken cassette.",
             seen="pydantic-ai keeps `*.xai.yaml` gRPC recordings and websocket sessions beside its "
-            "vcrpy cassettes (22 such files in the corpus).",
+            "vcrpy cassettes (22 such files in the corpus); logfire keeps Claude Agent SDK "
+            "transcripts (`{metadata, messages: [{direction, message}]}`) beside its cassettes.",
             failing=Example(_WEBSOCKET),
             passing=Example(GOOD),
         ),
@@ -193,11 +205,13 @@ def _never(_context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
     return iter(())
 
 
-#: Reported by the engine when a rule raises: never a traceback, always a finding.
+#: Reported by the engine when a rule raises: never a traceback, always a finding. A warning:
+#: it says nothing about the cassette (a bug of ours must not block a commit), and it is still
+#: shown, so a check that did not run is never hidden; ``--fail-on warning`` makes it fail.
 INTERNAL_ERROR = Rule(
     "CT099",
     "internal-error",
-    "error",
+    "warning",
     "A rule failed on this file; this is a bug in cassette-toolkit, please report it.",
     RuleDocs(
         what="A rule raised an exception while checking the file. The finding names the rule and "
