@@ -80,9 +80,16 @@ def test_complete_streams_cut_in_half_are_cut(streams: list[tuple[str, int, Anal
         if stream_end(stream, analysis.route.api).state != "complete" or len(events) < 2:
             continue
         half = stream._replace(events=events[: len(events) // 2])
+        if _says_it_stopped(half.events[-1].data):
+            continue  # a stream of two events whose first already carries the stop reason (Cody)
         assert stream_end(half, analysis.route.api).state == "cut", (path, index)
         checked += 1
     assert checked > 600
+
+
+def _says_it_stopped(data: str) -> bool:
+    """The event carries a stop reason itself, so dropping what follows leaves a whole answer."""
+    return '"stopReason":"' in data.replace(" ", "")
 
 
 def test_huggingface_router_stream_without_done_is_complete() -> None:
