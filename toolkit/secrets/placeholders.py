@@ -51,25 +51,30 @@ MIN_PASSWORD_LENGTH = 8
 _DOCUMENTATION_FINGERPRINTS = frozenset({"7f75367e78812551", "2cafc0970149a84f", "f2d6ca16515033e5"})
 
 # Words of five letters or more that no generated key contains by chance and that mark
-# documentation, fixtures and redaction, searched anywhere in the value.
+# documentation, fixtures and redaction, searched anywhere in the value and written as words
+# (``REDACTED``, ``Redacted``, ``yourApiKey``; not ``rEdAcTeD`` in random mixed case) ...
 _TOKEN_MARKERS = re.compile(
     r"(?i)example|placeholder|redacted|dummy|sample|changeme|scrubbed|filtered|"
-    r"your[-_]?(?:api|key|token|secret|own)|insert[-_ ]?your|replace[-_ ]?me|not[-_]?a[-_]?real|"
-    r"(?-i:x{5}|X{5})|\*{3}|\.{3}|<[^>]*>|\$\{|\{\{"
+    r"your[-_]?(?:api|key|token|secret|own)|insert[-_ ]?your|replace[-_ ]?me|not[-_]?a[-_]?real"
 )
-# In a prefix-less value, more words count (after undoing digits written for letters:
-# ``p4ssw0rd``): a word of five letters or more anywhere ...
+# ... and fill characters (``XXXXX``, ``***``, ``sk-...``) or template syntax.
+_FILLERS = re.compile(r"x{5}|X{5}|\*{3}|\.{3}|<[^>]*>|\$\{|\{\{")
+# In a prefix-less value, more words count; ``secret`` and ``password`` also when digits
+# stand for letters (``s3cr3t``, ``p4ssw0rd``).
 _VALUE_MARKERS = re.compile(
-    r"example|placeholder|redact|sample|changeme|scrubbed|filtered|masked|hidden|omitted|"
-    r"removed|sanitized|fixture|invalid|secret|password|passwd|insert|replace|notreal|"
-    r"notareal|your(?:api|key|token|secret|own|org|project)"
+    r"(?i)redact|masked|hidden|omitted|removed|sanitized|fixture|invalid|insert|replace|"
+    r"not[-_]?real|your[-_]?(?:org|project)|secret|password|passwd"
 )
+_LEET_MARKERS = re.compile(r"secret|password|passwd|changeme")
 _LEET = str.maketrans("013457@$", "oieastas")
-# ... and a short marker that is a whole token (``my-test-key``, ``XXX``, ``lcgo-tst``;
-# ``sha256:<hash>`` is a digest, not the secret) or starts the value, ended by a digit, a
-# case change or a separator (``test-a8f7...``, ``fake_sk``, ``mockKey``, ``Test1``).
+_CAMEL_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# A short marker is a whole token among the first two (``test-...``, ``sk_test_...``,
+# ``my-test-key``, ``lcgo-tst``; ``sha256:<hash>`` is a digest, not the secret), or starts
+# the value, ended by a digit or a case change (``mockKey``, ``Test1...``). Further in, a
+# four-letter word is as likely to be chance in random data as a marker.
 _MARKER_STARTS = ("test", "fake", "mock", "stub", "dummy", "scrub", "hash")
 _MARKER_TOKENS = frozenset({"tst", "sha1", "sha256", "sha512", "md5"})
+_MARKED_TOKENS = 2
 _WRAPPERS = (("<", ">"), ("${", "}"), ("{{", "}}"), ("%(", ")s"), ("[", "]"), ("(", ")"), ("%", "%"))
 _ENV_REFERENCE = re.compile(r"\$[A-Za-z_][A-Za-z0-9_]*|env[:.]\S+", re.IGNORECASE)
 _NULL_WORDS = frozenset(
@@ -94,6 +99,8 @@ _NULL_WORDS = frozenset(
     }
 )
 _NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*")
+# Counts, timestamps and ids have at most 19 digits; twenty random digits are a key.
+_NUMERIC_KEY = 20
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 _CREDENTIAL_CHARS = re.compile(r"[A-Za-z0-9._~+/=:@!#$%^&*-]+")
@@ -159,7 +166,7 @@ def is_placeholder_token(secret: str, *, random_body: bool = True) -> bool:
     where runs such as ``AAAAAA`` are normal and only the marker words count. A JWT must
     carry a real signature and no fixture claims (see ``jwt``).
     """
-    if _TOKEN_MARKERS.search(secret) is not None or is_documentation_token(secret):
+    if _marked(_TOKEN_MARKERS, secret) or _FILLERS.search(secret) or is_documentation_token(secret):
         return True
     jwt = read_jwt(secret)
     if jwt is not None and is_hand_made(jwt, has_marker):
@@ -172,32 +179,47 @@ def is_documentation_token(secret: str) -> bool:
     return fingerprint(secret) in _DOCUMENTATION_FINGERPRINTS
 
 
+def _written_as_words(text: str) -> bool:
+    """``REDACTED``, ``Redacted``, ``your_api``, ``YourApi``: each word in one case."""
+    spaced = _CAMEL_BOUNDARY.sub(" ", text)
+    return spaced.islower() or spaced.isupper() or spaced.istitle()
+
+
+def _marked(pattern: re.Pattern[str], text: str) -> bool:
+    return any(_written_as_words(found.group()) for found in pattern.finditer(text))
+
+
 def _starts_with_marker(token: str) -> bool:
+    """``test123...``, ``mockKey``, ``FakeApiKey``: a marker, then a digit or a new word."""
     for marker in _MARKER_STARTS:
-        head, rest = token[: len(marker)], token[len(marker) :]
-        if head.lower() != marker or not (head.islower() or head.isupper() or head.istitle()):
-            continue  # ``tEsT`` in random mixed case
-        if rest[:1].isdigit() or (rest[:1].isupper() and not head.isupper()):
+        head, after = token[: len(marker)], token[len(marker) : len(marker) + 1]
+        if head.lower() != marker or not _written_as_words(head):
+            continue
+        if after.isdigit() or (after.isupper() and not head.isupper()):
             return True
     return False
 
 
 def _is_marker_token(token: str, *, first: bool) -> bool:
     lowered = token.lower()
-    single_case = token.islower() or token.isupper() or token.istitle()
     crosses = len(token) >= 3 and set(lowered) == {"x"}
     whole = lowered in _MARKER_TOKENS or lowered in _MARKER_STARTS or crosses
-    return (single_case and whole) or (first and _starts_with_marker(token))
+    return (whole and _written_as_words(token)) or (first and _starts_with_marker(token))
 
 
-def has_marker(text: str) -> bool:
-    """A word that marks a fixture, a redaction or documentation (see the module's lists)."""
-    if _TOKEN_MARKERS.search(text) is not None:
+def has_marker(text: str, *, every_token: bool = False) -> bool:
+    """A word that marks a fixture, a redaction or documentation (see the module's lists).
+
+    Short markers count among the first tokens only, unless ``every_token`` (for names
+    people choose, such as account ids, where nothing is random).
+    """
+    if _marked(_TOKEN_MARKERS, text) or _FILLERS.search(text) or _marked(_VALUE_MARKERS, text):
         return True
-    folded = text.lower().replace("-", "").replace("_", "")
-    if _VALUE_MARKERS.search(folded.translate(_LEET)) or _VALUE_MARKERS.search(folded):
+    if _LEET_MARKERS.search(text.lower().translate(_LEET)):
         return True
-    return any(_is_marker_token(token, first=index == 0) for index, token in enumerate(tokens(text)))
+    words = tokens(text)
+    checked = words if every_token else words[:_MARKED_TOKENS]
+    return any(_is_marker_token(token, first=index == 0) for index, token in enumerate(checked))
 
 
 def _is_wrapped(text: str) -> bool:
@@ -210,7 +232,7 @@ def is_not_a_credential(value: str) -> bool:
     """Values a credential position may hold that are obviously not secrets."""
     text = value.strip()
     return (
-        _NUMBER.fullmatch(text) is not None
+        (_NUMBER.fullmatch(text) is not None and not (text.isdigit() and len(text) >= _NUMERIC_KEY))
         or _DATE.fullmatch(text) is not None
         or _URL.match(text) is not None
         or any(char.isspace() for char in text)
@@ -258,7 +280,12 @@ def is_placeholder_identifier(value: str, name: str = "") -> bool:
     Identifiers may be short and low-entropy (``org-1``), so length and variety do not count.
     """
     text = value.strip().strip("\"'")
-    if len(text) < 3 or text.lower() in _NULL_WORDS or _is_wrapped(text) or has_marker(text):
+    if (
+        len(text) < 3
+        or text.lower() in _NULL_WORDS
+        or _is_wrapped(text)
+        or has_marker(text, every_token=True)
+    ):
         return True
     value_tokens = tokens(text)
     if not value_tokens or (name and _echoes(value_tokens, name)):

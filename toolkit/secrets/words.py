@@ -36,7 +36,6 @@ _MAX_NUMBER = 8
 _ACRONYM = 5
 _ABBREVIATION = 5
 _COMPOUND = 6
-_LONGEST_COMPOUND = 12
 
 # How often English spells each letter after another, against chance: row = the first
 # letter, column = the second, from 0 (at most 1/16 of chance) through 4 (chance) to 7 (8
@@ -71,11 +70,10 @@ _PAIR_SCORES = (
     "53445232501555450464303101",  # y
     "60007002600410400000200035",  # z
 )
-# Short words (brand names such as ``azure``) may fall a little below chance; a long run
-# of letters must be at least as English as chance.
-_SHORT_THRESHOLD = 3.5
-_LONG_THRESHOLD = 4
-_LONG_WORD = 8
+# A word's letter pairs score on average at least this (brand names such as ``azure`` fall
+# a little below chance); inside camelCase, half the words must reach chance itself.
+_THRESHOLD = 3.5
+_STRICT_THRESHOLD = 4
 _A = ord("a")
 
 
@@ -102,35 +100,55 @@ def _spells_like_english(word: str, threshold: float) -> bool:
 
 
 def is_word(piece: str, *, strict: bool = False) -> bool:
-    """A run of letters that English could spell; a short compound (``webhook``) may join two.
+    """A run of letters that English could spell, or two such words joined (``webhook``,
+    ``deepseek``).
 
-    Unless ``strict``, a short word (a brand name such as ``azure``) may spell a little less
-    like English than chance.
+    Brand names (``azure``, ``groq``) spell a little less like English than chance; a
+    ``strict`` word must spell at least as English as chance.
     """
     word = piece.lower()
     if len(word) <= 2:
         return len(word) == 2 and any(char in _VOWELS for char in word)
-    lenient = not strict and len(word) < _LONG_WORD
-    if _spells_like_english(word, _SHORT_THRESHOLD if lenient else _LONG_THRESHOLD):
+    threshold = _STRICT_THRESHOLD if strict else _THRESHOLD
+    if _spells_like_english(word, threshold):
         return True
-    return _COMPOUND <= len(word) <= _LONGEST_COMPOUND and any(
-        _spells_like_english(word[:cut], _LONG_THRESHOLD)
-        and _spells_like_english(word[cut:], _LONG_THRESHOLD)
+    return len(word) >= _COMPOUND and any(
+        _spells_like_english(word[:cut], threshold) and _spells_like_english(word[cut:], threshold)
         for cut in range(3, len(word) - 2)
     )
 
 
-def _piece_kind(piece: str, whole_token: bool) -> str | None:
-    """``word`` (three letters or more), ``short`` (an acronym, an abbreviation, a two-letter
-    word) or None when the piece is no part of a name."""
-    if not whole_token and piece.isupper() and len(piece) > _ACRONYM:
-        return None  # inside camelCase, capitals are an acronym
-    # Random mixed case cuts into many short pieces: inside camelCase, words must be English.
-    if is_word(piece, strict=not whole_token and not piece.isupper()):
+def _camel_kinds(pieces: list[str]) -> list[str] | None:
+    """``myApiKey``, ``OpenAIKey``, ``AwsAccessKeyId``: every piece a word, an acronym or a
+    two- or three-letter abbreviation; at least half of them words that spell as English as
+    chance, and no more abbreviations than such words. Random mixed case cuts into many
+    short pieces that spell like nothing."""
+    kinds: list[str] = []
+    for piece in pieces:
+        if len(piece) < 2 or (piece.isupper() and len(piece) > _ACRONYM):
+            return None  # a lone letter; inside camelCase, capitals are an acronym
+        if piece.isupper() or len(piece) == 2:
+            kinds.append("short")
+        elif is_word(piece, strict=True):
+            kinds.append("english")
+        elif len(piece) == 3:
+            kinds.append("short")
+        elif is_word(piece):
+            kinds.append("word")
+        else:
+            return None
+    english = kinds.count("english")
+    if 2 * english < len(pieces) or kinds.count("short") > english:
+        return None
+    return ["word" if kind == "english" else kind for kind in kinds]
+
+
+def _single_kind(piece: str) -> str | None:
+    """A token in one case: a word (``ollama``, ``DEEPSEEK``), or an abbreviation of at most
+    five letters (``lm``, ``gsk``, ``tst``, ``vllm``)."""
+    if is_word(piece):
         return "word" if len(piece) >= 3 else "short"
-    if (whole_token and len(piece) <= _ABBREVIATION) or (piece.isupper() and 2 <= len(piece) <= _ACRONYM):
-        return "short"
-    return None
+    return "short" if len(piece) <= _ABBREVIATION else None
 
 
 def _token_kinds(token: str) -> list[str] | None:
@@ -146,16 +164,10 @@ def _token_kinds(token: str) -> list[str] | None:
     if found is None:
         return None
     pieces = _PIECE.findall(found.group(1))
-    kinds = [_piece_kind(piece, len(pieces) == 1) for piece in pieces]
-    if None in kinds:
-        return None
-    named = [kind for kind in kinds if kind is not None]
-    words = named.count("word")
-    # camelCase names are mostly words (``myApiKey``, ``OpenAIKey``); random mixed case cuts
-    # into two-letter and acronym-like pieces.
-    if len(named) > 1 and len(named) - words >= words:
-        return None
-    return named
+    if len(pieces) > 1:
+        return _camel_kinds(pieces)
+    kind = _single_kind(pieces[0])
+    return None if kind is None else [kind]
 
 
 def is_identifier_like(text: str) -> bool:
