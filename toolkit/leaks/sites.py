@@ -57,6 +57,7 @@ _CREDENTIAL_ENDINGS = (
     "accesskey",
     "privatekey",
     "subscriptionkey",
+    "licensekey",
     "token",
     "secret",
     "password",

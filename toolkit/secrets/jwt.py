@@ -28,6 +28,8 @@ _EXAMPLE_HOST = re.compile(
 )
 _SEQUENCE = "0123456789"
 _SEQUENCE_RUN = 8
+# Subjects, issuers, e-mail addresses and names are short.
+_LONGEST_CLAIM = 64
 
 
 class Jwt(NamedTuple):
@@ -77,6 +79,8 @@ def _claim_is_fixture(value: object, has_marker: Callable[[str], bool]) -> bool:
     if isinstance(value, bool) or not isinstance(value, str | int):
         return False
     text = str(value)
+    if len(text) > _LONGEST_CLAIM or text.startswith(("{", "[")):
+        return False  # data (serialized JSON, a list of scopes), not a name
     return (
         _EXAMPLE_HOST.search(text) is not None
         or any(_SEQUENCE[i : i + _SEQUENCE_RUN] in text for i in range(len(_SEQUENCE) - _SEQUENCE_RUN + 1))
@@ -88,7 +92,7 @@ def is_hand_made(jwt: Jwt, has_marker: Callable[[str], bool]) -> bool:
     """No real signature, or a top-level claim that marks a fixture (``has_marker`` judges
     words such as ``test`` or ``example``).
 
-    Only top-level claims are read: a real token may carry nested data of any kind.
+    Only short top-level claims are read: a real token may carry data of any kind.
     """
     if _signature_is_made_up(jwt, has_marker):
         return True

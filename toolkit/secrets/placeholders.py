@@ -50,11 +50,13 @@ MIN_PASSWORD_LENGTH = 8
 # (https://docs.stripe.com/api/authentication).
 _DOCUMENTATION_FINGERPRINTS = frozenset({"7f75367e78812551", "2cafc0970149a84f", "f2d6ca16515033e5"})
 
-# Words of five letters or more that no generated key contains by chance and that mark
+# Words of six letters or more that no generated key contains by chance and that mark
 # documentation, fixtures and redaction, searched anywhere in the value and written as words
-# (``REDACTED``, ``Redacted``, ``yourApiKey``; not ``rEdAcTeD`` in random mixed case) ...
+# (``REDACTED``, ``Redacted``, ``yourApiKey``; not ``rEdAcTeD`` in random mixed case); a
+# five-letter one must also stand apart from its neighbours (``DUMMY_``, ``dummyKey``) ...
+_DUMMY = re.compile(r"(?i)dummy")
 _TOKEN_MARKERS = re.compile(
-    r"(?i)example|placeholder|redacted|dummy|sample|changeme|scrubbed|filtered|"
+    r"(?i)example|placeholder|redacted|sample|changeme|scrubbed|filtered|"
     r"your[-_]?(?:api|key|token|secret|own)|insert[-_ ]?your|replace[-_ ]?me|not[-_]?a[-_]?real"
 )
 # ... and fill characters (``XXXXX``, ``***``, ``sk-...``) or template syntax.
@@ -185,8 +187,22 @@ def _written_as_words(text: str) -> bool:
     return spaced.islower() or spaced.isupper() or spaced.istitle()
 
 
+def _stands_apart(text: str, start: int, end: int) -> bool:
+    """No letter of the same case touches ``text[start:end]`` on either side."""
+    before, after = text[start - 1 : start], text[end : end + 1]
+    first, last = text[start], text[end - 1]
+    return not (before.isalpha() and before.isupper() == first.isupper()) and not (
+        after.isalpha() and after.isupper() == last.isupper()
+    )
+
+
 def _marked(pattern: re.Pattern[str], text: str) -> bool:
-    return any(_written_as_words(found.group()) for found in pattern.finditer(text))
+    if any(_written_as_words(found.group()) for found in pattern.finditer(text)):
+        return True
+    return any(
+        _written_as_words(found.group()) and _stands_apart(text, *found.span())
+        for found in _DUMMY.finditer(text)
+    )
 
 
 def _starts_with_marker(token: str) -> bool:

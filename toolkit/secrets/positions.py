@@ -122,6 +122,7 @@ _CREDENTIAL_SUFFIXES = (
     "clientsecret",
     "password",
     "privatekey",
+    "licensekey",
 )
 # Names shared with ordinary data (logprob ``token`` pieces, an object ``key``). A bare
 # ``signature`` is not among them: it signs one request (or is a model's thinking
