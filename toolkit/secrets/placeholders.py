@@ -70,6 +70,7 @@ _VALUE_MARKERS = re.compile(
 _LEET_MARKERS = re.compile(r"secret|password|passwd|changeme")
 _LEET = str.maketrans("013457@$", "oieastas")
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_NOT_LETTERS = re.compile(r"[^A-Za-z]+")
 # A short marker is a whole token among the first two (``test-...``, ``sk_test_...``,
 # ``my-test-key``, ``lcgo-tst``; ``sha256:<hash>`` is a digest, not the secret), or starts
 # the value, ended by a digit or a case change (``mockKey``, ``Test1...``). Further in, a
@@ -182,8 +183,9 @@ def is_documentation_token(secret: str) -> bool:
 
 
 def _written_as_words(text: str) -> bool:
-    """``REDACTED``, ``Redacted``, ``your_api``, ``YourApi``: each word in one case."""
-    spaced = _CAMEL_BOUNDARY.sub(" ", text)
+    """``REDACTED``, ``Redacted``, ``your_api``, ``YourApi``, ``P@ssw0rd``: the letters of
+    each word in one case (``rEdAcTeD`` is random mixed case)."""
+    spaced = _CAMEL_BOUNDARY.sub(" ", _NOT_LETTERS.sub("", text))
     return spaced.islower() or spaced.isupper() or spaced.istitle()
 
 
@@ -231,7 +233,8 @@ def has_marker(text: str, *, every_token: bool = False) -> bool:
     """
     if _marked(_TOKEN_MARKERS, text) or _FILLERS.search(text) or _marked(_VALUE_MARKERS, text):
         return True
-    if _LEET_MARKERS.search(text.lower().translate(_LEET)):
+    folded = text.lower().translate(_LEET)  # same length: spans map back to the text
+    if any(_written_as_words(text[m.start() : m.end()]) for m in _LEET_MARKERS.finditer(folded)):
         return True
     words = tokens(text)
     checked = words if every_token else words[:_MARKED_TOKENS]
