@@ -72,11 +72,11 @@ _LEET = str.maketrans("013457@$", "oieastas")
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _NOT_LETTERS = re.compile(r"[^A-Za-z]+")
 # A short marker is a whole token among the first two (``test-...``, ``sk_test_...``,
-# ``my-test-key``, ``lcgo-tst``; ``sha256:<hash>`` is a digest, not the secret), or starts
+# ``my-test-key``, ``XXXX``, ``lcgo-tst``; ``sha256:<hash>`` is a digest, not the secret), or starts
 # the value, ended by a digit or a case change (``mockKey``, ``Test1...``). Further in, a
 # four-letter word is as likely to be chance in random data as a marker.
 _MARKER_STARTS = ("test", "fake", "mock", "stub", "dummy", "scrub", "hash")
-_MARKER_TOKENS = frozenset({"tst", "sha1", "sha256", "sha512", "md5"})
+_MARKER_TOKENS = frozenset({"tst", "sha256", "sha512"})
 _MARKED_TOKENS = 2
 _WRAPPERS = (("<", ">"), ("${", "}"), ("{{", "}}"), ("%(", ")s"), ("[", "]"), ("(", ")"), ("%", "%"))
 _ENV_REFERENCE = re.compile(r"\$[A-Za-z_][A-Za-z0-9_]*|env[:.]\S+", re.IGNORECASE)
@@ -218,9 +218,9 @@ def _starts_with_marker(token: str) -> bool:
     return False
 
 
-def _is_marker_token(token: str, *, first: bool) -> bool:
+def _is_marker_token(token: str, *, first: bool, shortest_crosses: int = 4) -> bool:
     lowered = token.lower()
-    crosses = len(token) >= 3 and set(lowered) == {"x"}
+    crosses = len(token) >= shortest_crosses and set(lowered) == {"x"}
     whole = lowered in _MARKER_TOKENS or lowered in _MARKER_STARTS or crosses
     return (whole and _written_as_words(token)) or (first and _starts_with_marker(token))
 
@@ -284,7 +284,7 @@ def _echoes(value_tokens: list[str], name: str) -> bool:
     """``OPENAI-ORG-XXX`` under ``OpenAI-Organization``: the header's own words, shortened."""
     words = [word.lower() for word in tokens(name)] + ["id"]
     return all(
-        _is_marker_token(token, first=False)
+        _is_marker_token(token, first=False, shortest_crosses=3)
         or any(
             word == token.lower() or (len(token) >= 3 and word.startswith(token.lower())) for word in words
         )
