@@ -8,11 +8,15 @@ names people write and every piece is a word, an acronym or a short number:
 
 - a token is letters with at most a number after them (``key2``, ``claude3``), a number of at
   most 8 digits, or a short mix of at most 6 characters (``gpt4o``, ``v1beta``, ``k8s``);
-- a piece of letters is a *word* when it has a vowel, no run of five consonants and no letter
-  pair that English words (almost) never write (``qx``, ``jz``, ``vk``); a longer compound
-  (``langchain``, ``webhook``) may have one such pair where its words meet;
+- a piece of letters is a *word* when it has a vowel, no run of five consonants, at most one
+  letter pair that English writes at an eighth of chance or less, and letter pairs that on
+  average English writes at least about as often as chance (brand names such as ``azure``
+  fall a little below; a compound such as ``deepseek`` or ``webhook`` is two such words);
+- in a camelCase token (``AwsAccessKeyId``), every piece is a word, an acronym or a two- or
+  three-letter abbreviation, and at least half of the pieces are words at least as English as
+  chance;
 - an upper-case piece of at most 5 letters is an acronym (``API``, ``HMAC``, ``XXX``); a token
-  of at most 4 letters is an abbreviation (``lm``, ``gsk``, ``tst``).
+  of at most 5 letters in one case is an abbreviation (``lm``, ``gsk``, ``tst``, ``vllm``).
 
 Random data fails this almost always: a base62, base64 or hex string changes between letters
 and digits in the middle of its tokens, and mixed case cuts it into one- and two-letter pieces.
