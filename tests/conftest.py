@@ -33,6 +33,7 @@ DATA = ROOT / "tests" / "data"
 SAMPLES = ROOT / "sample_cassettes"
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
+CORPUS_EXTRA = SHARED / "corpus-extra"
 SEED = SHARED / "seed" / "simple_object_streaming.yaml"
 
 
@@ -49,6 +50,14 @@ def corpus() -> Path:
     if not (CORPUS / "index.csv").is_file():
         pytest.skip("the shared corpus is not present")
     return CORPUS
+
+
+@pytest.fixture(scope="session")
+def corpus_extra() -> Path:
+    """The second shared corpus: cassettes of seven other projects, read in place."""
+    if not (CORPUS_EXTRA / "README.md").is_file():
+        pytest.skip("the extra shared corpus is not present")
+    return CORPUS_EXTRA
 
 
 def read_csv(path: Path) -> Iterator[dict[str, str]]:

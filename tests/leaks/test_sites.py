@@ -8,7 +8,17 @@ import pytest
 
 from toolkit.leaks.sites import _CREDENTIAL_ENDINGS, may_hold_credential_key
 from toolkit.secrets import Location
-from toolkit.secrets.positions import _STRONG_KEYS, _STRONG_SUFFIXES, _WEAK_KEYS, classify_position
+from toolkit.secrets.positions import (
+    _CREDENTIAL_KEYS,
+    _CREDENTIAL_SUFFIXES,
+    _PASSWORD_ENDINGS,
+    _SHARED_KEYS,
+    classify_position,
+)
+
+JSON_CREDENTIAL_KEYS = (
+    _CREDENTIAL_KEYS | set(_CREDENTIAL_SUFFIXES) | set(_PASSWORD_ENDINGS) | _SHARED_KEYS["json_key"]
+)
 
 
 def _spelled(word: str) -> list[str]:
@@ -23,7 +33,7 @@ def _spelled(word: str) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("key", sorted(_STRONG_KEYS | set(_STRONG_SUFFIXES) | _WEAK_KEYS["json_key"]))
+@pytest.mark.parametrize("key", sorted(JSON_CREDENTIAL_KEYS))
 def test_every_json_credential_key_passes_the_prefilter(key: str) -> None:
     for spelled in _spelled(key):
         if classify_position(Location("json_key", spelled)) is None:
@@ -42,5 +52,5 @@ def test_ordinary_llm_keys_do_not_pass(key: str) -> None:
 
 
 def test_endings_cover_every_strong_suffix() -> None:
-    for key in _STRONG_KEYS | set(_STRONG_SUFFIXES) | _WEAK_KEYS["json_key"]:
+    for key in JSON_CREDENTIAL_KEYS:
         assert key.endswith(_CREDENTIAL_ENDINGS), key

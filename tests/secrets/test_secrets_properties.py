@@ -1,10 +1,12 @@
 """Any input gives matches or nothing, never a traceback; matches stay inside the value.
 
-Also: the matcher's fast form of each regex finds exactly what the regex finds.
+Also: the matcher's fast form of each regex finds exactly what the regex finds, and random
+keys (of every catalog format, or prefix-less) are found wherever they sit.
 """
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -12,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from toolkit.secrets import CATALOG, Location, SecretMatch, TokenPattern, scan_text, scan_value
-from toolkit.secrets.examples import expand_all
+from toolkit.secrets.examples import ALPHABETS, expand_all
 from toolkit.secrets.matcher import _Finder
 from toolkit.secrets.model import LocationKind
 from toolkit.secrets.pattern import START_BOUNDARIES
@@ -74,3 +76,95 @@ def test_the_finder_finds_what_the_whole_regex_finds(data: st.DataObject) -> Non
     whole = pattern.compile()
     group = "secret" if "secret" in whole.groupindex else 0
     assert list(_Finder(pattern.regex).spans(text)) == [m.span(group) for m in whole.finditer(text)]
+
+
+# Recall under random draws. The catalog's example templates expand to keys of every shape
+# (``examples.expand``, as the labelled set does); a prefix-less key is random characters
+# over an alphabet real keys use, drawn from a seeded ``random.Random`` (Hypothesis's
+# shrinking random would draw runs such as ``0000...``, which are placeholders, not keys).
+# Either must be found wherever it sits: by its format anywhere, and, without a format, in
+# every credential position.
+
+TOKEN_PATTERNS = [pattern for pattern in CATALOG if pattern.layer == "token"]
+# Where a catalog key is planted: free text, and credential positions that hand the whole
+# value (or the part after the scheme) to the judge.
+CARRIERS: list[tuple[LocationKind, str, str]] = [
+    ("text", "", "{}"),
+    ("text", "", 'log line: "{}" (end)'),
+    ("header", "Authorization", "Bearer {}"),
+    ("header", "x-api-key", "{}"),
+    ("query", "key", "{}"),
+    ("json_key", "api_key", "{}"),
+    ("json_key", "password", "{}"),
+    ("form", "client_secret", "{}"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pattern=st.sampled_from(TOKEN_PATTERNS), seed=st.integers(), carrier=st.sampled_from(CARRIERS))
+def test_catalog_keys_are_found_wherever_they_are(
+    pattern: TokenPattern, seed: int, carrier: tuple[LocationKind, str, str]
+) -> None:
+    kind, name, template = carrier
+    for example in expand_all(pattern.must_match, f"property:{seed}"):
+        value = template.format(example)
+        matches = scan_text(value) if kind == "text" else scan_value(Location(kind, name), value)
+        assert pattern.id in [match.kind for match in matches], (pattern.id, kind, name)
+
+
+PREFIXLESS_ALPHABETS = {
+    "base62": ALPHABETS["b62"],
+    "hex": ALPHABETS["hex"],
+    "HEX": ALPHABETS["hex"].upper(),
+    "base64": ALPHABETS["b64"],
+    "base64url": ALPHABETS["b64url"],
+    "lowercase alnum": ALPHABETS["lowalnum"],
+}
+# Every kind of credential position, with how the value is written there.
+POSITIONS: list[tuple[LocationKind, str, str]] = [
+    ("header", "Authorization", "Bearer {}"),
+    ("header", "Authorization", "{}"),
+    ("header", "Proxy-Authorization", "Token {}"),
+    ("header", "x-api-key", "{}"),
+    ("header", "api-key", "{}"),
+    ("header", "x-goog-api-key", "{}"),
+    ("header", "Ocp-Apim-Subscription-Key", "{}"),
+    ("header", "x-acme-token", "{}"),
+    ("header", "x-client-secret", "{}"),
+    ("header", "llm_provider-x-api-key", "{}"),
+    ("header", "Cookie", "theme=dark; session={}"),
+    ("query", "key", "{}"),
+    ("query", "api_key", "{}"),
+    ("query", "access_token", "{}"),
+    ("query", "token", "{}"),
+    ("query", "sig", "{}"),
+    ("query", "X-Amz-Signature", "{}"),
+    ("form", "client_secret", "{}"),
+    ("form", "password", "{}"),
+    ("form", "refresh_token", "{}"),
+    ("json_key", "api_key", "{}"),
+    ("json_key", "apiKey", "{}"),
+    ("json_key", "secret", "{}"),
+    ("json_key", "token", "{}"),
+    ("json_key", "private_key", "{}"),
+    ("json_key", "db_password", "{}"),
+    ("json_key", "authorization", "Bearer {}"),
+    ("userinfo", "proxy-user", "{}"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    rng=st.randoms(use_true_random=True),
+    alphabet=st.sampled_from(sorted(PREFIXLESS_ALPHABETS)),
+    length=st.integers(20, 64),
+)
+def test_random_prefixless_keys_are_found_in_every_credential_position(
+    rng: random.Random, alphabet: str, length: int
+) -> None:
+    characters = PREFIXLESS_ALPHABETS[alphabet]
+    key = "".join(rng.choice(characters) for _ in range(length))
+    for kind, name, template in POSITIONS:
+        value = template.format(key)
+        errors = [match for match in scan_value(Location(kind, name), value) if match.severity == "error"]
+        assert [value[match.start : match.end] for match in errors] == [key], (alphabet, kind, name)

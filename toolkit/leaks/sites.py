@@ -29,8 +29,8 @@ from toolkit.model import Body, Interaction, Request, Response
 from toolkit.secrets import Location
 from toolkit.secrets.accounts import account_header_provider
 from toolkit.secrets.matcher import MIN_TOKEN_LENGTH
-from toolkit.secrets.positions import classify_position
-from toolkit.secrets.scan import may_hold_token
+from toolkit.secrets.positions import classify_position, normalize_key, signing_key_name
+from toolkit.secrets.scan import may_hold_token, scan_value
 from toolkit.streams.detect import media_type
 
 if TYPE_CHECKING:
@@ -57,6 +57,7 @@ _CREDENTIAL_ENDINGS = (
     "accesskey",
     "privatekey",
     "subscriptionkey",
+    "licensekey",
     "token",
     "secret",
     "password",
@@ -149,7 +150,13 @@ def _url(request: Request) -> Iterator[Value]:
     url = request.url
     where = request.positions.get("url", Position(1, 1))
     for name, value in url.query:
-        yield Value(Location("query", name), value, Site("request", "url", where, "query", name))
+        site = Site("request", "url", where, "query", name)
+        key_name = signing_key_name(name)
+        if key_name is not None and not _holds_key_id(url.query, key_name):
+            # A signature without its key id authenticates nothing: token formats only.
+            yield Value(Location("text"), value, site)
+        else:
+            yield Value(Location("query", name), value, site)
     if url.userinfo:
         user, colon, password = url.userinfo.partition(":")
         site = Site("request", "url", where, "userinfo", unquote(user))
@@ -158,6 +165,15 @@ def _url(request: Request) -> Iterator[Value]:
         else:
             yield Value(Location("text"), unquote(user), site, accounts=True)
     yield Value(Location("url"), _without_query(url.raw), Site("request", "url", where, "path"))
+
+
+def _holds_key_id(query: Iterable[tuple[str, str]], key_name: str) -> bool:
+    """Whether a parameter named ``key_name`` holds a credential (not a scrubbed key id)."""
+    return any(
+        normalize_key(name) == key_name
+        and any(m.severity == "error" for m in scan_value(Location("query", name), value))
+        for name, value in query
+    )
 
 
 def _without_query(raw: str) -> str:

@@ -20,11 +20,15 @@ __all__ = ["CredentialSpan", "extract_credentials"]
 
 
 class CredentialSpan(NamedTuple):
-    """``value[start:end]`` is redacted; ``judged`` decides whether it is a real secret."""
+    """``value[start:end]`` is redacted; ``judged`` decides whether it is a real secret.
+
+    ``password`` is set when ``judged`` is a password a person chose (``Basic`` user:pass).
+    """
 
     start: int
     end: int
     judged: str
+    password: bool = False
 
 
 _SCHEME = re.compile(r"\s*(\S+)(?:\s+(\S.*?))?\s*\Z", re.DOTALL)
@@ -82,7 +86,7 @@ def _basic(value: str, start: int, end: int) -> CredentialSpan:
     text = raw.decode("utf-8", "replace") if raw is not None else ""
     user, colon, password = text.partition(":")
     judged = (password or user) if colon else token
-    return CredentialSpan(start, end, judged)
+    return CredentialSpan(start, end, judged, password=bool(colon and password))
 
 
 def _authorization(value: str) -> list[CredentialSpan]:

@@ -5,8 +5,10 @@ the name the value sits under decides. Names are matched exactly or by an exact 
 through set lookups: ``x-ratelimit-remaining-tokens`` ends in ``-tokens``, not ``-token``,
 and ``max_tokens``, ``next_page_token`` or a thinking ``signature`` are never credentials.
 
-*Strong* names hold nothing but credentials; *weak* names (``token``, ``secret``, ``key``
-as a query parameter) are shared with ordinary data, so their value must also look random.
+A name only says where a credential would be: the value itself must still be one a
+credential could be (``placeholders.could_be_credential``), which is what lets short or
+ambiguous names such as ``token``, ``secret`` or a query's ``key`` count as positions at all.
+*Password* names hold what people choose, which may be shorter than a generated key.
 """
 
 from __future__ import annotations
@@ -17,21 +19,23 @@ from typing import Literal, NamedTuple
 
 from toolkit.secrets.model import Location
 
-__all__ = ["CredentialPosition", "Parser", "Strength", "classify_position", "normalize_key"]
+__all__ = ["CredentialPosition", "Holds", "Parser", "classify_position", "normalize_key", "signing_key_name"]
 
-Strength = Literal["strong", "weak"]
+#: What the position holds: a generated key or token, or a password a person chose.
+Holds = Literal["key", "password"]
 #: How to find the credential inside the value: all of it, after an Authorization
 #: scheme, in cookie pairs, or the access key id before the first ``/`` of a SigV4 scope.
 Parser = Literal["plain", "authorization", "cookie", "amz-credential"]
 
 
 class CredentialPosition(NamedTuple):
-    """What a name says about its value: the finding kind, provider, strength and parser."""
+    """What a name says about its value: the finding kind, provider, parser and whether it
+    holds a key or a password."""
 
     kind: str
     provider: str
-    strength: Strength
     parser: Parser = "plain"
+    holds: Holds = "key"
 
 
 # LiteLLM re-emits upstream headers as ``llm_provider-<name>``.
@@ -69,7 +73,7 @@ _NOT_CREDENTIAL_HEADERS = frozenset(
 
 # Query, form and JSON names are compared without case and without ``_ - .`` separators,
 # so ``api_key``, ``apiKey`` and ``api-key`` are one name.
-_STRONG_KEYS = frozenset(
+_CREDENTIAL_KEYS = frozenset(
     {
         "apikey",
         "xapikey",
@@ -102,8 +106,10 @@ _STRONG_KEYS = frozenset(
 )
 # Short or signature-like names that are credentials only in a URL or form: ``sig`` of an
 # Azure SAS URL, the signature of a SigV4 pre-signed URL.
-_URL_ONLY_STRONG_KEYS = frozenset({"sig", "xamzsignature"})
-_STRONG_SUFFIXES = (
+_URL_ONLY_KEYS = frozenset({"sig", "xamzsignature"})
+# A pre-signed URL's signature grants access only beside the key id it was signed with.
+_SIGNED_WITH = {"xamzsignature": "xamzcredential"}
+_CREDENTIAL_SUFFIXES = (
     "apikey",
     "accesstoken",
     "refreshtoken",
@@ -116,12 +122,17 @@ _STRONG_SUFFIXES = (
     "clientsecret",
     "password",
     "privatekey",
+    "licensekey",
 )
-_WEAK_KEYS = {
+# Names shared with ordinary data (logprob ``token`` pieces, an object ``key``). A bare
+# ``signature`` is not among them: it signs one request (or is a model's thinking
+# signature) and authenticates nothing else.
+_SHARED_KEYS = {
     "json_key": frozenset({"token", "secret", "auth"}),
-    "query": frozenset({"token", "secret", "auth", "key", "signature"}),
-    "form": frozenset({"token", "secret", "auth", "key", "signature"}),
+    "query": frozenset({"token", "secret", "auth", "key"}),
+    "form": frozenset({"token", "secret", "auth", "key"}),
 }
+_PASSWORD_ENDINGS = ("password", "passwd", "passphrase")
 _KEY_PROVIDERS = {
     "xamzcredential": "aws",
     "xamzsignature": "aws",
@@ -160,13 +171,13 @@ def _classify_header(name: str) -> CredentialPosition | None:
     if header in _NOT_CREDENTIAL_HEADERS or "ratelimit" in header:
         return None
     if header in _AUTHORIZATION_HEADERS or header.endswith("-authorization"):
-        return CredentialPosition(kind, "generic", "strong", "authorization")
+        return CredentialPosition(kind, "generic", "authorization")
     if header in _COOKIE_HEADERS:
-        return CredentialPosition(kind, "generic", "strong", "cookie")
+        return CredentialPosition(kind, "generic", "cookie")
     if header in _HEADER_PROVIDERS or header.endswith(_HEADER_SUFFIXES):
         default = "aws" if header.startswith("x-amz-") else "generic"
         provider = _HEADER_PROVIDERS.get(header, default)
-        return CredentialPosition(kind, provider, "strong")
+        return CredentialPosition(kind, provider)
     return None
 
 
@@ -175,16 +186,24 @@ def _classify_key(kind: str, name: str) -> CredentialPosition | None:
     finding = _KIND_NAMES[kind]
     provider = _KEY_PROVIDERS.get(key, "generic")
     if kind != "json_key" and key == "xamzcredential":
-        return CredentialPosition(finding, "aws", "strong", "amz-credential")
+        return CredentialPosition(finding, "aws", "amz-credential")
     if key == "authorization":
-        return CredentialPosition(finding, provider, "strong", "authorization")
-    if key in _STRONG_KEYS or key.endswith(_STRONG_SUFFIXES):
-        return CredentialPosition(finding, provider, "strong")
-    if kind != "json_key" and key in _URL_ONLY_STRONG_KEYS:
-        return CredentialPosition(finding, provider, "strong")
-    if key in _WEAK_KEYS.get(kind, frozenset()):
-        return CredentialPosition(finding, provider, "weak")
+        return CredentialPosition(finding, provider, "authorization")
+    if key.endswith(_PASSWORD_ENDINGS):
+        return CredentialPosition(finding, provider, holds="password")
+    if key in _CREDENTIAL_KEYS or key.endswith(_CREDENTIAL_SUFFIXES):
+        return CredentialPosition(finding, provider)
+    if kind != "json_key" and key in _URL_ONLY_KEYS:
+        return CredentialPosition(finding, provider)
+    if key in _SHARED_KEYS.get(kind, frozenset()):
+        return CredentialPosition(finding, provider)
     return None
+
+
+def signing_key_name(name: str) -> str | None:
+    """For a signature parameter (``X-Amz-Signature``), the normalized name of the parameter
+    that must hold its key id for the signature to be a credential (``xamzcredential``)."""
+    return _SIGNED_WITH.get(normalize_key(name))
 
 
 def classify_position(location: Location) -> CredentialPosition | None:
@@ -198,7 +217,7 @@ def _classify(kind: str, name: str) -> CredentialPosition | None:
     if kind == "header":
         return _classify_header(name)
     if kind == "userinfo":
-        return CredentialPosition(_KIND_NAMES["userinfo"], "generic", "strong")
+        return CredentialPosition(_KIND_NAMES["userinfo"], "generic", holds="password")
     if kind in ("query", "form", "json_key"):
         return _classify_key(kind, name)
     return None

@@ -19,10 +19,10 @@ from toolkit.secrets.matcher import TokenHit, build_matcher, find_tokens, has_ke
 from toolkit.secrets.model import Layer, Location, ScanPolicy, SecretMatch, Severity
 from toolkit.secrets.pattern import PatternLayer
 from toolkit.secrets.placeholders import (
-    is_not_a_credential,
+    MIN_KEY_LENGTH,
+    MIN_PASSWORD_LENGTH,
+    could_be_credential,
     is_placeholder_identifier,
-    is_placeholder_value,
-    looks_random,
 )
 from toolkit.secrets.positions import CredentialPosition, classify_position
 
@@ -67,10 +67,8 @@ def _token_match(value: str, hit: TokenHit, policy: ScanPolicy) -> SecretMatch:
 
 
 def _is_credential(span: CredentialSpan, position: CredentialPosition) -> bool:
-    judged = span.judged.strip()
-    if is_placeholder_value(judged) or is_not_a_credential(judged):
-        return False
-    return position.strength == "strong" or looks_random(judged)
+    password = span.password or position.holds == "password"
+    return could_be_credential(span.judged, MIN_PASSWORD_LENGTH if password else MIN_KEY_LENGTH)
 
 
 def _covered(span: CredentialSpan, hits: list[TokenHit]) -> bool:
@@ -90,7 +88,7 @@ def _position_matches(value: str, position: CredentialPosition, hits: list[Token
 def _account_header_matches(location: Location, value: str, policy: ScanPolicy) -> list[SecretMatch]:
     provider = account_header_provider(location)
     stripped = value.strip()
-    if provider is None or is_placeholder_identifier(stripped):
+    if provider is None or is_placeholder_identifier(stripped, location.name):
         return []
     start = value.index(stripped)
     label = _Label("account-id", provider, policy.account_severity, "account")

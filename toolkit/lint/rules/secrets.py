@@ -162,14 +162,17 @@ RULES: tuple[Rule, ...] = (
         "CT202",
         "credential-value",
         "error",
-        "A value that is not a placeholder sits where credentials go (api-key header, password ...).",
+        "A value that could be a credential (long, random, not words) sits where credentials go.",
         RuleDocs(
-            what="A value under a credential-bearing name: the `Authorization`, `x-api-key`, `api-key` "
-            "and `*-token` headers, query parameters and form fields such as `key`, `api_key` or "
-            "`access_token`, JSON keys such as `client_secret` or `password`, and the password of URL "
-            "userinfo. This catches keys without a recognisable prefix (Azure's 32 hex, Mistral's). "
-            "Placeholders (`REDACTED`, `<...>`, `${...}`, `***`, mock / fake / test / dummy values, "
-            "low-entropy strings) are not reported.",
+            what="A value under a credential-bearing name that could be a credential: the "
+            "`Authorization`, `x-api-key`, `api-key` and `*-token` headers, query parameters and form "
+            "fields such as `key`, `api_key` or `access_token`, JSON keys such as `client_secret` or "
+            "`password`, and the password of URL userinfo. This catches keys without a recognisable "
+            "prefix (Azure's 32 hex, Mistral's). A value is reported only if it is long enough (16 "
+            "characters, 8 for a password), random in structure and not made of words: environment-"
+            "variable names (`AZURE_API_KEY`), a header's own name (`AUTHORIZATION-XXX`), identifiers "
+            "(`my-gateway-api-key`), marked values (`REDACTED_<hash>`, `test-api-key`), wrappers "
+            "(`<OPENAI_API_KEY>`, `${...}`) and hand-made JWTs are placeholders, not credentials.",
             why="Many providers' keys have no prefix, so only the place they sit in says they are "
             "secrets; a recorder that filtered the known header names still keeps them in a custom "
             "header or a JSON body.",

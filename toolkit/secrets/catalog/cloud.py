@@ -120,15 +120,26 @@ AWS = (
     TokenPattern(
         id="aws-presigned-url-signature",
         provider="aws",
-        description="Signature of a SigV4 pre-signed URL (X-Amz-Signature query parameter)",
-        regex=r"X-Amz-Signature=(?P<secret>[0-9a-f]{64})" + ALNUM_END,
+        description="Signature of a SigV4 pre-signed URL (X-Amz-Signature after the X-Amz-Credential "
+        "key id it is signed with: without the key id, a signature authenticates nothing)",
+        regex=r"X-Amz-Credential="
+        + _AWS_KEY_ID
+        + r"[^\s\"'<>]{0,2048}?X-Amz-Signature=(?P<secret>[0-9a-f]{64})"
+        + ALNUM_END,
         keywords=("X-Amz-Signature=",),
         source="https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html",
         must_match=(
-            "https://b.s3.amazonaws.com/k?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature={hex:64}",
-            "X-Amz-Expires=900&X-Amz-Signature={hex:64}&X-Amz-SignedHeaders=host",
+            "https://b.s3.amazonaws.com/k?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=ASIA{b32:16}"
+            "%2F20250101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Signature={hex:64}",
+            "X-Amz-Credential=AKIA{b32:16}/20250101/us-east-1/s3/aws4_request&X-Amz-Expires=900"
+            "&X-Amz-Signature={hex:64}&X-Amz-SignedHeaders=host",
         ),
-        must_not_match=("X-Amz-Signature={hex:40}", "X-Amz-Signature=" + "0" * 64),
+        must_not_match=(
+            "X-Amz-Credential=AKIA{b32:16}/20250101/us-east-1/s3/aws4_request&X-Amz-Signature={hex:40}",
+            "X-Amz-Credential=AKIA{b32:16}/20250101/us-east-1/s3/aws4_request&X-Amz-Signature=" + "0" * 64,
+            "X-Amz-Expires=900&X-Amz-Signature={hex:64}&X-Amz-SignedHeaders=host",
+            "X-Amz-Credential=SCRUBBED%2F20250101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Signature={hex:64}",
+        ),
     ),
     TokenPattern(
         id="aws-access-key-id",
