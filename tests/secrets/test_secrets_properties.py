@@ -153,16 +153,20 @@ POSITIONS: list[tuple[LocationKind, str, str]] = [
 ]
 
 
+# Keys come from a seeded generator: Hypothesis draws (and, under the CI profile, fixes) the seed,
+# while the characters stay as random as a real key's. Strategies over characters would shrink
+# towards "0000...", which is a placeholder, not a key.
 @settings(max_examples=300, deadline=None)
 @given(
-    rng=st.randoms(use_true_random=True),
+    seed=st.integers(0, 2**64 - 1),
     alphabet=st.sampled_from(sorted(PREFIXLESS_ALPHABETS)),
     length=st.integers(20, 64),
 )
 def test_random_prefixless_keys_are_found_in_every_credential_position(
-    rng: random.Random, alphabet: str, length: int
+    seed: int, alphabet: str, length: int
 ) -> None:
     characters = PREFIXLESS_ALPHABETS[alphabet]
+    rng = random.Random(seed)
     key = "".join(rng.choice(characters) for _ in range(length))
     for kind, name, template in POSITIONS:
         value = template.format(key)
