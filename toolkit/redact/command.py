@@ -3,7 +3,9 @@
 Modes: write (the default), ``check`` (say what would change, exit 1 if anything would) and
 ``diff`` (print a unified diff of what would change, exit 1 if anything would). Nothing is
 written in the last two. Output names each secret by line, kind and ``display``; in a diff,
-the removed lines show a mask where the secret was, never the secret.
+the removed lines show a mask where the secret was, never the secret. The configuration and
+baseline are lint's: files are found as lint finds them, and a secret lint would not fail on
+is left alone (``toolkit.redact.policy``).
 """
 
 from __future__ import annotations
@@ -11,12 +13,16 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from toolkit.leaks import Leak
-from toolkit.lint.paths import relative_path
+from toolkit.lint.baseline import read_baseline
+from toolkit.lint.command import configured_baseline, load_config
+from toolkit.lint.settings import CommandLine, WalkFlags, build_settings, build_walk_options
+from toolkit.paths import relative_path
 from toolkit.redact.files import FileError, read_text, write_text
 from toolkit.redact.plan import Redaction, redact_text
+from toolkit.redact.policy import RedactPolicy
 from toolkit.redact.substitute import replace_all, spellings
 from toolkit.source import discover
 
@@ -33,6 +39,10 @@ class RedactRequest:
     check: bool = False
     diff: bool = False
     cwd: str = "."
+    config: str | None = None
+    isolated: bool = False
+    baseline: str | None = None
+    walk: WalkFlags = field(default_factory=WalkFlags)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,14 +54,23 @@ class RedactOutcome:
 
 
 def execute(request: RedactRequest) -> RedactOutcome:
-    """Redact (or check, or diff) every cassette under ``request.paths``."""
+    """Redact (or check, or diff) every cassette under ``request.paths``.
+
+    A configuration or baseline that cannot be read raises ``LintUsageError``.
+    """
+    config = load_config(request.config, isolated=request.isolated, cwd=request.cwd)
+    baseline = request.baseline or configured_baseline(config)
+    policy = RedactPolicy(
+        build_settings(config, CommandLine()), read_baseline(baseline) if baseline else None
+    )
     lines: list[str] = []
-    changed = failed = replaced = 0
-    files = sorted(set(discover(request.paths)))
+    changed = failed = replaced = left_alone = 0
+    files = sorted(set(discover(request.paths, build_walk_options(config, request.walk))))
     for path in files:
         shown = relative_path(path, request.cwd)
         try:
-            result = redact_text(read_text(path), path)
+            data = read_text(path)
+            result = redact_text(data, path, policy.chooser(path, len(data)))
             if result.changed and not (request.check or request.diff):
                 write_text(path, result.after)
         except FileError as e:
@@ -62,7 +81,8 @@ def execute(request: RedactRequest) -> RedactOutcome:
         changed += result.changed
         replaced += len(result.redacted) if result.changed else 0
         failed += bool(result.problem or result.remaining)
-    lines.append(_summary(request, changed, replaced, failed, len(files)))
+        left_alone += result.left_alone
+    lines.append(_summary(request, changed, replaced, failed, len(files)) + _left_alone(left_alone))
     would_change = (request.check or request.diff) and changed > 0
     return RedactOutcome(
         "".join(f"{line}\n" for line in lines), EXIT_FAILED if failed or would_change else EXIT_OK
@@ -101,6 +121,12 @@ def _masked(text: str, leaks: tuple[Leak, ...]) -> str:
         for spelling in spellings(leak.secret, ("json", "url"))
     ]
     return replace_all(text, pairs)
+
+
+def _left_alone(count: int) -> str:
+    if not count:
+        return ""
+    return f" Left {count} secret{'s' * (count != 1)} that the configuration or baseline accepts."
 
 
 def _summary(request: RedactRequest, changed: int, replaced: int, failed: int, total: int) -> str:
