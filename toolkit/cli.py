@@ -362,7 +362,8 @@ def rules(selector: str | None) -> None:
     help="Folder to write (created; an earlier export there is replaced).",
 )
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: the CPU count).")
-def export(paths: tuple[str, ...], fmt: str, output: str, jobs: int | None) -> None:
+@walk_options
+def export(paths: tuple[str, ...], fmt: str, output: str, jobs: int | None, **walk: Any) -> None:
     """Export the frames of the cassettes in PATHS as Parquet datasets, partitioned by provider.
 
     Writes interactions/, chunks/ and usage/ (hive-partitioned by provider) and
@@ -370,10 +371,12 @@ def export(paths: tuple[str, ...], fmt: str, output: str, jobs: int | None) -> N
     """
     import toolkit
     from toolkit.export import ExportError, export_parquet
+    from toolkit.source import discover
 
+    files = list(dict.fromkeys(discover(paths, load_walk("export", WalkArguments(**walk)))))
     progress = _ProgressBar()
     try:
-        frames = toolkit.load(*paths, jobs=jobs, progress=progress)
+        frames = toolkit.load(*files, jobs=jobs, progress=progress)
     finally:
         progress.close()
     try:
@@ -426,6 +429,7 @@ PROGRESS_MIN_FILES = 50
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: CPU count for many files)."
 )
+@walk_options
 def report(
     *,
     paths: tuple[str, ...],
@@ -435,6 +439,7 @@ def report(
     top: int,
     lint: bool,
     jobs: int | None,
+    **walk: Any,
 ) -> None:
     """Audit the cassettes in PATHS: traffic, tokens, cost and latency, by provider, model, API and cassette.
 
@@ -446,7 +451,18 @@ def report(
 
     if table is not None and output_format != "csv":
         raise click.BadParameter("--table applies to --format csv only", param_hint="--table")
-    request = ReportRequest(paths, output_format, table or "by_model", top, lint, jobs)
+    arguments = WalkArguments(**walk)
+    request = ReportRequest(
+        paths,
+        output_format,
+        table or "by_model",
+        top,
+        lint,
+        jobs,
+        walk=load_walk("report", arguments),
+        config=arguments.config,
+        isolated=arguments.isolated,
+    )
     progress = _ProgressBar()
     try:
         text = build_report(request, progress=progress)
