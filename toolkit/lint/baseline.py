@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from toolkit.atomic import write_atomically
 from toolkit.lint.errors import BaselineError
 from toolkit.lint.finding import Finding
 from toolkit.paths import relative_path
@@ -184,6 +183,8 @@ def render_baseline(findings: Iterable[Finding], base: str) -> str:
 
 def write_baseline(path: str, findings: Iterable[Finding]) -> int:
     """Write the baseline for ``findings`` atomically; returns how many findings it accepts."""
+    from toolkit.atomic import write_atomically  # tempfile: only when writing
+
     findings = list(findings)
     base = str(Path(path).resolve().parent)
     try:

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from toolkit.lint.baseline import VERSION, Baseline, BaselineEntry, read_baseline, write_baseline
 from toolkit.lint.config import FileConfig, find_config, is_known_selector, read_config
 from toolkit.lint.engine import LintResult, lint_paths
 from toolkit.lint.errors import ConfigError
 from toolkit.lint.finding import SEVERITIES, Severity
 from toolkit.lint.reporters import REPORTER_BY_NAME, ReportOptions
 from toolkit.lint.settings import CommandLine, WalkFlags, build_settings, build_walk_options
+
+if TYPE_CHECKING:
+    from toolkit.lint.baseline import Baseline, BaselineEntry
 
 __all__ = [
     "EXIT_FINDINGS",
@@ -73,6 +75,8 @@ def execute(request: LintRequest) -> Outcome:
     baseline_path = request.baseline or configured_baseline(config)
     if not baseline_path:
         return Outcome(_exit_code(result), render(result, request))
+    from toolkit.lint.baseline import read_baseline  # json: only with a baseline
+
     baseline = read_baseline(baseline_path)
     split = baseline.split(result.findings, result.files)
     fail_on_stale = _first_set(request.flags.fail_on_stale_baseline, config.fail_on_stale_baseline)
@@ -89,6 +93,8 @@ def execute(request: LintRequest) -> Outcome:
 
 def _write_baseline(request: LintRequest, result: LintResult) -> Outcome:
     """Every finding; or, with ``--baseline`` too, the findings that baseline accepts (stale ones dropped)."""
+    from toolkit.lint.baseline import read_baseline, write_baseline
+
     target = request.write_baseline or ""
     if not request.baseline:
         count = write_baseline(target, result.findings)
@@ -107,6 +113,8 @@ _STALE_SHOWN = 20
 
 def baseline_notes(path: str, baseline: Baseline, stale: tuple[BaselineEntry, ...]) -> tuple[str, ...]:
     """What to say on stderr about the baseline: stale entries, and an old file format."""
+    from toolkit.lint.baseline import VERSION
+
     notes: list[str] = []
     rewrite = f"--baseline {path} --write-baseline {path}"
     if stale:

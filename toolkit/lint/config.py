@@ -11,12 +11,13 @@ file and the line (``tomllib`` gives no positions: ``toolkit.lint.toml_lines`` s
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from toolkit.lint.allow import compile_allow_list
 from toolkit.lint.config_keys import KEY_BY_NAME, Kind
@@ -24,7 +25,9 @@ from toolkit.lint.errors import ConfigError
 from toolkit.lint.finding import SEVERITIES, Severity
 from toolkit.lint.rules import FAMILIES, RULE_BY_CODE
 from toolkit.lint.selection import PREFIX_PATTERN
-from toolkit.lint.toml_lines import TomlLines
+
+if TYPE_CHECKING:
+    from toolkit.lint.toml_lines import TomlLines
 
 __all__ = ["CONFIG_FILES", "TABLE", "FileConfig", "find_config", "is_known_selector", "read_config"]
 
@@ -124,8 +127,15 @@ class _Validator:
 
     def __init__(self, path: str, text: str, table: tuple[str, ...]) -> None:
         self.path = path
-        self.lines = TomlLines(text)
+        self.source = text
         self.table = table
+
+    @functools.cached_property
+    def lines(self) -> TomlLines:
+        """The text's lines, read only to place an error."""
+        from toolkit.lint.toml_lines import TomlLines
+
+        return TomlLines(self.source)
 
     def error(self, message: str, table: tuple[str, ...], key: str | None = None) -> ConfigError:
         return ConfigError(message, self.path, self.lines.find(self.table + table, key))

@@ -20,10 +20,10 @@ from toolkit.lint.rules import FAMILIES, RULES
 
 __all__ = ["build_config_schema", "render_config_schema"]
 
-_SELECTOR = {"$ref": "#/definitions/selector"}
-_CODES = {"$ref": "#/definitions/codes"}
-_LEVEL = {"type": "string", "enum": list(SEVERITIES)}
-_STRINGS = {"type": "array", "items": {"type": "string"}}
+_SELECTOR: dict[str, Any] = {"$ref": "#/definitions/selector"}
+_CODES: dict[str, Any] = {"$ref": "#/definitions/codes"}
+_LEVEL: dict[str, Any] = {"type": "string", "enum": list(SEVERITIES)}
+_STRINGS: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
 
 
 def render_config_schema() -> str:
@@ -69,7 +69,7 @@ def _selectors() -> list[str]:
 def _value_schema(kind: Kind) -> dict[str, Any]:
     if kind == "rule-options":
         return _rules_schema()
-    return {
+    schemas: dict[str, dict[str, Any]] = {
         "codes": _CODES,
         "code-table": {"type": "object", "propertyNames": _SELECTOR, "additionalProperties": _LEVEL},
         "glob-codes": {"type": "object", "additionalProperties": _CODES},
@@ -78,7 +78,8 @@ def _value_schema(kind: Kind) -> dict[str, Any]:
         "globs": _STRINGS,
         "values": _STRINGS,
         "bool": {"type": "boolean"},
-    }[kind]
+    }
+    return schemas[kind]
 
 
 def _rules_schema() -> dict[str, Any]:
