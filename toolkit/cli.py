@@ -75,9 +75,9 @@ class WalkArguments(NamedTuple):
 
 def load_walk(command: str, arguments: WalkArguments) -> WalkOptions:
     """How to walk folders, from the configuration file and the flags; a bad file exits 2."""
-    from toolkit.lint.command import build_walk_flags, load_config
+    from toolkit.lint.config import load_config
     from toolkit.lint.errors import LintUsageError
-    from toolkit.lint.settings import build_walk_options
+    from toolkit.lint.walking import build_walk_flags, build_walk_options
 
     flags = build_walk_flags(
         exclude=arguments.exclude,
@@ -196,8 +196,9 @@ def lint(
     import gc
     import os
 
-    from toolkit.lint.command import LintRequest, build_flags, build_walk_flags, execute
+    from toolkit.lint.command import LintRequest, build_flags, execute
     from toolkit.lint.errors import LintUsageError
+    from toolkit.lint.walking import build_walk_flags
 
     arguments = WalkArguments(**walk)
 
@@ -287,8 +288,8 @@ def redact(paths: tuple[str, ...], check: bool, diff: bool, baseline: str | None
     would change), 1 when a file would change or could not be fully redacted, 2 for a usage
     or configuration error.
     """
-    from toolkit.lint.command import build_walk_flags
     from toolkit.lint.errors import LintUsageError
+    from toolkit.lint.walking import build_walk_flags
     from toolkit.redact.command import RedactRequest, execute
 
     arguments = WalkArguments(**walk)

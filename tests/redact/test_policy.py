@@ -132,3 +132,33 @@ def test_a_bad_configuration_is_a_usage_error(project: Path) -> None:
     run = toolkit("redact", "cassettes", cwd=project)
     assert run.returncode == 2 and "cassette-toolkit.toml:1" in run.stderr and "Traceback" not in run.stderr
     assert toolkit("redact", "--isolated", "--check", "cassettes", cwd=project).returncode == 1
+
+
+PROBE = """
+import json, sys
+from toolkit.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def test_without_a_configuration_the_hook_does_not_load_the_rules(project: Path) -> None:
+    """The redact hook's start-up: the rule registry only when a configuration or baseline needs it."""
+
+    def modules() -> list[str]:
+        out = subprocess.run(
+            [sys.executable, "-c", PROBE, "redact", "--check", "cassettes/good.yaml"],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        loaded: list[str] = json.loads(out.strip().splitlines()[-1])
+        return loaded
+
+    assert "toolkit.lint.rules" not in modules()
+    configure(project, 'ignore = ["CT405"]\n')
+    assert "toolkit.lint.rules" in modules()

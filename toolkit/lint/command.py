@@ -9,15 +9,15 @@ the command maps the outcome to output and an exit status.
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from toolkit.lint.config import FileConfig, find_config, is_known_selector, read_config
+from toolkit.lint.config import FileConfig, configured_baseline, is_known_selector, load_config
 from toolkit.lint.engine import LintResult, lint_paths
 from toolkit.lint.errors import ConfigError
 from toolkit.lint.finding import SEVERITIES, Severity
 from toolkit.lint.reporters import REPORTER_BY_NAME, ReportOptions
-from toolkit.lint.settings import CommandLine, WalkFlags, build_settings, build_walk_options
+from toolkit.lint.settings import CommandLine, build_settings
+from toolkit.lint.walking import WalkFlags, build_walk_flags, build_walk_options
 
 if TYPE_CHECKING:
     from toolkit.lint.baseline import Baseline, BaselineEntry
@@ -130,30 +130,13 @@ def baseline_notes(path: str, baseline: Baseline, stale: tuple[BaselineEntry, ..
     return tuple(notes)
 
 
-def _first_set(*values: bool | None) -> bool:
-    return next((value for value in values if value is not None), False)
-
-
 def load_file_config(request: LintRequest) -> FileConfig:
     """The configuration that applies to ``request`` (see ``toolkit.lint.config.find_config``)."""
     return load_config(request.config, isolated=request.isolated, cwd=request.cwd)
 
 
-def load_config(config: str | None, *, isolated: bool = False, cwd: str = ".") -> FileConfig:
-    """The --config file, else the configuration file found from ``cwd`` upwards, else defaults."""
-    if isolated:
-        return FileConfig()
-    if config:
-        return read_config(Path(config), explicit=True)
-    found = find_config(Path(cwd).resolve())
-    return read_config(found) if found else FileConfig()
-
-
-def configured_baseline(config: FileConfig) -> str | None:
-    """The configuration's baseline file, relative to the configuration's folder."""
-    if not config.baseline:
-        return None
-    return str(Path(config.root) / config.baseline)
+def _first_set(*values: bool | None) -> bool:
+    return next((value for value in values if value is not None), False)
 
 
 def _exit_code(result: LintResult) -> int:
@@ -187,26 +170,6 @@ def build_flags(
         fail_on_stale_baseline=fail_on_stale_baseline,
         walk=walk or WalkFlags(),
     )
-
-
-def build_walk_flags(
-    *,
-    exclude: tuple[str, ...] = (),
-    extend_exclude: tuple[str, ...] = (),
-    respect_gitignore: bool | None = None,
-    force_exclude: bool | None = None,
-) -> WalkFlags:
-    """``--exclude a,b --exclude c`` and the other walk flags; an empty ``--exclude`` keeps the file's."""
-    return WalkFlags(
-        exclude=_split_globs(exclude) if exclude else None,
-        extend_exclude=_split_globs(extend_exclude),
-        respect_gitignore=respect_gitignore,
-        force_exclude=force_exclude,
-    )
-
-
-def _split_globs(values: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
 def parse_codes(values: tuple[str, ...], option: str) -> tuple[str, ...]:

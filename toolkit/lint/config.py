@@ -23,13 +23,21 @@ from toolkit.lint.allow import compile_allow_list
 from toolkit.lint.config_keys import KEY_BY_NAME, Kind
 from toolkit.lint.errors import ConfigError
 from toolkit.lint.finding import SEVERITIES, Severity
-from toolkit.lint.rules import FAMILIES, RULE_BY_CODE
 from toolkit.lint.selection import PREFIX_PATTERN
 
 if TYPE_CHECKING:
     from toolkit.lint.toml_lines import TomlLines
 
-__all__ = ["CONFIG_FILES", "TABLE", "FileConfig", "find_config", "is_known_selector", "read_config"]
+__all__ = [
+    "CONFIG_FILES",
+    "TABLE",
+    "FileConfig",
+    "configured_baseline",
+    "find_config",
+    "is_known_selector",
+    "load_config",
+    "read_config",
+]
 
 TABLE = ("tool", "cassette-toolkit")
 #: The file names looked for in each folder, in order of precedence.
@@ -57,6 +65,23 @@ class FileConfig:
     extend_exclude: tuple[str, ...] = ()
     respect_gitignore: bool | None = None
     force_exclude: bool | None = None
+
+
+def load_config(config: str | None, *, isolated: bool = False, cwd: str = ".") -> FileConfig:
+    """The --config file, else the configuration file found from ``cwd`` upwards, else defaults."""
+    if isolated:
+        return FileConfig()
+    if config:
+        return read_config(Path(config), explicit=True)
+    found = find_config(Path(cwd).resolve())
+    return read_config(found) if found else FileConfig()
+
+
+def configured_baseline(config: FileConfig) -> str | None:
+    """The configuration's baseline file, relative to the configuration's folder."""
+    if not config.baseline:
+        return None
+    return str(Path(config.root) / config.baseline)
 
 
 def find_config(start: Path) -> Path | None:
@@ -115,6 +140,8 @@ def _toml_error_line(error: tomllib.TOMLDecodeError) -> int | None:
 
 def is_known_selector(prefix: str) -> bool:
     """A code or prefix that names at least one rule, or a whole family (``CT2``)."""
+    from toolkit.lint.rules import FAMILIES, RULE_BY_CODE  # the registry: only to check a file
+
     if not PREFIX_PATTERN.fullmatch(prefix):
         return False
     if len(prefix) <= 3:
@@ -209,6 +236,8 @@ class _Validator:
         return entries
 
     def rule_options(self, value: Any, key: str) -> dict[str, dict[str, Any]]:
+        from toolkit.lint.rules import RULE_BY_CODE
+
         if not isinstance(value, dict):
             raise self.error(f"{key!r} must be a table of rule codes", (), key)
         result: dict[str, dict[str, Any]] = {}
@@ -222,6 +251,8 @@ class _Validator:
         return result
 
     def option(self, code: str, name: str, value: Any) -> Any:
+        from toolkit.lint.rules import RULE_BY_CODE
+
         table = ("rules", code)
         declared = RULE_BY_CODE[code].options.get(name)
         if declared is None:

@@ -18,7 +18,7 @@ from toolkit.lint.paths import relative_path
 from toolkit.lint.rule import Rule
 from toolkit.lint.rules import RULES
 from toolkit.lint.selection import is_selected, longest_match, severity_for
-from toolkit.walk import DEFAULT_EXCLUDE, WalkOptions
+from toolkit.lint.walking import WalkFlags, build_walk_options
 from toolkit.walk.globs import matches_glob
 
 __all__ = ["CommandLine", "LintSettings", "WalkFlags", "build_settings", "build_walk_options"]
@@ -73,16 +73,6 @@ def _enabled(rules: tuple[Rule, ...], select: tuple[str, ...], ignore: tuple[str
 
 
 @dataclass(frozen=True, slots=True)
-class WalkFlags:
-    """The flags that say how folders are walked (every command that takes paths has them)."""
-
-    exclude: tuple[str, ...] | None = None
-    extend_exclude: tuple[str, ...] = ()
-    respect_gitignore: bool | None = None
-    force_exclude: bool | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class CommandLine:
     """What the command-line flags say; None or empty means "as the file says"."""
 
@@ -121,19 +111,3 @@ def _with_allow_values(config: FileConfig) -> Mapping[str, Mapping[str, Any]]:
             own = options.setdefault(rule.code, {})
             own[ALLOW_VALUES] = (*config.allow_values, *own.get(ALLOW_VALUES, ()))
     return options
-
-
-def build_walk_options(config: FileConfig, flags: WalkFlags) -> WalkOptions:
-    """How to walk folders: flags over the file, ``exclude`` replacing the defaults as in ruff."""
-    exclude = flags.exclude if flags.exclude is not None else config.exclude
-    return WalkOptions(
-        exclude=DEFAULT_EXCLUDE if exclude is None else exclude,
-        extend_exclude=(*config.extend_exclude, *flags.extend_exclude),
-        root=config.root,
-        respect_gitignore=_first(flags.respect_gitignore, config.respect_gitignore, True),
-        force_exclude=_first(flags.force_exclude, config.force_exclude, False),
-    )
-
-
-def _first(*values: bool | None) -> bool:
-    return next(value for value in values if value is not None)

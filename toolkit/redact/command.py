@@ -14,17 +14,19 @@ import difflib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from toolkit.leaks import Leak
-from toolkit.lint.baseline import read_baseline
-from toolkit.lint.command import configured_baseline, load_config
-from toolkit.lint.settings import CommandLine, WalkFlags, build_settings, build_walk_options
+from toolkit.lint.config import FileConfig, configured_baseline, load_config
+from toolkit.lint.walking import WalkFlags, build_walk_options
 from toolkit.paths import relative_path
 from toolkit.redact.files import FileError, read_text, write_text
 from toolkit.redact.plan import Redaction, redact_text
-from toolkit.redact.policy import RedactPolicy
 from toolkit.redact.substitute import replace_all, spellings
 from toolkit.source import discover
+
+if TYPE_CHECKING:
+    from toolkit.redact.policy import RedactPolicy
 
 __all__ = ["RedactOutcome", "RedactRequest", "execute"]
 
@@ -59,10 +61,7 @@ def execute(request: RedactRequest) -> RedactOutcome:
     A configuration or baseline that cannot be read raises ``LintUsageError``.
     """
     config = load_config(request.config, isolated=request.isolated, cwd=request.cwd)
-    baseline = request.baseline or configured_baseline(config)
-    policy = RedactPolicy(
-        build_settings(config, CommandLine()), read_baseline(baseline) if baseline else None
-    )
+    policy = _policy(config, request.baseline or configured_baseline(config))
     lines: list[str] = []
     changed = failed = replaced = left_alone = 0
     files = sorted(set(discover(request.paths, build_walk_options(config, request.walk))))
@@ -70,7 +69,7 @@ def execute(request: RedactRequest) -> RedactOutcome:
         shown = relative_path(path, request.cwd)
         try:
             data = read_text(path)
-            result = redact_text(data, path, policy.chooser(path, len(data)))
+            result = redact_text(data, path, policy.chooser(path, len(data)) if policy else None)
             if result.changed and not (request.check or request.diff):
                 write_text(path, result.after)
         except FileError as e:
@@ -87,6 +86,21 @@ def execute(request: RedactRequest) -> RedactOutcome:
     return RedactOutcome(
         "".join(f"{line}\n" for line in lines), EXIT_FAILED if failed or would_change else EXIT_OK
     )
+
+
+def _policy(config: FileConfig, baseline: str | None) -> RedactPolicy | None:
+    """Lint's settings and baseline; None without a configuration file or baseline.
+
+    Without them lint reports every blocking secret, which is what ``redact_text`` replaces by
+    default: the rule registry and the engine are then not imported (a faster hook).
+    """
+    if config.path is None and baseline is None:
+        return None
+    from toolkit.lint.baseline import read_baseline
+    from toolkit.lint.settings import CommandLine, build_settings
+    from toolkit.redact.policy import RedactPolicy
+
+    return RedactPolicy(build_settings(config, CommandLine()), read_baseline(baseline) if baseline else None)
 
 
 def _report(shown: str, result: Redaction, request: RedactRequest) -> Iterator[str]:
