@@ -201,3 +201,19 @@ def test_new_keys_are_checked(tmp_path: Path, text: str, line: int, fragment: st
 def test_every_key_has_a_field() -> None:
     names = {f.name for f in dataclasses.fields(FileConfig)} - {"path", "root"}
     assert names == {key.field for key in KEYS}
+
+
+def test_errors_name_the_column_too(tmp_path: Path) -> None:
+    path = _write(tmp_path / "cassette-toolkit.toml", "allow-values = [\n  'ok',\n  're:(unclosed',\n]\n")
+    with pytest.raises(ConfigError) as caught:
+        read_config(path)
+    assert (caught.value.line, caught.value.column) == (3, 4)
+    assert str(caught.value).startswith(f"{path}:3:4: 'allow-values'")
+    path = _write(tmp_path / "pyproject.toml", "[tool.cassette-toolkit]\n  select = [1]\n")
+    with pytest.raises(ConfigError) as caught:
+        read_config(path)
+    assert (caught.value.line, caught.value.column) == (2, 3)
+    path = _write(tmp_path / "broken.toml", "select = [\n")
+    with pytest.raises(ConfigError) as caught:
+        read_config(path)
+    assert (caught.value.line, caught.value.column) == (2, 1)

@@ -129,3 +129,13 @@ def test_every_command_sees_the_same_files(repo: Path, monkeypatch: pytest.Monke
     assert "build/out/generated.yaml" in set(
         toolkit.load(".", respect_gitignore=False).interactions["cassette"]
     )
+
+
+@pytest.mark.parametrize("command", ["show", "report", "export", "lint", "redact"])
+def test_a_bad_configuration_stops_every_command(repo: Path, command: str) -> None:
+    write(repo, "cassette-toolkit.toml", "extend-exclude = ['ok']\nexclude = 'vendor'\n")
+    args = ["--output", str(repo / "out")] if command == "export" else []
+    result = run(command, ".", *args, cwd=repo)
+    assert result.returncode == 2
+    assert "cassette-toolkit.toml:2:1: 'exclude' must be a list of strings" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -129,7 +129,7 @@ def read_baseline(path: str) -> Baseline:
     except (OSError, UnicodeDecodeError) as e:
         raise BaselineError(f"cannot read the baseline: {e}", path) from e
     except json.JSONDecodeError as e:
-        raise BaselineError(f"the baseline is not valid JSON: {e.msg}", path, e.lineno) from e
+        raise BaselineError(f"the baseline is not valid JSON: {e.msg}", path, e.lineno, e.colno) from e
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
         raise BaselineError("the baseline has no 'findings' list", path)
     version = data.get("version", 1)

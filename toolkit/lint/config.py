@@ -26,7 +26,7 @@ from toolkit.lint.finding import SEVERITIES, Severity
 from toolkit.lint.selection import PREFIX_PATTERN
 
 if TYPE_CHECKING:
-    from toolkit.lint.toml_lines import TomlLines
+    from toolkit.lint.toml_lines import Place, TomlLines
 
 __all__ = [
     "CONFIG_FILES",
@@ -124,7 +124,7 @@ def read_config(path: Path, *, explicit: bool | None = None) -> FileConfig:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"not valid TOML: {e}", str(path), _toml_error_line(e)) from e
+        raise ConfigError(f"not valid TOML: {e}", str(path), *_toml_error_place(e, text)) from e
     tool = data.get("tool")
     if isinstance(tool, dict) and TABLE[1] in tool:
         return _Validator(str(path), text, TABLE).validate(tool[TABLE[1]])
@@ -133,9 +133,15 @@ def read_config(path: Path, *, explicit: bool | None = None) -> FileConfig:
     return FileConfig(str(path), str(path.parent))
 
 
-def _toml_error_line(error: tomllib.TOMLDecodeError) -> int | None:
-    match = re.search(r"line (\d+)", str(error))
-    return int(match.group(1)) if match else None
+def _toml_error_place(error: tomllib.TOMLDecodeError, text: str) -> tuple[int | None, int | None]:
+    """tomllib says ``(at line 3, column 9)``, or ``(at end of document)``: after the last character."""
+    match = re.search(r"line (\d+)(?:, column (\d+))?", str(error))
+    if match is not None:
+        return int(match.group(1)), int(match.group(2)) if match.group(2) else None
+    if "end of document" in str(error):
+        lines = text.split("\n")
+        return len(lines), len(lines[-1]) + 1
+    return None, None
 
 
 def is_known_selector(prefix: str) -> bool:
@@ -165,7 +171,12 @@ class _Validator:
         return TomlLines(self.source)
 
     def error(self, message: str, table: tuple[str, ...], key: str | None = None) -> ConfigError:
-        return ConfigError(message, self.path, self.lines.find(self.table + table, key))
+        return self.error_at(message, self.lines.find(self.table + table, key))
+
+    def error_at(self, message: str, place: Place | None) -> ConfigError:
+        if place is None:
+            return ConfigError(message, self.path)
+        return ConfigError(message, self.path, place.line, place.column)
 
     def validate(self, raw: Any) -> FileConfig:
         if not isinstance(raw, dict):
@@ -185,9 +196,7 @@ class _Validator:
             raise self.error(f"{key!r} must be a list of rule codes or prefixes", table, key)
         for item in value:
             if not is_known_selector(item):
-                raise ConfigError(
-                    f"unknown rule code {item!r} in {key!r}", self.path, self.lines.find_value(item)
-                )
+                raise self.error_at(f"unknown rule code {item!r} in {key!r}", self.lines.find_value(item))
         return tuple(value)
 
     def per_file_ignores(self, value: Any, key: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -232,7 +241,7 @@ class _Validator:
             compile_allow_list(entries)
         except ValueError as e:
             bad = next(entry for entry in entries if _bad_regex(entry))
-            raise ConfigError(f"{key!r}: {e}", self.path, self.lines.find_value(bad)) from e
+            raise self.error_at(f"{key!r}: {e}", self.lines.find_value(bad)) from e
         return entries
 
     def rule_options(self, value: Any, key: str) -> dict[str, dict[str, Any]]:

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
-__all__ = ["TomlLines"]
+__all__ = ["Place", "TomlLines"]
+
+
+class Place(NamedTuple):
+    """1-based line and column of a key or value."""
+
+    line: int
+    column: int
+
 
 _HEADER = re.compile(r"^\s*\[+\s*(.+?)\s*\]+\s*(#.*)?$")
 
@@ -15,21 +24,24 @@ class TomlLines:
     def __init__(self, text: str) -> None:
         self.lines = text.splitlines()
 
-    def find(self, table: tuple[str, ...], key: str | None) -> int | None:
+    def find(self, table: tuple[str, ...], key: str | None) -> Place | None:
         start, end = self._section(table)
         if key is None:
-            return start if start else None
+            return Place(start, 1) if start else None
         name = re.escape(key)
-        pattern = re.compile(rf"^\s*(?:[\w.\"'-]+\.)?(?:\"{name}\"|'{name}'|{name})\s*=")
+        pattern = re.compile(rf"^\s*(?:[\w.\"'-]+\.)?(?P<key>\"{name}\"|'{name}'|{name})\s*=")
         for number in range(start, end):
-            if pattern.search(self.lines[number]):
-                return number + 1
+            match = pattern.search(self.lines[number])
+            if match:
+                return Place(number + 1, match.start("key") + 1)
         return self.find_value(key)
 
-    def find_value(self, value: str) -> int | None:
+    def find_value(self, value: str) -> Place | None:
+        pattern = re.compile(rf"(?:^|[^\w-])(?P<value>{re.escape(value)})(?:[^\w-]|$)")
         for number, line in enumerate(self.lines, 1):
-            if re.search(rf"(^|[^\w-]){re.escape(value)}([^\w-]|$)", line):
-                return number
+            match = pattern.search(line)
+            if match:
+                return Place(number, match.start("value") + 1)
         return None
 
     def _section(self, table: tuple[str, ...]) -> tuple[int, int]:
