@@ -194,3 +194,50 @@ def test_hook_variables_do_not_point_git_elsewhere(repo: Path, monkeypatch: pyte
 def test_patterns(pattern: str, path: str, folder: bool, ignored: bool) -> None:
     rules = (parse_ignore_file(pattern, "/r"),)
     assert is_ignored(rules, f"/r/{path}", folder=folder) is ignored
+
+
+DIFFERENTIAL_PATTERNS = [
+    "*.log", "/top.log", "logs/", "a/**/z", "**/z", "a/**", "a/*/z", "[[:digit:]]x", "[a-c]x",
+    "[!a-c]x", "***x", "?.log", "\\#x", "\\!x", "x\\ ", "a/b", "/a", "a/", "**/a/b", "*/z",
+    "z/**/", "a*b", "[]x]y", "[^ab]", "foo/*", "foo/**/", "*", "!*.log", "a/**/b/**/z", "x?y*z",
+]  # fmt: skip
+DIFFERENTIAL_PATHS = [
+    "top.log", "a/top.log", "logs/x", "a/logs/x", "a/z", "a/b/c/z", "z", "a/b", "b/a/b", "7x", "dx",
+    "ax", "abx", "q.log", "qq.log", "#x", "!x", "x ", "a/b/z", "foo/bar", "foo/bar/baz", "y/a",
+    "]y", "c", "a", "a/x/b/y/z", "xAyBz", "zz/a/b",
+]  # fmt: skip
+
+
+def test_patterns_agree_with_git_check_ignore(tmp_path: Path) -> None:
+    """Each pattern in its own folder's .gitignore; git check-ignore is the oracle for every path."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    git(tmp_path, "init", "-q", ".")
+    queries: list[str] = []
+    for number, pattern in enumerate(DIFFERENTIAL_PATTERNS):
+        folder = tmp_path / f"p{number}"
+        folder.mkdir()
+        (folder / ".gitignore").write_text(pattern + "\n", encoding="utf-8")
+        queries.extend(f"p{number}/{relative}" for relative in DIFFERENTIAL_PATHS)  # not created: files
+    answer = subprocess.run(
+        ["git", "check-ignore", "--no-index", "--stdin", "-z", "-v", "-n"],
+        cwd=tmp_path,
+        input="\0".join(queries) + "\0",
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.split("\0")
+    # -v -n -z: source, line number, pattern, path for each query; an empty source means no match
+    fields = [answer[i : i + 4] for i in range(0, len(answer) - 1, 4)]
+    by_git = {path: bool(source) and not pattern.startswith("!") for source, _, pattern, path in fields}
+    assert len(by_git) == len(queries) and 100 < sum(by_git.values()) < len(queries) - 100
+    root = tmp_path.as_posix()
+    for number, pattern in enumerate(DIFFERENTIAL_PATTERNS):
+        rules = (parse_ignore_file(pattern, f"{root}/p{number}"),)
+        for relative in DIFFERENTIAL_PATHS:
+            parts = relative.split("/")
+            ancestors = ("/".join(parts[:depth]) for depth in range(1, len(parts)))
+            ours = any(
+                is_ignored(rules, f"{root}/p{number}/{a}", folder=True) for a in ancestors
+            ) or is_ignored(rules, f"{root}/p{number}/{relative}", folder=False)
+            assert ours == by_git[f"p{number}/{relative}"], (pattern, relative)

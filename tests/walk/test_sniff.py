@@ -6,6 +6,8 @@ import gzip
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import CORPUS, DATA, SAMPLES
 from toolkit.walk.sniff import CASSETTE, FOREIGN, UNDECIDED, is_plainly_not_a_cassette, read_verdict
@@ -90,3 +92,26 @@ def test_no_corpus_cassette_is_taken_for_a_project_file(corpus: Path) -> None:
                 continue
             transcript = path.suffix == ".json" and "otel_integrations" in path.parts
             assert is_plainly_not_a_cassette(str(path)) == transcript, path
+
+
+@given(st.binary(max_size=4096))
+def test_any_start_of_a_file_gets_a_verdict(head: bytes) -> None:
+    assert read_verdict(head) in (CASSETTE, FOREIGN, UNDECIDED)
+
+
+LINES = ["interactions: []", "name: x", "version: 1", "- x", "  nested: 1", "'q': 2", "# c", "---"]
+
+
+@given(st.lists(st.sampled_from(LINES)))
+def test_a_structure_key_at_the_top_keeps_the_file(lines: list[str]) -> None:
+    """Whatever surrounds it, an ``interactions`` key at the top keeps the file, unless it is a list."""
+    verdict = read_verdict("\n".join(lines).encode())
+    content = [line for line in lines if line not in ("# c", "---")]
+    if content and content[0] == "- x":
+        assert verdict == FOREIGN
+    elif "interactions: []" in lines:
+        assert verdict == CASSETTE
+    elif any(line in ("name: x", "'q': 2") for line in lines) or lines[:1] == ["  nested: 1"]:
+        assert verdict == FOREIGN  # an indented first line is the top level once the text is stripped
+    else:
+        assert verdict == UNDECIDED
