@@ -13,19 +13,19 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from toolkit.lint.allow import compile_allow_list
-from toolkit.lint.config_keys import KEY_BY_NAME, Kind
 from toolkit.lint.errors import ConfigError
 from toolkit.lint.finding import SEVERITIES, Severity
 from toolkit.lint.selection import PREFIX_PATTERN
 
 if TYPE_CHECKING:
+    import tomllib
+
+    from toolkit.lint.config_keys import Kind
     from toolkit.lint.toml_lines import Place, TomlLines
 
 __all__ = [
@@ -95,6 +95,8 @@ def find_config(start: Path) -> Path | None:
 
 
 def _has_table(path: Path) -> bool:
+    import tomllib  # here and below: a run without a configuration file never imports it
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -115,6 +117,8 @@ def read_config(path: Path, *, explicit: bool | None = None) -> FileConfig:
     ``explicit`` (a --config file or a dedicated file; by default, any file but a
     pyproject.toml) also accepts the keys at the top level.
     """
+    import tomllib
+
     if explicit is None:
         explicit = path.name != "pyproject.toml"
     try:
@@ -179,6 +183,8 @@ class _Validator:
         return ConfigError(message, self.path, place.line, place.column)
 
     def validate(self, raw: Any) -> FileConfig:
+        from toolkit.lint.config_keys import KEY_BY_NAME
+
         if not isinstance(raw, dict):
             raise self.error("the cassette-toolkit configuration must be a table", ())
         values: dict[str, Any] = {}
@@ -236,6 +242,8 @@ class _Validator:
         return tuple(value)
 
     def allow_values(self, value: Any, key: str, table: tuple[str, ...] = ()) -> tuple[str, ...]:
+        from toolkit.lint.allow import compile_allow_list
+
         entries = self.strings(value, key) if not table else tuple(value)
         try:
             compile_allow_list(entries)
@@ -288,6 +296,8 @@ class _Validator:
 
 
 def _bad_regex(entry: str) -> bool:
+    from toolkit.lint.allow import compile_allow_list
+
     try:
         compile_allow_list((entry,))
     except ValueError:

@@ -6,7 +6,7 @@ configuration) does not import the rule registry.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from toolkit.lint.config import FileConfig
 from toolkit.walk import DEFAULT_EXCLUDE, WalkOptions
@@ -14,8 +14,7 @@ from toolkit.walk import DEFAULT_EXCLUDE, WalkOptions
 __all__ = ["WalkFlags", "build_walk_flags", "build_walk_options"]
 
 
-@dataclass(frozen=True, slots=True)
-class WalkFlags:
+class WalkFlags(NamedTuple):
     """The flags that say how folders are walked (every command that takes paths has them)."""
 
     exclude: tuple[str, ...] | None = None
