@@ -162,3 +162,11 @@ def test_without_a_configuration_the_hook_does_not_load_the_rules(project: Path)
     assert "toolkit.lint.rules" not in modules()
     configure(project, 'ignore = ["CT405"]\n')
     assert "toolkit.lint.rules" in modules()
+
+
+def test_walked_httprr_traces_are_skipped_with_a_note(project: Path) -> None:
+    (project / "cassettes" / "trace.httprr").write_text("httprr trace v1\n12 34\n", encoding="utf-8")
+    walked = toolkit("redact", "--check", "cassettes", "--isolated", cwd=project)
+    assert "skipped 1 httprr trace found in folders" in walked.stdout and "of 2 files" in walked.stdout
+    named = toolkit("redact", "--check", "cassettes/trace.httprr", cwd=project)
+    assert named.returncode == 1 and "cassettes/trace.httprr: error:" in named.stdout

@@ -64,7 +64,13 @@ def execute(request: RedactRequest) -> RedactOutcome:
     policy = _policy(config, request.baseline or configured_baseline(config))
     lines: list[str] = []
     changed = failed = replaced = left_alone = 0
-    files = sorted(set(discover(request.paths, build_walk_options(config, request.walk))))
+    found = sorted(set(discover(request.paths, build_walk_options(config, request.walk))))
+    files, skipped = _editable(found, request.paths)
+    if skipped:
+        lines.append(
+            f"skipped {len(skipped)} httprr trace{'s' * (len(skipped) != 1)} found in folders: "
+            "redact edits YAML and JSON cassettes only (lint still checks them)"
+        )
     for path in files:
         shown = relative_path(path, request.cwd)
         try:
@@ -86,6 +92,18 @@ def execute(request: RedactRequest) -> RedactOutcome:
     return RedactOutcome(
         "".join(f"{line}\n" for line in lines), EXIT_FAILED if failed or would_change else EXIT_OK
     )
+
+
+#: Walked files redact cannot edit: it rewrites YAML scalars, and httprr traces are not YAML.
+_NOT_EDITABLE = (".httprr", ".httprr.gz")
+
+
+def _editable(found: list[str], paths: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """The files to redact, and the walked ones skipped; a file named on the command line is tried."""
+    named = {os.path.normpath(path) for path in paths}
+    skipped = [path for path in found if path.endswith(_NOT_EDITABLE) and os.path.normpath(path) not in named]
+    left_out = set(skipped)
+    return [path for path in found if path not in left_out], skipped
 
 
 def _policy(config: FileConfig, baseline: str | None) -> RedactPolicy | None:
