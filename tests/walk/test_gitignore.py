@@ -241,3 +241,16 @@ def test_patterns_agree_with_git_check_ignore(tmp_path: Path) -> None:
                 is_ignored(rules, f"{root}/p{number}/{a}", folder=True) for a in ancestors
             ) or is_ignored(rules, f"{root}/p{number}/{relative}", folder=False)
             assert ours == by_git[f"p{number}/{relative}"], (pattern, relative)
+
+
+def test_a_submodule_is_walked_with_its_own_ignore_files(repo: Path) -> None:
+    inner = repo / "kept" / "module"
+    inner.mkdir()
+    git(inner, "init", "-q", ".")
+    (inner / ".gitignore").write_text("local.yaml\n", encoding="utf-8")
+    (inner / "local.yaml").write_text(CASSETTE, encoding="utf-8")
+    (inner / "shared.yaml").write_text(CASSETTE, encoding="utf-8")
+    git(inner, "add", "-A")
+    git(inner, "-c", "user.email=dev@example.com", "-c", "user.name=dev", "commit", "-qm", "inner")
+    git(repo, "add", "kept/module")  # a gitlink: git lists the folder, not its files
+    assert {p for p in found(repo) if p.startswith("kept/")} == {"kept/c.yaml", "kept/module/shared.yaml"}

@@ -33,8 +33,9 @@ _REPOSITORY_VARIABLES = (
 )
 _TIMEOUT_S = 120
 #: ``--stage`` lines of tracked entries: mode, object name, stage, a tab, the path.
-_STAGED = re.compile(r"(\d{6}) [0-9a-f]+ \d\t(.*)", re.DOTALL)
-_GITLINK = "160000"
+_STAGED = re.compile(r"\d{6} [0-9a-f]+ \d\t(.*)", re.DOTALL)
+#: The mode of a submodule's entry.
+_GITLINK = b"160000 "
 
 
 class GitListing(NamedTuple):
@@ -44,34 +45,37 @@ class GitListing(NamedTuple):
     repositories: tuple[str, ...]
 
 
-def list_unignored(folder: str) -> GitListing | None:
-    """The files git does not ignore under ``folder``; None when git cannot say (then read the patterns)."""
+def list_unignored(folder: str, suffixes: tuple[str, ...]) -> GitListing | None:
+    """The files with ``suffixes`` that git does not ignore under ``folder``, and the repositories in it.
+
+    None when git cannot say (then the walk reads the ignore files itself).
+    """
     output = _git(folder, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--stage")
     if output is None:
         return None
     if not output and _git(folder, "check-ignore", "-q", ".") is not None:
         return None  # the folder itself is ignored: git lists nothing under it
-    return _parse(output)
+    return _parse(output, tuple(os.fsencode(suffix) for suffix in suffixes))
 
 
-def _parse(output: bytes) -> GitListing:
+def _parse(output: bytes, suffixes: tuple[bytes, ...]) -> GitListing:
+    """The entries, most of them other files in a large repository, sorted out on bytes first."""
     files: dict[str, None] = {}
     repositories: list[str] = []
     for entry in output.split(b"\0"):
-        if not entry:
-            continue
-        text = os.fsdecode(entry)
-        staged = _STAGED.fullmatch(text)
-        if staged is not None:
-            mode, text = staged.groups()
-            if mode == _GITLINK:
-                repositories.append(text)
-                continue
-        if text.endswith("/"):  # an untracked repository inside this one
-            repositories.append(text.rstrip("/"))
-        else:
-            files[text] = None  # a conflicted file is listed once per stage
+        if entry.startswith(_GITLINK):
+            repositories.append(_path(entry))
+        elif entry.endswith(b"/"):  # an untracked repository inside this one
+            repositories.append(_path(entry).rstrip("/"))
+        elif entry.endswith(suffixes):
+            files[_path(entry)] = None  # a conflicted file is listed once per stage
     return GitListing(tuple(files), tuple(repositories))
+
+
+def _path(entry: bytes) -> str:
+    text = os.fsdecode(entry)
+    staged = _STAGED.fullmatch(text)
+    return staged.group(1) if staged is not None else text
 
 
 def _git(folder: str, *args: str) -> bytes | None:

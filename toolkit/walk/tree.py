@@ -29,7 +29,7 @@ _VENV_MARKER = "pyvenv.cfg"
 def walk_folder(folder: str, options: WalkOptions) -> Iterator[str]:
     """The cassette files under ``folder``, in no particular order."""
     walk = _Walk(folder, options)
-    listing = list_unignored(folder) if options.respect_gitignore else None
+    listing = list_unignored(folder, CASSETTE_SUFFIXES) if options.respect_gitignore else None
     if listing is not None:
         yield from walk.listed(listing)
     else:
