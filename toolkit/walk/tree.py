@@ -29,11 +29,13 @@ _VENV_MARKER = "pyvenv.cfg"
 def walk_folder(folder: str, options: WalkOptions) -> Iterator[str]:
     """The cassette files under ``folder``, in no particular order."""
     walk = _Walk(folder, options)
-    listing = list_unignored(folder, CASSETTE_SUFFIXES) if options.respect_gitignore else None
+    top = _repository_top(folder) if options.respect_gitignore else None
+    # git only inside a repository: elsewhere it would only say so, a process later
+    listing = list_unignored(folder, CASSETTE_SUFFIXES) if top is not None else None
     if listing is not None:
         yield from walk.listed(listing)
     else:
-        yield from walk.tree(_ignore_files_above(folder) if options.respect_gitignore else None)
+        yield from walk.tree(_ignore_files_above(folder, top) if options.respect_gitignore else None)
 
 
 class _Walk:
@@ -131,19 +133,29 @@ def _own_rules(
     return rules
 
 
-def _ignore_files_above(folder: str) -> tuple[IgnoreFile, ...]:
-    """The ignore files of the repository around ``folder`` that sit above it (none outside one)."""
-    above: list[str] = []
-    current = os.path.dirname(os.path.abspath(folder))
-    while True:
-        above.append(current)
-        if os.path.exists(os.path.join(current, ".git")):
-            break
+def _repository_top(folder: str) -> str | None:
+    """The nearest folder at or above ``folder`` that has a ``.git`` (a repository's top), if any."""
+    current = os.path.abspath(folder)
+    while not os.path.exists(os.path.join(current, ".git")):
         parent = os.path.dirname(current)
         if parent == current:
-            return ()
+            return None
         current = parent
-    top = above[-1]
+    return current
+
+
+def _ignore_files_above(folder: str, top: str | None) -> tuple[IgnoreFile, ...]:
+    """The ignore files of the repository around ``folder`` that sit above it (none outside one).
+
+    ``folder``'s own, and those below it, are read by the walk.
+    """
+    current = os.path.abspath(folder)
+    if top is None or top == current:
+        return ()
+    above: list[str] = []
+    while current != top:
+        current = os.path.dirname(current)
+        above.append(current)
     rules = _read_ignore(os.path.join(top, ".git", "info", "exclude"), top)
     for directory in reversed(above):
         rules += _read_ignore(os.path.join(directory, ".gitignore"), directory)
