@@ -31,15 +31,17 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session
 def docs(session: nox.Session) -> None:
-    """Regenerate generated documentation (the data dictionary, the report's JSON shape)."""
+    """Regenerate generated documentation (data dictionary, report JSON shape, configuration schema)."""
     session.install("-e", ".")
     session.run(
         "python",
         "-c",
         "from pathlib import Path; from toolkit.frames.columns import render_data_dictionary as r; "
         "from toolkit.report.docs import render_json_shape as j; "
+        "from toolkit.lint.config_schema import render_config_schema as c; "
         "Path('docs/data-dictionary.md').write_text(r(), encoding='utf-8'); "
-        "Path('docs/report-json.md').write_text(j(), encoding='utf-8')",
+        "Path('docs/report-json.md').write_text(j(), encoding='utf-8'); "
+        "Path('docs/config.schema.json').write_text(c(), encoding='utf-8')",
     )
 
 

@@ -41,8 +41,10 @@ def test_show_a_folder_and_bad_files(tmp_path: Path) -> None:
     assert code == 1
     assert "bad.yaml:1:15: CT003" in out
     code, out = run("show", str(DATA / "formats"), "--max-body", "50")
-    assert code == 1  # not_a_cassette.json is in there
-    assert "langchain-split" in out and "go-vcr-v1" in out
+    assert code == 0  # not_a_cassette.json is skipped: the walk sees that no recorder wrote it
+    assert "langchain-split" in out and "go-vcr-v1" in out and "not_a_cassette" not in out
+    code, out = run("show", str(DATA / "formats" / "not_a_cassette.json"))
+    assert code == 1 and "CT004" in out
 
 
 def test_show_reports_a_missing_interaction(seed_path: Path) -> None:

@@ -10,11 +10,15 @@ import atexit
 import contextlib
 import os
 import sys
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import click
 
 from toolkit import __version__
+
+if TYPE_CHECKING:
+    from toolkit.walk import WalkOptions
 
 #: Exit codes shared by every command.
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -26,8 +30,72 @@ def main() -> None:
     """Load, lint, redact and audit VCR cassettes of LLM API traffic."""
 
 
+def walk_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options of every command that takes paths: the configuration file, and how folders are walked."""
+    options = (
+        click.option(
+            "--config", type=click.Path(exists=True, dir_okay=False), help="A TOML configuration file."
+        ),
+        click.option("--isolated", is_flag=True, help="Ignore configuration files."),
+        click.option(
+            "--exclude",
+            multiple=True,
+            metavar="GLOBS",
+            help="Skip these files and folders when walking (comma-separated); replaces the configured list.",
+        ),
+        click.option(
+            "--extend-exclude", multiple=True, metavar="GLOBS", help="Skip these files and folders too."
+        ),
+        click.option(
+            "--respect-gitignore/--no-respect-gitignore",
+            default=None,
+            help="Skip the files git ignores when walking folders (default: yes).",
+        ),
+        click.option(
+            "--force-exclude/--no-force-exclude",
+            default=None,
+            help="Apply the exclude globs to files named on the command line too (default: no).",
+        ),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+class WalkArguments(NamedTuple):
+    """What ``walk_options`` adds to a command's arguments."""
+
+    config: str | None
+    isolated: bool
+    exclude: tuple[str, ...]
+    extend_exclude: tuple[str, ...]
+    respect_gitignore: bool | None
+    force_exclude: bool | None
+
+
+def load_walk(command: str, arguments: WalkArguments) -> WalkOptions:
+    """How to walk folders, from the configuration file and the flags; a bad file exits 2."""
+    from toolkit.lint.config import load_config
+    from toolkit.lint.errors import LintUsageError
+    from toolkit.lint.walking import build_walk_flags, build_walk_options
+
+    flags = build_walk_flags(
+        exclude=arguments.exclude,
+        extend_exclude=arguments.extend_exclude,
+        respect_gitignore=arguments.respect_gitignore,
+        force_exclude=arguments.force_exclude,
+    )
+    try:
+        config = load_config(arguments.config, isolated=arguments.isolated, cwd=os.getcwd())
+    except LintUsageError as e:
+        click.echo(f"cassette-toolkit {command}: error: {e}", err=True)
+        sys.exit(EXIT_USAGE)
+    return build_walk_options(config, flags)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@walk_options
 @click.option("-i", "--interaction", type=click.IntRange(min=0), help="Only this interaction (0-based).")
 @click.option("--full", is_flag=True, help="Print bodies and events in full instead of clipping them.")
 @click.option(
@@ -37,7 +105,7 @@ def main() -> None:
     show_default=True,
     help="Characters of each body or event to print.",
 )
-def show(paths: tuple[str, ...], interaction: int | None, full: bool, max_body: int) -> None:
+def show(paths: tuple[str, ...], interaction: int | None, full: bool, max_body: int, **walk: Any) -> None:
     """Print a readable view of the interactions in PATHS (files or folders).
 
     Method, URL, status and headers; JSON bodies indented; compressed and binary
@@ -50,7 +118,7 @@ def show(paths: tuple[str, ...], interaction: int | None, full: bool, max_body: 
 
     options = ShowOptions(max_body=0 if full else max_body, interaction=interaction)
     failed = False
-    for number, path in enumerate(discover(paths)):
+    for number, path in enumerate(discover(paths, load_walk("show", WalkArguments(**walk)))):
         cassette = read_file(path).cassette
         if interaction is not None and all(i.index != interaction for i in cassette.interactions):
             raise click.BadParameter(
@@ -87,14 +155,22 @@ _LEVELS = ("error", "warning", "info")
 @click.option("--fail-on", type=click.Choice(_LEVELS), help="Exit 1 when a finding is at least this serious.")
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report here.")
-@click.option("--config", type=click.Path(exists=True, dir_okay=False), help="A TOML configuration file.")
-@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Skip the findings accepted in this file.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Accept every current finding.")
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False),
+    help="Accept every current finding (with --baseline: only those it accepts, dropping stale entries).",
+)
+@click.option(
+    "--fail-on-stale-baseline/--no-fail-on-stale-baseline",
+    default=None,
+    help="Exit 1 when the baseline accepts findings no longer found (default: a note on stderr).",
+)
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: one per CPU for many files)."
 )
+@walk_options
 def lint(
     *,
     paths: tuple[str, ...],
@@ -106,12 +182,12 @@ def lint(
     fail_on: str | None,
     output_format: str,
     output: str | None,
-    config: str | None,
-    isolated: bool,
     baseline: str | None,
     write_baseline: str | None,
+    fail_on_stale_baseline: bool | None,
     color: bool | None,
     jobs: int | None,
+    **walk: Any,
 ) -> None:
     """Check cassettes in PATHS (files or folders) and report findings.
 
@@ -123,6 +199,9 @@ def lint(
 
     from toolkit.lint.command import LintRequest, build_flags, execute
     from toolkit.lint.errors import LintUsageError
+    from toolkit.lint.walking import build_walk_flags
+
+    arguments = WalkArguments(**walk)
 
     # Parsed cassettes are large trees of small objects without cycles: collecting the youngest
     # generation every 700 allocations doubles the time to read a 20,000-interaction file.
@@ -135,12 +214,19 @@ def lint(
             extend_ignore=extend_ignore,
             severity=severity,
             fail_on=fail_on,
+            fail_on_stale_baseline=fail_on_stale_baseline,
+            walk=build_walk_flags(
+                exclude=arguments.exclude,
+                extend_exclude=arguments.extend_exclude,
+                respect_gitignore=arguments.respect_gitignore,
+                force_exclude=arguments.force_exclude,
+            ),
         )
         request = LintRequest(
             paths=paths,
             flags=flags,
-            config=config,
-            isolated=isolated,
+            config=arguments.config,
+            isolated=arguments.isolated,
             format=output_format,
             color=_use_color(color, output),
             baseline=baseline,
@@ -189,19 +275,45 @@ def write_output(text: str, output: str | None, command: str) -> None:
 @click.option(
     "--diff", is_flag=True, help="Write nothing; print a unified diff of the changes (secrets masked)."
 )
-def redact(paths: tuple[str, ...], check: bool, diff: bool) -> None:
+@click.option(
+    "--baseline", type=click.Path(dir_okay=False), help="Leave the secrets accepted in this file alone."
+)
+@walk_options
+def redact(paths: tuple[str, ...], check: bool, diff: bool, baseline: str | None, **walk: Any) -> None:
     """Replace every blocking secret (CT201, CT202) in the cassettes in PATHS, in place.
 
-    Only the scalars that held a secret change; compressed and event-stream bodies are
-    encoded again; files are replaced atomically. Exit status: 0 when done (or, with
-    --check / --diff, when nothing would change), 1 when a file would change or could not
-    be fully redacted.
+    Reads lint's configuration and baseline: a secret lint would not fail on (ignored,
+    allowed by allow-values, accepted by the baseline) is left alone. Only the scalars that
+    held a secret change; compressed and event-stream bodies are encoded again; files are
+    replaced atomically. Exit status: 0 when done (or, with --check / --diff, when nothing
+    would change), 1 when a file would change or could not be fully redacted, 2 for a usage
+    or configuration error.
     """
-    import os
-
+    from toolkit.lint.errors import LintUsageError
+    from toolkit.lint.walking import build_walk_flags
     from toolkit.redact.command import RedactRequest, execute
 
-    outcome = execute(RedactRequest(paths=paths, check=check, diff=diff, cwd=os.getcwd()))
+    arguments = WalkArguments(**walk)
+    request = RedactRequest(
+        paths=paths,
+        check=check,
+        diff=diff,
+        cwd=os.getcwd(),
+        config=arguments.config,
+        isolated=arguments.isolated,
+        baseline=baseline,
+        walk=build_walk_flags(
+            exclude=arguments.exclude,
+            extend_exclude=arguments.extend_exclude,
+            respect_gitignore=arguments.respect_gitignore,
+            force_exclude=arguments.force_exclude,
+        ),
+    )
+    try:
+        outcome = execute(request)
+    except LintUsageError as e:
+        click.echo(f"cassette-toolkit redact: error: {e}", err=True)
+        sys.exit(EXIT_USAGE)
     write_output(outcome.output, None, "redact")
     sys.exit(outcome.exit_code)
 
@@ -252,7 +364,8 @@ def rules(selector: str | None) -> None:
     help="Folder to write (created; an earlier export there is replaced).",
 )
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: the CPU count).")
-def export(paths: tuple[str, ...], fmt: str, output: str, jobs: int | None) -> None:
+@walk_options
+def export(paths: tuple[str, ...], fmt: str, output: str, jobs: int | None, **walk: Any) -> None:
     """Export the frames of the cassettes in PATHS as Parquet datasets, partitioned by provider.
 
     Writes interactions/, chunks/ and usage/ (hive-partitioned by provider) and
@@ -260,10 +373,12 @@ def export(paths: tuple[str, ...], fmt: str, output: str, jobs: int | None) -> N
     """
     import toolkit
     from toolkit.export import ExportError, export_parquet
+    from toolkit.source import discover
 
+    files = list(dict.fromkeys(discover(paths, load_walk("export", WalkArguments(**walk)))))
     progress = _ProgressBar()
     try:
-        frames = toolkit.load(*paths, jobs=jobs, progress=progress)
+        frames = toolkit.load(*files, jobs=jobs, progress=progress)
     finally:
         progress.close()
     try:
@@ -316,6 +431,7 @@ PROGRESS_MIN_FILES = 50
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: CPU count for many files)."
 )
+@walk_options
 def report(
     *,
     paths: tuple[str, ...],
@@ -325,6 +441,7 @@ def report(
     top: int,
     lint: bool,
     jobs: int | None,
+    **walk: Any,
 ) -> None:
     """Audit the cassettes in PATHS: traffic, tokens, cost and latency, by provider, model, API and cassette.
 
@@ -336,7 +453,18 @@ def report(
 
     if table is not None and output_format != "csv":
         raise click.BadParameter("--table applies to --format csv only", param_hint="--table")
-    request = ReportRequest(paths, output_format, table or "by_model", top, lint, jobs)
+    arguments = WalkArguments(**walk)
+    request = ReportRequest(
+        paths,
+        output_format,
+        table or "by_model",
+        top,
+        lint,
+        jobs,
+        walk=load_walk("report", arguments),
+        config=arguments.config,
+        isolated=arguments.isolated,
+    )
     progress = _ProgressBar()
     try:
         text = build_report(request, progress=progress)

@@ -10,6 +10,7 @@ same order (only the index differs: each partition starts at 0).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +19,7 @@ from dask.base import compute
 from dask.delayed import delayed
 
 from toolkit.frames import Frames, empty_frames, frames_from_rows
-from toolkit.loader import rows_of_file
+from toolkit.loader import rows_of_file, walk_options
 from toolkit.source import discover
 
 __all__ = ["DaskFrames", "load"]
@@ -41,9 +42,19 @@ class DaskFrames:
         return Frames(*(part.reset_index(drop=True) for part in parts))
 
 
-def load(*paths: str | os.PathLike[str], files_per_partition: int = 64, usage: bool = True) -> DaskFrames:
-    """Lazy frames of the cassettes under ``paths``: one partition per group of files."""
-    files = list(discover(paths))
+def load(
+    *paths: str | os.PathLike[str],
+    files_per_partition: int = 64,
+    usage: bool = True,
+    exclude: Iterable[str] | None = None,
+    extend_exclude: Iterable[str] = (),
+    respect_gitignore: bool = True,
+) -> DaskFrames:
+    """Lazy frames of the cassettes under ``paths``: one partition per group of files.
+
+    Folders are walked as ``toolkit.load`` walks them (same keyword arguments).
+    """
+    files = list(dict.fromkeys(discover(paths, walk_options(exclude, extend_exclude, respect_gitignore))))
     groups = [files[i : i + files_per_partition] for i in range(0, len(files), files_per_partition)] or [[]]
     loaded = [delayed(_load_group, pure=True)(group, usage) for group in groups]
     meta = empty_frames()

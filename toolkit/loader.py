@@ -15,8 +15,9 @@ from toolkit.frames import Frames, frames_from_rows
 from toolkit.frames.rows import FileRows, build_rows
 from toolkit.parallel import ordered_map
 from toolkit.source import discover, read_file
+from toolkit.walk import DEFAULT_EXCLUDE, WalkOptions
 
-__all__ = ["load", "load_rows"]
+__all__ = ["load", "load_rows", "walk_options"]
 
 Progress = Callable[[int, int], None]
 
@@ -26,6 +27,9 @@ def load(
     jobs: int | None = None,
     usage: bool = True,
     progress: Progress | None = None,
+    exclude: Iterable[str] | None = None,
+    extend_exclude: Iterable[str] = (),
+    respect_gitignore: bool = True,
 ) -> Frames:
     """Load cassette files and directories (recursively) into ``Frames``.
 
@@ -33,12 +37,28 @@ def load(
     ``usage``: False skips stream decoding, provider routing, usage and cost (faster; the
     ``chunks`` and ``usage`` frames are then empty and the LLM columns NA).
     ``progress``: called as ``progress(done, total)`` after each file.
+    ``exclude`` (replacing the default folders: node_modules, venv ...), ``extend_exclude``
+    and ``respect_gitignore``: what walking a folder skips, as the commands' options of the
+    same names (globs relative to the working directory, or names); files named in ``paths``
+    are always loaded.
     A file that cannot be read is a row in ``.problems``; nothing is raised for bad input.
     A file named twice (as a file and inside a folder, say) is loaded once, so that
     ``cassette`` + ``interaction`` stays a key.
     """
-    files = list(dict.fromkeys(discover(paths)))
+    walk = walk_options(exclude, extend_exclude, respect_gitignore)
+    files = list(dict.fromkeys(discover(paths, walk)))
     return frames_from_rows(list(load_rows(files, jobs=jobs, usage=usage, progress=progress)))
+
+
+def walk_options(
+    exclude: Iterable[str] | None, extend_exclude: Iterable[str], respect_gitignore: bool
+) -> WalkOptions:
+    """The walk of ``load``'s keyword arguments."""
+    return WalkOptions(
+        exclude=DEFAULT_EXCLUDE if exclude is None else tuple(exclude),
+        extend_exclude=tuple(extend_exclude),
+        respect_gitignore=respect_gitignore,
+    )
 
 
 def load_rows(

@@ -1,48 +1,18 @@
-"""Finding cassette files and reading their bytes: the only file I/O of loading."""
+"""Finding cassette files (``toolkit.walk``) and reading their bytes: the only file I/O of loading."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 from toolkit.model import Cassette
 from toolkit.problems import Problem, ProblemCode
 from toolkit.reader import Parsed, parse_cassette
+from toolkit.walk import CASSETTE_SUFFIXES, WalkOptions, discover
 
-__all__ = ["CASSETTE_SUFFIXES", "discover", "read_file"]
-
-#: File names a directory walk picks up (``*.har.yaml`` is a ``*.yaml``; ``*.har`` is JSON).
-CASSETTE_SUFFIXES = (".yaml", ".yml", ".json", ".yaml.gz", ".yml.gz", ".httprr", ".httprr.gz", ".har")
+__all__ = ["CASSETTE_SUFFIXES", "WalkOptions", "discover", "read_file"]
 
 #: Files larger than this are refused before reading (a cassette of hundreds of MB is a mistake).
 MAX_FILE_BYTES = 512 * 1024 * 1024
-
-
-def discover(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
-    """Files named by ``paths``: files as given, directories walked recursively in sorted order."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            yield from sorted(_walk(path))
-        else:
-            yield str(path)
-
-
-def _walk(root: Path) -> Iterator[str]:
-    """Cassette files under ``root``, hidden files and folders (``.git``, ``.venv``) skipped.
-
-    ``os.walk`` (several times faster than ``Path.rglob``); like ``rglob`` it does not enter
-    symbolic links to folders, and paths are spelled as pathlib spells them.
-    """
-    for folder, subfolders, names in os.walk(root):
-        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-        where = Path(folder)
-        for name in names:
-            if name.endswith(CASSETTE_SUFFIXES) and not name.startswith("."):
-                candidate = where / name
-                if candidate.is_file():
-                    yield str(candidate)
 
 
 def read_file(path: str) -> Parsed:

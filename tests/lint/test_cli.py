@@ -68,7 +68,7 @@ def test_configuration_errors_exit_2_with_file_and_line(project: Path) -> None:
     (project / "pyproject.toml").write_text("[tool.cassette-toolkit]\nselect = ['CT3']\nbogus = 1\n")
     code, out, err = run("lint", "cassettes")
     assert (code, out) == (2, "")
-    assert "pyproject.toml:3: unknown key 'bogus'" in err
+    assert "pyproject.toml:3:1: unknown key 'bogus'" in err
 
 
 @pytest.mark.parametrize(

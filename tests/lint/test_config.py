@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from toolkit.lint.command import LintRequest, load_file_config, parse_codes, parse_severities
-from toolkit.lint.config import find_config, read_config
+from toolkit.lint.config import FileConfig, find_config, read_config
+from toolkit.lint.config_keys import KEYS
 from toolkit.lint.errors import ConfigError
-from toolkit.lint.settings import CommandLine, build_settings
+from toolkit.lint.settings import CommandLine, WalkFlags, build_settings, build_walk_options
+from toolkit.walk import DEFAULT_EXCLUDE
 
 PYPROJECT = """\
 [project]
@@ -127,3 +130,90 @@ def test_command_line_codes_are_checked() -> None:
     assert parse_severities(("CT402=error",)) == (("CT402", "error"),)
     with pytest.raises(ConfigError):
         parse_severities(("CT402=loud",))
+
+
+def test_dedicated_files_come_before_pyproject_in_each_folder(tmp_path: Path) -> None:
+    _write(tmp_path / "pyproject.toml", PYPROJECT)
+    assert find_config(tmp_path) == tmp_path / "pyproject.toml"
+    _write(tmp_path / "cassette-toolkit.toml", 'fail-on = "info"\n')
+    assert find_config(tmp_path) == tmp_path / "cassette-toolkit.toml"
+    _write(tmp_path / ".cassette-toolkit.toml", '[tool.cassette-toolkit]\nfail-on = "error"\n')
+    assert find_config(tmp_path) == tmp_path / ".cassette-toolkit.toml"
+    assert load_file_config(LintRequest(paths=(), cwd=str(tmp_path))).fail_on == "error"
+
+
+def test_the_nearest_folder_wins_whatever_the_file_name(tmp_path: Path) -> None:
+    _write(tmp_path / "cassette-toolkit.toml", 'fail-on = "info"\n')
+    _write(tmp_path / "go" / "pyproject.toml", '[tool.cassette-toolkit]\nfail-on = "warning"\n')
+    _write(tmp_path / "ruby" / "spec" / "x.txt", "")
+    assert load_file_config(LintRequest(paths=(), cwd=str(tmp_path / "go"))).fail_on == "warning"
+    config = load_file_config(LintRequest(paths=(), cwd=str(tmp_path / "ruby" / "spec")))
+    assert config.fail_on == "info" and config.root == str(tmp_path)
+
+
+def test_a_dedicated_file_holds_the_keys_at_the_top_level(tmp_path: Path) -> None:
+    text = PYPROJECT.split("[tool.cassette-toolkit]\n", 1)[1].replace("[tool.cassette-toolkit.", "[")
+    config = read_config(_write(tmp_path / "cassette-toolkit.toml", text))
+    assert config.ignore == ("CT4",) and config.options["CT403"] == {"max-bytes": 2_000_000}
+    with pytest.raises(ConfigError) as caught:
+        read_config(_write(tmp_path / ".cassette-toolkit.toml", 'select = ["CT3"]\n\ncolor = true\n'))
+    assert caught.value.line == 3 and "unknown key 'color'" in str(caught.value)
+
+
+def test_walk_and_allow_keys_are_read(tmp_path: Path) -> None:
+    text = (
+        "exclude = ['vendor']\nextend-exclude = ['tests/legacy/*']\nrespect-gitignore = false\n"
+        "force-exclude = true\nallow-values = ['my-proxy-key', 're:^sk-local-']\n"
+        "fail-on-stale-baseline = true\n[rules.CT202]\nallow-values = ['other']\n"
+    )
+    config = read_config(_write(tmp_path / "cassette-toolkit.toml", text))
+    walk = build_walk_options(config, WalkFlags())
+    assert walk.exclude == ("vendor",) and walk.extend_exclude == ("tests/legacy/*",)
+    assert (walk.respect_gitignore, walk.force_exclude, walk.root) == (False, True, str(tmp_path))
+    assert config.fail_on_stale_baseline is True
+    settings = build_settings(config, CommandLine())
+    assert settings.options["CT201"]["allow-values"] == ("my-proxy-key", "re:^sk-local-")
+    assert settings.options["CT202"]["allow-values"] == ("my-proxy-key", "re:^sk-local-", "other")
+    flags = WalkFlags(exclude=("x",), extend_exclude=("y",), respect_gitignore=True, force_exclude=False)
+    walk = build_walk_options(config, flags)
+    assert walk.exclude == ("x",) and walk.extend_exclude == ("tests/legacy/*", "y")
+    assert (walk.respect_gitignore, walk.force_exclude) == (True, False)
+    assert build_walk_options(FileConfig(), WalkFlags()).exclude == DEFAULT_EXCLUDE
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "fragment"),
+    [
+        ("exclude = 'vendor'\n", 1, "'exclude' must be a list of strings"),
+        ("select = []\nrespect-gitignore = 'yes'\n", 2, "must be true or false"),
+        ("allow-values = [\n  'ok',\n  're:(unclosed',\n]\n", 3, "not a valid regular expression"),
+        ("[rules.CT201]\nallow-values = ['re:[z-a]']\n", 2, "not a valid regular expression"),
+        ("baseline = 1\n", 1, "'baseline' must be a string"),
+    ],
+)
+def test_new_keys_are_checked(tmp_path: Path, text: str, line: int, fragment: str) -> None:
+    path = _write(tmp_path / "cassette-toolkit.toml", text)
+    with pytest.raises(ConfigError) as caught:
+        read_config(path)
+    assert caught.value.line == line and fragment in str(caught.value)
+
+
+def test_every_key_has_a_field() -> None:
+    names = {f.name for f in dataclasses.fields(FileConfig)} - {"path", "root"}
+    assert names == {key.field for key in KEYS}
+
+
+def test_errors_name_the_column_too(tmp_path: Path) -> None:
+    path = _write(tmp_path / "cassette-toolkit.toml", "allow-values = [\n  'ok',\n  're:(unclosed',\n]\n")
+    with pytest.raises(ConfigError) as caught:
+        read_config(path)
+    assert (caught.value.line, caught.value.column) == (3, 4)
+    assert str(caught.value).startswith(f"{path}:3:4: 'allow-values'")
+    path = _write(tmp_path / "pyproject.toml", "[tool.cassette-toolkit]\n  select = [1]\n")
+    with pytest.raises(ConfigError) as caught:
+        read_config(path)
+    assert (caught.value.line, caught.value.column) == (2, 3)
+    path = _write(tmp_path / "broken.toml", "select = [\n")
+    with pytest.raises(ConfigError) as caught:
+        read_config(path)
+    assert (caught.value.line, caught.value.column) == (2, 1)

@@ -28,8 +28,8 @@ HOOKS = ROOT / ".pre-commit-hooks.yaml"
 def test_the_hook_manifest() -> None:
     hook, redact = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
     assert hook["id"] == "cassette-lint"
-    assert hook["entry"] == "cassette-toolkit lint" and hook["language"] == "python"
-    assert redact["id"] == "cassette-redact" and redact["entry"] == "cassette-toolkit redact"
+    assert hook["entry"] == "cassette-toolkit lint --force-exclude" and hook["language"] == "python"
+    assert redact["id"] == "cassette-redact" and redact["entry"] == "cassette-toolkit redact --force-exclude"
     assert redact["files"] == hook["files"] and redact["language"] == "python"
     files = re.compile(hook["files"])
     for path in (
@@ -108,3 +108,24 @@ def test_try_repo_redact(user_repo: Path, tmp_path: Path) -> None:
         user_repo, tmp_path, "--files", str(leaky.relative_to(user_repo)), hook="cassette-redact"
     )
     assert second.returncode == 0, second.stdout + second.stderr
+
+
+def test_both_hooks_honour_allow_values(user_repo: Path, tmp_path: Path) -> None:
+    """A placeholder the project allows passes cassette-lint and is left alone by cassette-redact."""
+    pytest.importorskip("pre_commit")
+    placeholder = expand("{hex:32}", "pre-commit allowed proxy key")
+    allowed = user_repo / "tests" / "cassettes" / "test_allowed.yaml"
+    text = GOOD.replace(
+        "- application/json\n  response:",
+        f"- application/json\n      api-key:\n      - {placeholder}\n  response:",
+        1,
+    )
+    allowed.write_text(text, encoding="utf-8")
+    (user_repo / "cassette-toolkit.toml").write_text(f'allow-values = ["{placeholder}"]\n', encoding="utf-8")
+    _git(user_repo, "add", "-A")
+    files = ("--files", str(allowed.relative_to(user_repo)))
+    lint = try_repo(user_repo, tmp_path, *files)
+    assert lint.returncode == 0, lint.stdout + lint.stderr
+    redact = try_repo(user_repo, tmp_path, *files, hook="cassette-redact")
+    assert redact.returncode == 0, redact.stdout + redact.stderr
+    assert allowed.read_text(encoding="utf-8") == text

@@ -64,6 +64,7 @@ def test_json_shape(result: LintResult) -> None:
     document = json.loads(render("json", result))
     assert set(document) == {"version", "findings", "summary"}
     keys = {"path", "line", "column", "code", "name", "severity", "message", "interaction", "fingerprint"}
+    keys.add("value_fingerprint")
     assert all(set(finding) == keys for finding in document["findings"])
     summary = document["summary"]
     assert summary["files"] == 3 and summary["findings"] == 5 and summary["failed"] is True

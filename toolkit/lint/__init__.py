@@ -4,11 +4,16 @@ Public API (import from the modules; this package imports nothing, so that
 importing one rule module stays cheap):
 
 * ``toolkit.lint.engine``: ``lint_file(path, settings)``, ``lint_data(bytes, path, settings)``,
-  ``lint_paths(paths, settings, jobs=1) -> LintResult``;
+  ``lint_paths(paths, settings, jobs=1, walk=None) -> LintResult``;
 * ``toolkit.lint.settings``: ``LintSettings`` (select, ignore, per-file ignores, severities,
   rule options, fail-on), ``build_settings(file_config, command_line)``;
-* ``toolkit.lint.config``: ``find_config``, ``read_config`` (``[tool.cassette-toolkit]``);
-* ``toolkit.lint.baseline``: ``read_baseline``, ``write_baseline``;
+* ``toolkit.lint.config``: ``load_config``, ``find_config``, ``read_config`` (pyproject.toml's
+  ``[tool.cassette-toolkit]``, ``cassette-toolkit.toml``); its keys are defined once in
+  ``toolkit.lint.config_keys``, and ``toolkit.lint.config_schema`` renders their JSON Schema;
+* ``toolkit.lint.walking``: ``build_walk_options(file_config, walk_flags)`` (``toolkit.walk``);
+* ``toolkit.lint.allow``: ``allow-values`` lists;
+* ``toolkit.lint.baseline``: ``read_baseline``, ``write_baseline`` (secrets by value, the rest by
+  place; stale entries);
 * ``toolkit.lint.reporters``: ``REPORTER_BY_NAME`` (text, json, sarif, github, junit);
 * ``toolkit.lint.rules``: the registry (``RULES``, ``RULE_BY_CODE``, ``FAMILIES``); a family is
   a module with a ``RULES`` tuple of ``toolkit.lint.rule.Rule``, listed in ``_FAMILY_MODULES``;

@@ -9,16 +9,18 @@ the command maps the outcome to output and an exit status.
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from toolkit.lint.baseline import read_baseline, write_baseline
-from toolkit.lint.config import FileConfig, find_config, is_known_selector, read_config
+from toolkit.lint.config import FileConfig, configured_baseline, is_known_selector, load_config
 from toolkit.lint.engine import LintResult, lint_paths
 from toolkit.lint.errors import ConfigError
 from toolkit.lint.finding import SEVERITIES, Severity
 from toolkit.lint.reporters import REPORTER_BY_NAME, ReportOptions
 from toolkit.lint.settings import CommandLine, build_settings
+from toolkit.lint.walking import WalkFlags, build_walk_flags, build_walk_options
+
+if TYPE_CHECKING:
+    from toolkit.lint.baseline import Baseline, BaselineEntry
 
 __all__ = [
     "EXIT_FINDINGS",
@@ -27,7 +29,11 @@ __all__ = [
     "LintRequest",
     "Outcome",
     "build_flags",
+    "build_walk_flags",
+    "configured_baseline",
     "execute",
+    "load_config",
+    "load_file_config",
     "parse_codes",
     "parse_severities",
 ]
@@ -62,31 +68,75 @@ def execute(request: LintRequest) -> Outcome:
     """Run lint as asked; configuration and baseline errors raise ``LintUsageError``."""
     config = load_file_config(request)
     settings = build_settings(config, request.flags)
-    result = lint_paths(request.paths, settings, jobs=request.jobs)
+    walk = build_walk_options(config, request.flags.walk)
+    result = lint_paths(request.paths, settings, jobs=request.jobs, walk=walk)
     if request.write_baseline:
-        count = write_baseline(request.write_baseline, result.findings)
-        return Outcome(EXIT_OK, notes=(f"wrote {count:,} findings to {request.write_baseline}",))
-    baseline = request.baseline or _configured_baseline(config)
-    if baseline:
-        kept, suppressed = read_baseline(baseline).split(result.findings)
-        result = replace(result, findings=tuple(kept), suppressed=suppressed)
-    return Outcome(_exit_code(result), render(result, request))
+        return _write_baseline(request, result)
+    baseline_path = request.baseline or configured_baseline(config)
+    if not baseline_path:
+        return Outcome(_exit_code(result), render(result, request))
+    from toolkit.lint.baseline import read_baseline  # json: only with a baseline
+
+    baseline = read_baseline(baseline_path)
+    split = baseline.split(result.findings, result.files)
+    fail_on_stale = _first_set(request.flags.fail_on_stale_baseline, config.fail_on_stale_baseline)
+    result = replace(
+        result,
+        findings=split.kept,
+        suppressed=len(split.accepted),
+        stale_baseline=split.stale,
+        fail_on_stale=fail_on_stale,
+    )
+    notes = baseline_notes(baseline_path, baseline, split.stale)
+    return Outcome(_exit_code(result), render(result, request), notes)
+
+
+def _write_baseline(request: LintRequest, result: LintResult) -> Outcome:
+    """Every finding; or, with ``--baseline`` too, the findings that baseline accepts (stale ones dropped)."""
+    from toolkit.lint.baseline import read_baseline, write_baseline
+
+    target = request.write_baseline or ""
+    if not request.baseline:
+        count = write_baseline(target, result.findings)
+        return Outcome(EXIT_OK, notes=(f"wrote {count:,} findings to {target}",))
+    split = read_baseline(request.baseline).split(result.findings, result.files)
+    count = write_baseline(target, split.accepted)
+    dropped = f", dropped {len(split.stale):,} stale entries" if split.stale else ""
+    return Outcome(
+        EXIT_OK, notes=(f"wrote the {count:,} findings {request.baseline} accepts to {target}{dropped}",)
+    )
+
+
+#: Stale entries listed on stderr; the rest are counted.
+_STALE_SHOWN = 20
+
+
+def baseline_notes(path: str, baseline: Baseline, stale: tuple[BaselineEntry, ...]) -> tuple[str, ...]:
+    """What to say on stderr about the baseline: stale entries, and an old file format."""
+    from toolkit.lint.baseline import VERSION
+
+    notes: list[str] = []
+    rewrite = f"--baseline {path} --write-baseline {path}"
+    if stale:
+        notes.append(f"{path}: {len(stale):,} accepted findings are no longer found; {rewrite} drops them:")
+        notes.extend(f"  {entry.describe()}" for entry in stale[:_STALE_SHOWN])
+        if len(stale) > _STALE_SHOWN:
+            notes.append(f"  ... and {len(stale) - _STALE_SHOWN:,} more")
+    if baseline.version < VERSION:
+        notes.append(
+            f"{path}: a version {baseline.version} baseline accepts secrets by file; "
+            f"{rewrite} rewrites it as version {VERSION}, which accepts them by value in any file"
+        )
+    return tuple(notes)
 
 
 def load_file_config(request: LintRequest) -> FileConfig:
-    """The --config file, else the nearest pyproject.toml with our table, else defaults."""
-    if request.isolated:
-        return FileConfig()
-    if request.config:
-        return read_config(Path(request.config), explicit=True)
-    found = find_config(Path(request.cwd).resolve())
-    return read_config(found, explicit=False) if found else FileConfig()
+    """The configuration that applies to ``request`` (see ``toolkit.lint.config.find_config``)."""
+    return load_config(request.config, isolated=request.isolated, cwd=request.cwd)
 
 
-def _configured_baseline(config: FileConfig) -> str | None:
-    if not config.baseline:
-        return None
-    return str(Path(config.root) / config.baseline)
+def _first_set(*values: bool | None) -> bool:
+    return next((value for value in values if value is not None), False)
 
 
 def _exit_code(result: LintResult) -> int:
@@ -106,6 +156,8 @@ def build_flags(
     extend_ignore: tuple[str, ...],
     severity: tuple[str, ...],
     fail_on: str | None,
+    fail_on_stale_baseline: bool | None = None,
+    walk: WalkFlags | None = None,
 ) -> CommandLine:
     """The selection flags as typed settings; an empty ``--select``/``--ignore`` keeps the file's."""
     return CommandLine(
@@ -115,6 +167,8 @@ def build_flags(
         extend_ignore=parse_codes(extend_ignore, "--extend-ignore"),
         severity=parse_severities(severity),
         fail_on=next((s for s in SEVERITIES if s == fail_on), None),
+        fail_on_stale_baseline=fail_on_stale_baseline,
+        walk=walk or WalkFlags(),
     )
 
 

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from toolkit.document import START
 from toolkit.lint.finding import Finding, Hit, Severity, severity_rank
@@ -26,6 +27,10 @@ from toolkit.model import Cassette
 from toolkit.parallel import ordered_map
 from toolkit.reader import Parsed, parse_cassette
 from toolkit.source import discover, read_file
+from toolkit.walk import WalkOptions
+
+if TYPE_CHECKING:
+    from toolkit.lint.baseline import BaselineEntry
 
 __all__ = ["LintResult", "lint_data", "lint_file", "lint_parsed", "lint_paths"]
 
@@ -40,6 +45,10 @@ class LintResult:
     fail_on: Severity = "error"
     suppressed: int = 0
     severities: Mapping[str, Severity] = field(default_factory=dict)
+    #: Baseline entries that matched nothing in files this run covered.
+    stale_baseline: tuple[BaselineEntry, ...] = ()
+    #: Whether stale baseline entries fail the run.
+    fail_on_stale: bool = False
 
     def severity_of(self, rule: Rule) -> Severity:
         """The severity ``rule``'s findings had in this run (overrides applied)."""
@@ -49,6 +58,8 @@ class LintResult:
     def failed(self) -> bool:
         """Whether a finding reaches the ``fail_on`` severity (exit status 1)."""
         threshold = severity_rank(self.fail_on)
+        if self.fail_on_stale and self.stale_baseline:
+            return True
         return any(severity_rank(f.severity) >= threshold for f in self.findings)
 
 
@@ -74,12 +85,23 @@ def lint_data(
 
 
 def lint_parsed(
-    parsed: Parsed, size: int, settings: LintSettings, rules: tuple[Rule, ...] | None = None
+    parsed: Parsed,
+    size: int,
+    settings: LintSettings,
+    rules: tuple[Rule, ...] | None = None,
+    *,
+    path: str | None = None,
+    cache: dict[Any, Any] | None = None,
 ) -> tuple[Finding, ...]:
-    """Run the enabled rules on a parsed file and stamp their hits."""
-    path = parsed.cassette.path
+    """Run the enabled rules on a parsed file and stamp their hits.
+
+    ``path`` names the file when the cassette was read under another name (the text of a
+    ``*.gz`` file); ``cache`` starts the rules' shared cache with work already done (the
+    secrets found by a scan).
+    """
+    path = path or parsed.cassette.path
     chosen = settings.rules_for(path, rules if rules is not None else settings.enabled())
-    context = LintContext(path, parsed.cassette, parsed.document, size)
+    context = LintContext(path, parsed.cassette, parsed.document, size, cache if cache is not None else {})
     hits: list[tuple[Rule, Hit]] = []
     for rule in chosen:
         hits.extend(_run(rule, context, settings))
@@ -122,6 +144,7 @@ def _findings(
                 message=hit.message,
                 interaction=hit.interaction,
                 fingerprint=fingerprint(rule.code, anchor, hit.key, seen[identity]),
+                value_fingerprint=hit.value_fingerprint,
             )
         )
     return tuple(findings)
@@ -133,13 +156,15 @@ def _anchor(index: int | None, anchors: dict[int, str]) -> str:
     return anchors.get(index, f"item {index}")
 
 
-def lint_paths(paths: Iterable[str], settings: LintSettings, *, jobs: int | None = None) -> LintResult:
-    """Lint files and folders (walked recursively for cassette files).
+def lint_paths(
+    paths: Iterable[str], settings: LintSettings, *, jobs: int | None = None, walk: WalkOptions | None = None
+) -> LintResult:
+    """Lint files and folders (walked recursively for cassette files, as ``walk`` says).
 
     ``jobs``: worker processes; None uses one per CPU for large inputs. The findings are
     the same, in the same order, whatever it is.
     """
-    files = sorted(set(discover(paths)))
+    files = sorted(set(discover(paths, walk)))
     work = partial(lint_file, settings=settings)
     per_file = ordered_map(work, files, jobs, preload=["toolkit.lint.engine"])
     findings = [f for file_findings in per_file for f in file_findings]

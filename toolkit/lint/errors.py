@@ -12,14 +12,17 @@ __all__ = ["BaselineError", "ConfigError", "LintUsageError"]
 class LintUsageError(Exception):
     """A configuration or input the user must fix; ``str()`` is the message to print."""
 
-    def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
+    def __init__(
+        self, message: str, path: str | None = None, line: int | None = None, column: int | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.path = path
         self.line = line
+        self.column = column if line is not None else None
 
     def __str__(self) -> str:
-        where = ":".join(str(part) for part in (self.path, self.line) if part is not None)
+        where = ":".join(str(part) for part in (self.path, self.line, self.column) if part is not None)
         return f"{where}: {self.message}" if where else self.message
 
 

@@ -29,18 +29,25 @@ class Hit(NamedTuple):
     ``interaction`` is the 0-based index of the interaction it belongs to, if any. ``key`` names the
     place within the interaction (or file) in words that survive re-recording,
     such as ``response.header:cf-ray``; with the interaction's method and URL
-    path it makes the finding's fingerprint. Messages never carry secret values
-    or long bodies.
+    path it makes the finding's fingerprint. ``value_fingerprint`` is set when the
+    finding is about a value wherever it sits (a secret): the value's own
+    fingerprint, equal in every file. Messages never carry secret values or long
+    bodies.
     """
 
     position: Position
     message: str
     interaction: int | None = None
     key: str = ""
+    value_fingerprint: str | None = None
 
 
 class Finding(NamedTuple):
-    """One finding: where (1-based line and column of the YAML node), what, and how serious."""
+    """One finding: where (1-based line and column of the YAML node), what, and how serious.
+
+    ``fingerprint`` identifies the place (code, interaction, key) and survives re-recording;
+    ``value_fingerprint``, for secret findings, identifies the value in any file.
+    """
 
     path: str
     line: int
@@ -51,3 +58,4 @@ class Finding(NamedTuple):
     message: str
     interaction: int | None = None
     fingerprint: str = ""
+    value_fingerprint: str | None = None

@@ -6,21 +6,22 @@ receive them and look the rules up in the registry itself.
 
 from __future__ import annotations
 
-import fnmatch
 import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import PurePath
 from typing import Any
 
+from toolkit.lint.allow import ALLOW_VALUES
 from toolkit.lint.config import FileConfig
 from toolkit.lint.finding import Severity
 from toolkit.lint.paths import relative_path
 from toolkit.lint.rule import Rule
 from toolkit.lint.rules import RULES
 from toolkit.lint.selection import is_selected, longest_match, severity_for
+from toolkit.lint.walking import WalkFlags, build_walk_options
+from toolkit.walk.globs import matches_glob
 
-__all__ = ["CommandLine", "LintSettings", "build_settings"]
+__all__ = ["CommandLine", "LintSettings", "WalkFlags", "build_settings", "build_walk_options"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,12 +47,8 @@ class LintSettings:
         if not self.per_file_ignores:
             return ()
         relative = relative_path(path, self.root)
-        names = (relative, PurePath(relative).name)
         return tuple(
-            code
-            for glob, codes in self.per_file_ignores
-            if any(fnmatch.fnmatchcase(name, glob) for name in names)
-            for code in codes
+            code for glob, codes in self.per_file_ignores if matches_glob(relative, (glob,)) for code in codes
         )
 
     def rules_for(self, path: str, rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
@@ -85,6 +82,8 @@ class CommandLine:
     extend_ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
     fail_on: Severity | None = None
+    fail_on_stale_baseline: bool | None = None
+    walk: WalkFlags = field(default_factory=WalkFlags)
 
 
 def build_settings(config: FileConfig, flags: CommandLine) -> LintSettings:
@@ -96,7 +95,19 @@ def build_settings(config: FileConfig, flags: CommandLine) -> LintSettings:
         ignore=(*ignore, *config.extend_ignore, *flags.extend_ignore),
         per_file_ignores=config.per_file_ignores,
         severity=(*config.severity, *flags.severity),
-        options=config.options,
+        options=_with_allow_values(config),
         fail_on=flags.fail_on or config.fail_on or "error",
         root=config.root,
     )
+
+
+def _with_allow_values(config: FileConfig) -> Mapping[str, Mapping[str, Any]]:
+    """Rule options, with the top-level ``allow-values`` added to every rule that takes them."""
+    if not config.allow_values:
+        return config.options
+    options = {code: dict(values) for code, values in config.options.items()}
+    for rule in RULES:
+        if ALLOW_VALUES in rule.options:
+            own = options.setdefault(rule.code, {})
+            own[ALLOW_VALUES] = (*config.allow_values, *own.get(ALLOW_VALUES, ()))
+    return options

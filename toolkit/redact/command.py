@@ -3,7 +3,9 @@
 Modes: write (the default), ``check`` (say what would change, exit 1 if anything would) and
 ``diff`` (print a unified diff of what would change, exit 1 if anything would). Nothing is
 written in the last two. Output names each secret by line, kind and ``display``; in a diff,
-the removed lines show a mask where the secret was, never the secret.
+the removed lines show a mask where the secret was, never the secret. The configuration and
+baseline are lint's: files are found as lint finds them, and a secret lint would not fail on
+is left alone (``toolkit.redact.policy``).
 """
 
 from __future__ import annotations
@@ -11,14 +13,20 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from toolkit.leaks import Leak
-from toolkit.lint.paths import relative_path
+from toolkit.lint.config import FileConfig, configured_baseline, load_config
+from toolkit.lint.walking import WalkFlags, build_walk_options
+from toolkit.paths import relative_path
 from toolkit.redact.files import FileError, read_text, write_text
 from toolkit.redact.plan import Redaction, redact_text
 from toolkit.redact.substitute import replace_all, spellings
 from toolkit.source import discover
+
+if TYPE_CHECKING:
+    from toolkit.redact.policy import RedactPolicy
 
 __all__ = ["RedactOutcome", "RedactRequest", "execute"]
 
@@ -33,6 +41,10 @@ class RedactRequest:
     check: bool = False
     diff: bool = False
     cwd: str = "."
+    config: str | None = None
+    isolated: bool = False
+    baseline: str | None = None
+    walk: WalkFlags = field(default_factory=WalkFlags)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,14 +56,20 @@ class RedactOutcome:
 
 
 def execute(request: RedactRequest) -> RedactOutcome:
-    """Redact (or check, or diff) every cassette under ``request.paths``."""
+    """Redact (or check, or diff) every cassette under ``request.paths``.
+
+    A configuration or baseline that cannot be read raises ``LintUsageError``.
+    """
+    config = load_config(request.config, isolated=request.isolated, cwd=request.cwd)
+    policy = _policy(config, request.baseline or configured_baseline(config))
     lines: list[str] = []
-    changed = failed = replaced = 0
-    files = sorted(set(discover(request.paths)))
+    changed = failed = replaced = left_alone = 0
+    files = sorted(set(discover(request.paths, build_walk_options(config, request.walk))))
     for path in files:
         shown = relative_path(path, request.cwd)
         try:
-            result = redact_text(read_text(path), path)
+            data = read_text(path)
+            result = redact_text(data, path, policy.chooser(path, len(data)) if policy else None)
             if result.changed and not (request.check or request.diff):
                 write_text(path, result.after)
         except FileError as e:
@@ -62,11 +80,27 @@ def execute(request: RedactRequest) -> RedactOutcome:
         changed += result.changed
         replaced += len(result.redacted) if result.changed else 0
         failed += bool(result.problem or result.remaining)
-    lines.append(_summary(request, changed, replaced, failed, len(files)))
+        left_alone += result.left_alone
+    lines.append(_summary(request, changed, replaced, failed, len(files)) + _left_alone(left_alone))
     would_change = (request.check or request.diff) and changed > 0
     return RedactOutcome(
         "".join(f"{line}\n" for line in lines), EXIT_FAILED if failed or would_change else EXIT_OK
     )
+
+
+def _policy(config: FileConfig, baseline: str | None) -> RedactPolicy | None:
+    """Lint's settings and baseline; None without a configuration file or baseline.
+
+    Without them lint reports every blocking secret, which is what ``redact_text`` replaces by
+    default: the rule registry and the engine are then not imported (a faster hook).
+    """
+    if config.path is None and baseline is None:
+        return None
+    from toolkit.lint.baseline import read_baseline
+    from toolkit.lint.settings import CommandLine, build_settings
+    from toolkit.redact.policy import RedactPolicy
+
+    return RedactPolicy(build_settings(config, CommandLine()), read_baseline(baseline) if baseline else None)
 
 
 def _report(shown: str, result: Redaction, request: RedactRequest) -> Iterator[str]:
@@ -101,6 +135,12 @@ def _masked(text: str, leaks: tuple[Leak, ...]) -> str:
         for spelling in spellings(leak.secret, ("json", "url"))
     ]
     return replace_all(text, pairs)
+
+
+def _left_alone(count: int) -> str:
+    if not count:
+        return ""
+    return f" Left {count} secret{'s' * (count != 1)} that the configuration or baseline accepts."
 
 
 def _summary(request: RedactRequest, changed: int, replaced: int, failed: int, total: int) -> str:

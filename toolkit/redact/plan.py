@@ -3,7 +3,9 @@
 No I/O (``toolkit.redact.files`` reads and writes). The steps:
 
 1. read the cassette (``toolkit.reader``) and scan it (``toolkit.leaks``) for blocking
-   secrets (CT201, CT202); account identifiers and test-mode keys are left alone;
+   secrets (CT201, CT202); account identifiers and test-mode keys are left alone, and so is
+   whatever the caller's ``choose`` leaves out (the command's ``toolkit.redact.policy``: the
+   project's allowed values, ignores and baseline);
 2. find the scalar each secret sits in (``toolkit.document.read_source_map``) and compute
    its new value: a header gets ``<REDACTED:kind>``; a URL, a go-vcr form value or a
    ``parsed_body`` string gets a same-length ``REDACTEDXXX`` placeholder; a body is redacted
@@ -25,7 +27,7 @@ import base64
 import binascii
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -49,7 +51,10 @@ from toolkit.streams.detect import media_type
 if TYPE_CHECKING:
     from toolkit.llm import Analysis
 
-__all__ = ["Redaction", "redact_text"]
+__all__ = ["LeakChooser", "Redaction", "redact_text"]
+
+#: Picks the leaks to replace from every leak of a file (the default: every blocking one).
+LeakChooser = Callable[[Parsed, list[Leak]], list[Leak]]
 
 _BINARY_TAGS = frozenset({"tag:yaml.org,2002:binary", "!binary"})
 _INTEGRITY_PREFIXES = ("CT1", "CT3")
@@ -60,7 +65,8 @@ class Redaction:
     """The outcome for one file: its text before and after, and what was replaced.
 
     ``after`` equals ``before`` when nothing was to be done, or when ``problem`` says why the
-    file was left alone. ``remaining`` are blocking secrets still found after redaction.
+    file was left alone. ``remaining`` are secrets to replace still found after redaction;
+    ``left_alone`` counts the blocking secrets the chooser kept (allowed or accepted).
     """
 
     path: str
@@ -70,6 +76,7 @@ class Redaction:
     remaining: tuple[Leak, ...] = ()
     problem: str | None = None
     lengths_updated: int = 0
+    left_alone: int = 0
 
     @property
     def changed(self) -> bool:
@@ -86,25 +93,35 @@ class _Plan:
     lengths_updated: int = 0
 
 
-def redact_text(data: bytes, path: str) -> Redaction:
-    """Redact the (uncompressed) text of the cassette ``path``; ``path`` only names it."""
+def redact_text(data: bytes, path: str, choose: LeakChooser | None = None) -> Redaction:
+    """Redact the (uncompressed) text of the cassette ``path``; ``path`` only names it.
+
+    ``choose`` picks the secrets to replace (default: every blocking one).
+    """
+    choose = choose or _blocking
     name = path.removesuffix(".gz")
     parsed = parse_cassette(data, name)
     if parsed.document is None:
         return Redaction(path, data, data, problem=_unreadable(parsed))
     analyses: dict[int, Analysis] = {}
-    leaks = [leak for leak in _leaks(parsed.cassette, analyses) if leak.blocking]
+    found = _leaks(parsed.cassette, analyses)
+    leaks = choose(parsed, found)
+    left_alone = len(_blocking(parsed, found)) - len(leaks)
     if not leaks:
-        return Redaction(path, data, data)
+        return Redaction(path, data, data, left_alone=left_alone)
     try:
         if parsed.cassette.format == "httprr":
             after, lengths = _redacted_trace(data, parsed, leaks, analyses)
         else:
             after, lengths = _redacted(data, parsed, read_source_map(data), leaks, analyses)
     except (DocumentError, RedactionError, ValueError) as e:
-        return Redaction(path, data, data, tuple(leaks), tuple(leaks), problem=str(e))
-    checked = _checked(path, data, after, parsed, tuple(leaks))
-    return replace(checked, lengths_updated=lengths if checked.changed else 0)
+        return Redaction(path, data, data, tuple(leaks), tuple(leaks), problem=str(e), left_alone=left_alone)
+    checked = _checked(path, data, after, parsed, tuple(leaks), choose=choose)
+    return replace(checked, lengths_updated=lengths if checked.changed else 0, left_alone=left_alone)
+
+
+def _blocking(_parsed: Parsed, leaks: list[Leak]) -> list[Leak]:
+    return [leak for leak in leaks if leak.blocking]
 
 
 def _unreadable(parsed: Parsed) -> str:
@@ -357,7 +374,9 @@ def _misread(plan: _Plan, text: str) -> list[int]:
     return wrong + (list(plan.texts) if others else [])
 
 
-def _checked(path: str, before: bytes, after: bytes, parsed: Parsed, leaks: tuple[Leak, ...]) -> Redaction:
+def _checked(
+    path: str, before: bytes, after: bytes, parsed: Parsed, leaks: tuple[Leak, ...], *, choose: LeakChooser
+) -> Redaction:
     name = path.removesuffix(".gz")
     reparsed = parse_cassette(after, name)
     if reparsed.document is None or len(reparsed.cassette.interactions) != len(parsed.cassette.interactions):
@@ -370,7 +389,7 @@ def _checked(path: str, before: bytes, after: bytes, parsed: Parsed, leaks: tupl
         return Redaction(
             path, before, before, leaks, leaks, f"redacting would add {codes} findings; left unchanged"
         )
-    remaining = tuple(leak for leak in _leaks(reparsed.cassette, {}) if leak.blocking)
+    remaining = tuple(choose(reparsed, _leaks(reparsed.cassette, {})))
     return Redaction(path, before, after, leaks, remaining)
 
 

@@ -8,13 +8,14 @@ installation without one fails at once.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from toolkit.parallel import resolve_jobs
 from toolkit.report import RENDERER_BY_NAME, RenderOptions
 from toolkit.report.lint import LintRunner, find_lint_runner, lint_table
 from toolkit.report.options import DEFAULT_CSV_TABLE
 from toolkit.report.summary import summarize
+from toolkit.source import WalkOptions, discover
 
 __all__ = ["ReportRequest", "build_report"]
 
@@ -31,6 +32,10 @@ class ReportRequest:
     top: int = 10
     lint: bool = False
     jobs: int | None = None
+    walk: WalkOptions = field(default_factory=WalkOptions)
+    #: The configuration file for ``--lint`` (None: found from the working directory).
+    config: str | None = None
+    isolated: bool = False
 
 
 def build_report(
@@ -39,11 +44,12 @@ def build_report(
     """The report's text. ``--lint`` without an engine raises ``LintUnavailableError``."""
     import toolkit
 
-    runner = (lint_runner or find_lint_runner()) if request.lint else None
-    frames = toolkit.load(*request.paths, jobs=request.jobs, progress=progress)
+    runner = (lint_runner or find_lint_runner(request.config, request.isolated)) if request.lint else None
+    # One walk for the frames and the lint table: both see the same files.
+    files = list(dict.fromkeys(discover(request.paths, request.walk)))
+    frames = toolkit.load(*files, jobs=request.jobs, progress=progress)
     lint = None
     if runner is not None:
-        files = set(frames.interactions["cassette"]) | set(frames.problems["cassette"])
-        lint = lint_table(runner(request.paths, resolve_jobs(request.jobs, len(files))))
+        lint = lint_table(runner(files, resolve_jobs(request.jobs, len(files))))
     summary = summarize(frames, request.paths, top=request.top, lint=lint)
     return RENDERER_BY_NAME[request.format](summary, RenderOptions(table=request.table))

@@ -10,6 +10,7 @@ callers may pass any runner.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.util
 from collections.abc import Callable, Iterable, Sequence
@@ -47,21 +48,24 @@ class LintUnavailableError(Exception):
     """This installation has no lint engine."""
 
 
-def find_lint_runner() -> LintRunner:
-    """The lint engine as a ``LintRunner``, or ``LintUnavailableError``."""
+def find_lint_runner(config: str | None = None, isolated: bool = False) -> LintRunner:
+    """The lint engine as a ``LintRunner`` (with that configuration file), or ``LintUnavailableError``."""
     if importlib.util.find_spec("toolkit.lint") is None:
         raise LintUnavailableError("this version of cassette-toolkit has no lint engine (toolkit.lint)")
-    return _run_lint_engine
+    return functools.partial(_run_lint_engine, config=config, isolated=isolated)
 
 
-def _run_lint_engine(paths: Sequence[str], jobs: int) -> Iterable[LintFinding]:
+def _run_lint_engine(
+    paths: Sequence[str], jobs: int, *, config: str | None = None, isolated: bool = False
+) -> Iterable[LintFinding]:
     """Lint as ``cassette-toolkit lint PATHS`` would with its configuration file and no flags."""
     command: Any = importlib.import_module("toolkit.lint.command")
     engine: Any = importlib.import_module("toolkit.lint.engine")
     settings: Any = importlib.import_module("toolkit.lint.settings")
-    config = command.load_file_config(command.LintRequest(paths=tuple(paths)))
-    resolved = settings.build_settings(config, settings.CommandLine())
-    findings: Iterable[LintFinding] = engine.lint_paths(paths, resolved, jobs=jobs).findings
+    file_config = command.load_config(config, isolated=isolated)
+    resolved = settings.build_settings(file_config, settings.CommandLine())
+    walk = settings.build_walk_options(file_config, settings.WalkFlags())
+    findings: Iterable[LintFinding] = engine.lint_paths(paths, resolved, jobs=jobs, walk=walk).findings
     return findings
 
 

@@ -1,9 +1,12 @@
 """``--format json``: ``{"version": 1, "findings": [...], "summary": {...}}``, a stable shape.
 
 Each finding has path, line, column, code, name, severity, message,
-interaction (null when the finding is about the file) and fingerprint; keys
-are sorted. The summary counts files, findings by severity and by code,
-findings accepted by the baseline, and says whether the run failed.
+interaction (null when the finding is about the file), fingerprint and
+value_fingerprint (a secret's, else null); keys are sorted. The summary counts
+files, findings by severity and by code, findings accepted by the baseline,
+lists the baseline's stale entries (``{code, fingerprint, path}`` or, for a
+secret accepted by value, ``{code, value_fingerprint}``), and says whether the
+run failed.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ def summary(result: LintResult) -> dict[str, Any]:
         "by_severity": count_by_severity(result),
         "by_code": dict(sorted(Counter(f.code for f in result.findings).items())),
         "suppressed_by_baseline": result.suppressed,
+        "stale_baseline": [entry.as_json() for entry in result.stale_baseline],
         "fail_on": result.fail_on,
         "failed": result.failed,
     }

@@ -5,7 +5,9 @@ that ran or reported (id, name, short and full description, help, default
 level); ``results[]`` carry ruleId/ruleIndex, level, message, one physical
 location (artifact URI relative to the base folder, 1-based start line and
 column) and ``partialFingerprints`` so code-scanning services keep an alert's
-identity when the cassette is re-recorded.
+identity when the cassette is re-recorded. Baseline entries that matched
+nothing are listed in the run's property bag (``staleBaselineEntries``), SARIF's
+place for tool-specific data (3.8).
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ def render(result: LintResult, options: ReportOptions) -> str:
         "columnKind": "unicodeCodePoints",
         "results": [_result(finding, index[finding.code], options.base) for finding in result.findings],
     }
+    if result.stale_baseline:
+        run["properties"] = {"staleBaselineEntries": [entry.as_json() for entry in result.stale_baseline]}
     document = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     return json.dumps(document, indent=2, sort_keys=True) + "\n"
 

@@ -106,14 +106,15 @@ RULES: tuple[Rule, ...] = (
         "A field is missing, misplaced or of the wrong type for the cassette's dialect.",
         RuleDocs(
             what="The document breaks the JSON Schema of its dialect (go-vcr v1/v2, vcrpy, Ruby "
-            "VCR, langchain split, R vcr, httprr, HAR), shipped in the package. Each schema constrains only what the "
-            "recorder itself reads back (its loader, its default matcher, its replay stubs), so a "
-            "violation is a cassette the recorder cannot load or replay; keys it ignores, fields "
-            "it reads as empty and values it accepts (a request body written as YAML data, "
-            "go-vcr's empty `proto` after a redirect) are not violations. Each violation is "
-            "reported at the line and column of the offending YAML node (a missing key at the "
-            "mapping lacking it; in an httprr trace, the line as written); the message names the field and the kind of value, never the "
-            "value. `!!binary` bodies count as strings.",
+            "VCR, langchain split, R vcr, httprr, HAR), shipped in the package. Each schema "
+            "constrains only what the recorder itself reads back (its loader, its default matcher, "
+            "its replay stubs), so a violation is a cassette the recorder cannot load or replay; "
+            "keys it ignores, fields it reads as empty and values it accepts (a request body "
+            "written as YAML data, go-vcr's empty `proto` after a redirect) are not violations. "
+            "Each violation is reported at the line and column of the offending node (a missing "
+            "key at the mapping lacking it; in an httprr trace, the line as written); the message "
+            "names the field and the kind of value, never the value. `!!binary` bodies count as "
+            "strings.",
             why="The recorder's loader expects these shapes: a status code written as a list, "
             "a vcrpy request key Request() does not take, a Ruby body with an encoding and no "
             "text make loading fail; a go-vcr request without its URL or host never matches.",

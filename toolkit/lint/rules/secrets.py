@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from toolkit.leaks import Leak, Site, scan_interaction
+from toolkit.lint.allow import ALLOW_VALUES, compile_allow_list
 from toolkit.lint.analysis import analysis_of
 from toolkit.lint.finding import Hit
 from toolkit.lint.rule import Example, LintContext, Option, Rule, RuleDocs
@@ -38,17 +39,22 @@ def leaks_of(context: LintContext) -> list[Leak]:
 
 
 def _hits(
-    context: LintContext, wanted: Callable[[Leak], bool], noun: str, ignored: tuple[str, ...] = ()
+    context: LintContext,
+    options: Mapping[str, Any],
+    wanted: Callable[[Leak], bool],
+    noun: str,
+    ignored: tuple[str, ...] = (),
 ) -> Iterator[Hit]:
     skip = {name.lower() for name in ignored}
+    allowed = compile_allow_list(tuple(options[ALLOW_VALUES]))
     for leak in leaks_of(context):
-        if wanted(leak) and leak.site.name.lower() not in skip:
+        if wanted(leak) and leak.site.name.lower() not in skip and not allowed.allows(leak.secret):
             match = leak.match
             message = (
                 f"{describe_site(leak.site)} holds {noun} {match.kind} ({match.display}), "
                 f"fingerprint {match.fingerprint}"
             )
-            yield Hit(leak.site.position, message, leak.interaction, _key(leak))
+            yield Hit(leak.site.position, message, leak.interaction, _key(leak), match.fingerprint)
 
 
 def _key(leak: Leak) -> str:
@@ -84,13 +90,16 @@ def describe_site(site: Site) -> str:
     return f"{site.side} body{inside}"
 
 
-def check_tokens(context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
-    yield from _hits(context, lambda leak: leak.blocking and leak.match.layer == "token", "a secret token")
+def check_tokens(context: LintContext, options: Mapping[str, Any]) -> Iterator[Hit]:
+    yield from _hits(
+        context, options, lambda leak: leak.blocking and leak.match.layer == "token", "a secret token"
+    )
 
 
 def check_credentials(context: LintContext, options: Mapping[str, Any]) -> Iterator[Hit]:
     yield from _hits(
         context,
+        options,
         lambda leak: leak.blocking and leak.match.layer == "position",
         "a credential",
         tuple(options["ignore-names"]),
@@ -100,15 +109,16 @@ def check_credentials(context: LintContext, options: Mapping[str, Any]) -> Itera
 def check_accounts(context: LintContext, options: Mapping[str, Any]) -> Iterator[Hit]:
     yield from _hits(
         context,
+        options,
         lambda leak: leak.match.layer == "account",
         "an account identifier",
         tuple(options["ignore-names"]),
     )
 
 
-def check_test_keys(context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
+def check_test_keys(context: LintContext, options: Mapping[str, Any]) -> Iterator[Hit]:
     yield from _hits(
-        context, lambda leak: not leak.blocking and leak.match.layer == "token", "a low-risk token"
+        context, options, lambda leak: not leak.blocking and leak.match.layer == "token", "a low-risk token"
     )
 
 
@@ -131,6 +141,12 @@ def _with_request_header(name: str, value: str) -> str:
 
 _ORG_HEADERS = f"      Content-Type:\n      - application/json\n      openai-organization:\n      - {_ORG}\n"
 _STRIPE_BODY = f'\'{{"id": "cus_1", "note": "created with {_STRIPE_TEST}"}}\''
+
+_ALLOW = Option(
+    (),
+    "values that are not secrets here: the exact value, or 're:' and a regular expression searched "
+    "in it (the top-level allow-values key adds to every CT2xx rule's list)",
+)
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -157,6 +173,7 @@ RULES: tuple[Rule, ...] = (
             passing=Example(_with_request_header("Authorization", "Bearer <REDACTED:openai-project-key>")),
         ),
         check_tokens,
+        {ALLOW_VALUES: _ALLOW},
     ),
     Rule(
         "CT202",
@@ -183,7 +200,12 @@ RULES: tuple[Rule, ...] = (
             passing=Example(_with_request_header("api-key", "REDACTED")),
         ),
         check_credentials,
-        {"ignore-names": Option((), "header, parameter or key names whose values are not credentials here")},
+        {
+            "ignore-names": Option(
+                (), "header, parameter or key names whose values are not credentials here"
+            ),
+            ALLOW_VALUES: _ALLOW,
+        },
     ),
     Rule(
         "CT203",
@@ -203,7 +225,10 @@ RULES: tuple[Rule, ...] = (
             passing=Example(GOOD),
         ),
         check_accounts,
-        {"ignore-names": Option((), "header names whose values are not account identifiers here")},
+        {
+            "ignore-names": Option((), "header names whose values are not account identifiers here"),
+            ALLOW_VALUES: _ALLOW,
+        },
     ),
     Rule(
         "CT204",
@@ -220,5 +245,6 @@ RULES: tuple[Rule, ...] = (
             passing=Example(GOOD),
         ),
         check_test_keys,
+        {ALLOW_VALUES: _ALLOW},
     ),
 )
