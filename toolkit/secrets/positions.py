@@ -123,6 +123,8 @@ _CREDENTIAL_SUFFIXES = (
     "password",
     "privatekey",
     "licensekey",
+    # Datadog's application key (beside its API key), and other services' "application key".
+    "applicationkey",
 )
 # Names shared with ordinary data (logprob ``token`` pieces, an object ``key``). A bare
 # ``signature`` is not among them: it signs one request (or is a model's thinking
