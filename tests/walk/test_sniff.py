@@ -77,6 +77,8 @@ def test_gzip_files_are_looked_at_decompressed(tmp_path: Path) -> None:
 def test_no_sample_or_test_cassette_is_taken_for_a_project_file() -> None:
     for folder in (SAMPLES, DATA / "formats", DATA / "hostile", DATA / "lint"):
         for path in folder.rglob("*"):
+            if "recordings" in path.parts:
+                continue  # non-HTTP recordings in layouts no recorder writes: passed over when walked
             skipped = ("not_a_cassette.json", "github_workflow.yaml", "report.json")
             if path.suffix in (".yaml", ".yml", ".json", ".gz") and path.name not in skipped:
                 assert not is_plainly_not_a_cassette(str(path)), path
