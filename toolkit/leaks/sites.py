@@ -58,6 +58,7 @@ _CREDENTIAL_ENDINGS = (
     "privatekey",
     "subscriptionkey",
     "licensekey",
+    "applicationkey",
     "token",
     "secret",
     "password",
