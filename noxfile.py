@@ -37,8 +37,8 @@ def docs(session: nox.Session) -> None:
         "python",
         "-c",
         "from pathlib import Path; from toolkit.frames.columns import render_data_dictionary as r; "
-        "from toolkit.report.docs import render_json_shape as j; "
-        "from toolkit.lint.config_schema import render_config_schema as c; "
+        "from toolkit.report.json_shape import render_json_shape as j; "
+        "from toolkit.lint.config.schema import render_config_schema as c; "
         "Path('docs/data-dictionary.md').write_text(r(), encoding='utf-8'); "
         "Path('docs/report-json.md').write_text(j(), encoding='utf-8'); "
         "Path('docs/config.schema.json').write_text(c(), encoding='utf-8')",

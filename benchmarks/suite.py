@@ -38,7 +38,7 @@ from benchmarks.floors import best_of, interleaved, parse_floor, parse_json_floo
 from toolkit.lint.engine import lint_paths  # noqa: E402
 from toolkit.lint.rules import RULES  # noqa: E402
 from toolkit.lint.settings import LintSettings  # noqa: E402
-from toolkit.source import discover  # noqa: E402
+from toolkit.read.files import discover  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 SEED = ROOT.parent / "shared" / "seed" / "simple_object_streaming.yaml"
@@ -254,7 +254,7 @@ def measure_process(_corpus: Path) -> list[Figure]:
 
 
 def measure_report(corpus: Path) -> list[Figure]:
-    from toolkit.report.command import ReportRequest, build_report
+    from toolkit.commands.report import ReportRequest, build_report
 
     files = list(discover([corpus]))
     request = ReportRequest((str(corpus),), format="text")

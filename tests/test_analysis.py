@@ -10,7 +10,7 @@ import pytest
 import toolkit
 import toolkit.analysis as ta
 from tests.conftest import SAMPLES
-from toolkit.report.fields import TABLES
+from toolkit.frames.tables import TABLES
 
 matplotlib = pytest.importorskip("matplotlib")
 matplotlib.use("Agg")

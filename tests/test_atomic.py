@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.atomic import write_atomically
+from toolkit.plumbing.atomic import write_atomically
 
 
 def test_new_file_gets_the_usual_permissions(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import zstandard
 from hypothesis import given
 from hypothesis import strategies as st
 
-from toolkit.bodies import decode_content, parse_codings
+from toolkit.read.content_coding import decode_content, parse_codings
 
 TEXT = b'{"object":"chat.completion","choices":[{"index":0}]}' * 3
 
@@ -94,7 +94,7 @@ def test_any_bytes_never_raise(data: bytes, coding: str | None) -> None:
 
 
 def test_one_file_of_many_bombs_stays_within_its_budget() -> None:
-    from toolkit.bodies import decoding_budget
+    from toolkit.read.content_coding import decoding_budget
 
     bomb = gzip.compress(b"\x00" * 3_000_000)
     with decoding_budget(5_000_000):

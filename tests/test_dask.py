@@ -12,7 +12,7 @@ from distributed import Client, LocalCluster
 import toolkit
 import toolkit.dask
 from tests.conftest import DATA, SAMPLES
-from toolkit.source import discover
+from toolkit.read.files import discover
 
 
 @pytest.fixture(scope="module")

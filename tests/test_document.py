@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from toolkit.document import DocumentError, Position, YamlMap, YamlSeq, read_document
 from toolkit.problems import ProblemCode
+from toolkit.read.document import DocumentError, Position, YamlMap, YamlSeq, read_document
 
 
 def test_positions_are_one_based_and_point_at_values() -> None:
@@ -255,7 +255,7 @@ def _tags(node: object) -> list[str]:
 def test_fast_resolver_tags_every_scalar_as_libyaml_does(words: list[str]) -> None:
     import yaml
 
-    from toolkit.document import _Loader
+    from toolkit.read.document import _Loader
 
     text = "\n".join(f"k{i}: {w}" for i, w in enumerate(words)) + "\nl: [" + ", ".join(words) + "]\n"
     try:

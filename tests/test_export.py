@@ -12,7 +12,7 @@ from click.testing import CliRunner
 import toolkit
 from tests.conftest import SAMPLES
 from toolkit.cli import main
-from toolkit.export import ExportError, export_parquet
+from toolkit.frames.parquet import ExportError, export_parquet
 
 SUMS = [
     "input_tokens",

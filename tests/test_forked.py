@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.forked import _MAX_CHUNKS, _chunks, forked_map
+from toolkit.plumbing.forked import _MAX_CHUNKS, _chunks, forked_map
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
 

@@ -91,7 +91,7 @@ def test_importing_toolkit_does_not_import_pandas() -> None:
     import subprocess
     import sys
 
-    code = "import sys, toolkit, toolkit.source, toolkit.cli; print('pandas' in sys.modules)"
+    code = "import sys, toolkit, toolkit.read.files, toolkit.cli; print('pandas' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "False"
 
@@ -113,7 +113,7 @@ def test_load_without_usage_skips_the_llm_columns(seed_path: Path) -> None:
 def test_parallel_load_from_a_threaded_process_does_not_fork(tmp_path: Path, seed_path: Path) -> None:
     import threading
 
-    from toolkit.parallel import start_method
+    from toolkit.plumbing.parallel import start_method
 
     stop = threading.Event()
     worker = threading.Thread(target=stop.wait)

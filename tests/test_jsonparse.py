@@ -1,4 +1,4 @@
-"""toolkit.jsonparse.loads gives json.loads's result, or raises where it raises (64-bit integers)."""
+"""toolkit.read.jsonparse.loads gives json.loads's result, or raises where it raises (64-bit integers)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from toolkit.jsonparse import loads
+from toolkit.read.jsonparse import loads
 
 VALUES = st.recursive(
     st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.floats(allow_nan=False) | st.text(),
@@ -48,7 +48,7 @@ def test_integers_beyond_64_bits_are_read_as_floats() -> None:
 
 
 def test_parse_body_is_parsed_once_and_shared() -> None:
-    from toolkit.jsonparse import parse_body
+    from toolkit.read.jsonparse import parse_body
 
     body = b'  {"usage": {"prompt_tokens": 3}}'
     first, second = parse_body(body), parse_body(bytes(body))

@@ -9,9 +9,9 @@ import pytest
 
 import toolkit
 from tests.conftest import SAMPLES
-from toolkit.llm.exchange import Usage
-from toolkit.price_index import PricedModel, find_priced_model, render_index
-from toolkit.pricing import estimate_cost, price_table
+from toolkit.analyze.cost.estimate import estimate_cost, price_table
+from toolkit.analyze.cost.price_index import PricedModel, find_priced_model, render_index
+from toolkit.analyze.llm.exchange import Usage
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -54,8 +54,9 @@ def test_recording_time_is_used() -> None:
 
 
 def test_price_index_is_current() -> None:
-    committed = (ROOT / "toolkit" / "data" / "price_index.json").read_text(encoding="utf-8")
-    assert committed == render_index(), "run `python -m toolkit.price_index` after upgrading genai-prices"
+    committed = (ROOT / "toolkit" / "analyze" / "cost" / "price_index.json").read_text(encoding="utf-8")
+    hint = "run `python -m toolkit.analyze.cost.price_index` after upgrading genai-prices"
+    assert committed == render_index(), hint
 
 
 def test_price_index_agrees_with_genai_prices_on_every_lookup(corpus: Path) -> None:

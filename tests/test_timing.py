@@ -9,8 +9,8 @@ import pytest
 
 import toolkit
 from tests.conftest import SAMPLES, read_csv
+from toolkit.analyze.timing import ServerTiming, read_server_timing
 from toolkit.model import Header, Headers
-from toolkit.timing import ServerTiming, read_server_timing
 
 
 def headers(*pairs: tuple[str, str]) -> Headers:

@@ -14,12 +14,12 @@ __all__ = ["Frames", "__version__", "load"]
 
 if TYPE_CHECKING:
     from toolkit.frames import Frames
-    from toolkit.loader import load
+    from toolkit.frames.load import load
 
 
 def __getattr__(name: str) -> Any:
     if name == "load":
-        from toolkit.loader import load
+        from toolkit.frames.load import load
 
         return load
     if name == "Frames":

@@ -19,9 +19,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from toolkit.frames import Frames
-from toolkit.report.charts import COLOURS
-from toolkit.report.latency import RECORDED, SERVER, latency_table, time_values
-from toolkit.report.summary import (
+from toolkit.frames.latency import RECORDED, SERVER, latency_table, time_values
+from toolkit.frames.summary import (
     TOKEN_PARTS,
     Summary,
     build_calls,
@@ -36,6 +35,7 @@ from toolkit.report.summary import (
     token_parts,
     totals,
 )
+from toolkit.report.charts import COLOURS
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

@@ -18,7 +18,7 @@ import click
 from toolkit import __version__
 
 if TYPE_CHECKING:
-    from toolkit.walk import WalkOptions
+    from toolkit.read.walk import WalkOptions
 
 #: Exit codes shared by every command.
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -75,9 +75,9 @@ class WalkArguments(NamedTuple):
 
 def load_walk(command: str, arguments: WalkArguments) -> WalkOptions:
     """How to walk folders, from the configuration file and the flags; a bad file exits 2."""
-    from toolkit.lint.config import load_config
+    from toolkit.lint.config.file import load_config
+    from toolkit.lint.config.walking import build_walk_flags, build_walk_options
     from toolkit.lint.errors import LintUsageError
-    from toolkit.lint.walking import build_walk_flags, build_walk_options
 
     flags = build_walk_flags(
         exclude=arguments.exclude,
@@ -113,8 +113,8 @@ def show(paths: tuple[str, ...], interaction: int | None, full: bool, max_body: 
     Exits 1 when a file cannot be read as a cassette (a recording of another
     protocol, such as a websocket session, is reported and is not a failure).
     """
-    from toolkit.show import ShowOptions, is_unreadable, render_cassette
-    from toolkit.source import discover, read_file
+    from toolkit.commands.show import ShowOptions, is_unreadable, render_cassette
+    from toolkit.read.files import discover, read_file
 
     options = ShowOptions(max_body=0 if full else max_body, interaction=interaction)
     failed = False
@@ -197,9 +197,9 @@ def lint(
     import gc
     import os
 
-    from toolkit.lint.command import LintRequest, build_flags, execute
+    from toolkit.commands.lint import LintRequest, build_flags, execute
+    from toolkit.lint.config.walking import build_walk_flags
     from toolkit.lint.errors import LintUsageError
-    from toolkit.lint.walking import build_walk_flags
 
     arguments = WalkArguments(**walk)
 
@@ -260,7 +260,7 @@ def write_output(text: str, output: str | None, command: str) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    from toolkit.atomic import write_atomically
+    from toolkit.plumbing.atomic import write_atomically
 
     try:
         write_atomically(output, data)
@@ -289,9 +289,9 @@ def redact(paths: tuple[str, ...], check: bool, diff: bool, baseline: str | None
     would change), 1 when a file would change or could not be fully redacted, 2 for a usage
     or configuration error.
     """
+    from toolkit.commands.redact import RedactRequest, execute
+    from toolkit.lint.config.walking import build_walk_flags
     from toolkit.lint.errors import LintUsageError
-    from toolkit.lint.walking import build_walk_flags
-    from toolkit.redact.command import RedactRequest, execute
 
     arguments = WalkArguments(**walk)
     request = RedactRequest(
@@ -325,7 +325,7 @@ def rules(selector: str | None) -> None:
 
     A code prefix (CT3) lists that family.
     """
-    from toolkit.lint.docs import render_rule, render_rule_table
+    from toolkit.lint.rule_docs import render_rule, render_rule_table
     from toolkit.lint.rules import RULES
 
     if selector is None:
@@ -372,8 +372,8 @@ def export(paths: tuple[str, ...], fmt: str, output: str, jobs: int | None, **wa
     problems.parquet under OUTPUT, atomically. DuckDB, pandas, Polars and Spark read them.
     """
     import toolkit
-    from toolkit.export import ExportError, export_parquet
-    from toolkit.source import discover
+    from toolkit.frames.parquet import ExportError, export_parquet
+    from toolkit.read.files import discover
 
     files = list(dict.fromkeys(discover(paths, load_walk("export", WalkArguments(**walk)))))
     progress = _ProgressBar()
@@ -448,8 +448,8 @@ def report(
     Writes text tables by default; --format markdown, json, html (one offline file with charts)
     or csv (one table, see --table). Exits 2 on a usage error.
     """
-    from toolkit.report.command import ReportRequest, build_report
-    from toolkit.report.lint import LintUnavailableError
+    from toolkit.commands.report import ReportRequest, build_report
+    from toolkit.report.findings import LintUnavailableError
 
     if table is not None and output_format != "csv":
         raise click.BadParameter("--table applies to --format csv only", param_hint="--table")

@@ -19,8 +19,8 @@ from dask.base import compute
 from dask.delayed import delayed
 
 from toolkit.frames import Frames, empty_frames, frames_from_rows
-from toolkit.loader import rows_of_file, walk_options
-from toolkit.source import discover
+from toolkit.frames.load import rows_of_file, walk_options
+from toolkit.read.files import discover
 
 __all__ = ["DaskFrames", "load"]
 

@@ -1,6 +1,6 @@
 """One model of a cassette for every dialect.
 
-Format readers (``toolkit.formats``) build these values; everything later
+Format readers (``toolkit.read.dialects``) build these values; everything later
 (streams, usage, lint rules, frames, reports) reads only these. Values are
 frozen; positions are 1-based ``(line, column)`` of the YAML node where each
 field starts, so every finding can point at ``path:line:column``.
@@ -14,8 +14,8 @@ from datetime import datetime
 from typing import Any, Literal, NamedTuple
 from urllib.parse import SplitResult, parse_qsl, urlsplit
 
-from toolkit.document import START, Position
 from toolkit.problems import Problem
+from toolkit.read.document import START, Position
 
 __all__ = [
     "Body",

@@ -11,13 +11,13 @@ from datetime import UTC, datetime
 import pytest
 
 from tests.conftest import DATA
-from toolkit.document import Position
 from toolkit.lint.engine import lint_data
 from toolkit.lint.settings import LintSettings
 from toolkit.model import Cassette
 from toolkit.problems import ProblemCode
-from toolkit.reader import parse_cassette
-from toolkit.source import CASSETTE_SUFFIXES, read_file
+from toolkit.read.document import Position
+from toolkit.read.files import CASSETTE_SUFFIXES, read_file
+from toolkit.read.parse import parse_cassette
 
 CODY = DATA / "formats" / "har" / "enterpriseMainBranchClient.har.yaml"
 

@@ -6,17 +6,17 @@ import gzip
 
 from hypothesis import given
 from hypothesis import strategies as st
+from toolkit.read.dialects.httprr import split_records
+from toolkit.read.dialects.httpwire import ByteLines, dechunk, encode_chunked, read_message
 
 from tests.conftest import DATA
-from toolkit.document import Position
-from toolkit.formats.httprr import split_records
-from toolkit.formats.httpwire import ByteLines, dechunk, encode_chunked, read_message
 from toolkit.lint.engine import lint_data
 from toolkit.lint.settings import LintSettings
 from toolkit.model import Cassette
 from toolkit.problems import ProblemCode
-from toolkit.reader import parse_cassette
-from toolkit.source import CASSETTE_SUFFIXES, read_file
+from toolkit.read.document import Position
+from toolkit.read.files import CASSETTE_SUFFIXES, read_file
+from toolkit.read.parse import parse_cassette
 
 HTTPRR = DATA / "formats" / "httprr"
 
@@ -156,7 +156,7 @@ def test_usage_reaches_the_llm_readers() -> None:
         b'{"id":"chatcmpl-1","object":"chat.completion","model":"gpt-4-0613","choices":[],'
         b'"usage":{"prompt_tokens":9,"completion_tokens":3,"total_tokens":12}}'
     )
-    from toolkit.llm import analyze
+    from toolkit.analyze.llm import analyze
 
     interaction = read(trace((REQUEST, usage_response))).interactions[0]
     usage = analyze(interaction).usage

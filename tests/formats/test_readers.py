@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATA
-from toolkit.document import Position
-from toolkit.formats.common import parse_go_duration
 from toolkit.problems import ProblemCode
-from toolkit.source import read_file
+from toolkit.read.dialects.parts import parse_go_duration
+from toolkit.read.document import Position
+from toolkit.read.files import read_file
 
 FORMATS = DATA / "formats"
 

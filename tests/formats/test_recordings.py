@@ -20,11 +20,11 @@ from hypothesis import strategies as st
 import toolkit
 from tests.conftest import DATA, SHARED
 from toolkit.cli import main
-from toolkit.document import Position
-from toolkit.formats import detect_format
 from toolkit.problems import ProblemCode
-from toolkit.reader import parse_cassette
-from toolkit.source import read_file
+from toolkit.read.dialects import detect_format
+from toolkit.read.document import Position
+from toolkit.read.files import read_file
+from toolkit.read.parse import parse_cassette
 
 RECORDINGS = DATA / "formats" / "recordings"
 EXTRA = SHARED / "corpus-extra"

@@ -7,10 +7,10 @@ import json
 
 import pytest
 
+from toolkit.analyze.llm import analyze
 from toolkit.lint.engine import lint_data
 from toolkit.lint.settings import LintSettings
-from toolkit.llm import analyze
-from toolkit.reader import parse_cassette
+from toolkit.read.parse import parse_cassette
 
 USAGE = {
     "id": "chatcmpl-1",

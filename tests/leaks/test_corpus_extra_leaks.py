@@ -11,13 +11,13 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from toolkit.credentials.positions import classify_position
 
-from toolkit.leaks import Leak, scan_interaction, walk_interaction
+from toolkit.analyze.secrets import Leak, scan_interaction, walk_interaction
+from toolkit.credentials.account_headers import account_header_provider
 from toolkit.lint.engine import LintResult, lint_paths
 from toolkit.lint.settings import LintSettings
-from toolkit.secrets.accounts import account_header_provider
-from toolkit.secrets.positions import classify_position
-from toolkit.source import read_file
+from toolkit.read.files import read_file
 
 pytestmark = pytest.mark.corpus
 

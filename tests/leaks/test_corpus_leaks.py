@@ -13,9 +13,9 @@ import pytest
 
 from toolkit.lint.engine import LintResult, lint_paths
 from toolkit.lint.settings import LintSettings
+from toolkit.read.files import discover
 from toolkit.redact import redact_text
 from toolkit.redact.files import read_text
-from toolkit.source import discover
 
 pytestmark = pytest.mark.corpus
 

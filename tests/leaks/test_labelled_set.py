@@ -11,11 +11,11 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from toolkit.credentials.catalog import CATALOG
 
 from tests.conftest import DATA, LabelledSet, load_labelled_generator
 from toolkit.lint.engine import LintResult, lint_paths
 from toolkit.lint.settings import LintSettings
-from toolkit.secrets.catalog import CATALOG
 
 MANIFEST = DATA / "secrets" / "manifest.json"
 MIN_RECALL = 0.99

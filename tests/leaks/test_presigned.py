@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from toolkit.credentials.templates import expand
 from toolkit.lint.engine import lint_data
-from toolkit.lint.rules.examples import vcrpy_cassette
+from toolkit.lint.rules.example_cassettes import vcrpy_cassette
 from toolkit.lint.settings import LintSettings
-from toolkit.secrets.examples import expand
 
 SIGNATURE = expand("{hex:64}", "pre-signed signature")
 KEY_ID = expand("ASIA{b32:16}", "pre-signed key id")

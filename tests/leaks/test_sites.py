@@ -5,16 +5,16 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from toolkit.leaks.sites import _CREDENTIAL_ENDINGS, may_hold_credential_key
-from toolkit.secrets import Location
-from toolkit.secrets.positions import (
+from toolkit.analyze.secrets.sites import _CREDENTIAL_ENDINGS, may_hold_credential_key
+from toolkit.credentials.positions import (
     _CREDENTIAL_KEYS,
     _CREDENTIAL_SUFFIXES,
     _PASSWORD_ENDINGS,
     _SHARED_KEYS,
     classify_position,
 )
+
+from toolkit.credentials import Location
 
 JSON_CREDENTIAL_KEYS = (
     _CREDENTIAL_KEYS | set(_CREDENTIAL_SUFFIXES) | set(_PASSWORD_ENDINGS) | _SHARED_KEYS["json_key"]

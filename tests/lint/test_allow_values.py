@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from toolkit.commands.lint import LintRequest, execute
+from toolkit.credentials.templates import expand
 from toolkit.lint.allow import compile_allow_list
-from toolkit.lint.command import LintRequest, execute
-from toolkit.lint.config import FileConfig
+from toolkit.lint.config.file import FileConfig
 from toolkit.lint.engine import lint_data
-from toolkit.lint.rules.examples import vcrpy_cassette
+from toolkit.lint.rules.example_cassettes import vcrpy_cassette
 from toolkit.lint.settings import CommandLine, build_settings
-from toolkit.secrets.examples import expand
 
 PROXY_KEY = expand("{hex:32}", "allow-values proxy key")
 LOCAL_KEY = "sk-local-" + expand("{b62:32}", "allow-values local key")

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from tests.lint.test_engine import RECORDED, RERECORDED
+from toolkit.credentials.templates import expand
 from toolkit.lint.baseline import BaselineEntry, read_baseline, write_baseline
 from toolkit.lint.engine import lint_file
 from toolkit.lint.errors import BaselineError
-from toolkit.lint.rules.examples import GOOD, vcrpy_cassette
+from toolkit.lint.rules.example_cassettes import GOOD, vcrpy_cassette
 from toolkit.lint.settings import LintSettings
-from toolkit.secrets.examples import expand
 
 KEY = expand("sk-ant-api03-{b64url:93}AA", "baseline tests")
 OTHER_KEY = expand("sk-ant-api03-{b64url:93}AA", "baseline tests, another key")

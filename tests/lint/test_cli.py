@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from tests.conftest import DATA
 from toolkit.cli import main
 from toolkit.lint.rules import RULES
-from toolkit.lint.rules.examples import GOOD, vcrpy_cassette
+from toolkit.lint.rules.example_cassettes import GOOD, vcrpy_cassette
 
 REPORT = DATA / "lint" / "report"
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.lint.command import LintRequest, load_file_config, parse_codes, parse_severities
-from toolkit.lint.config import FileConfig, find_config, read_config
-from toolkit.lint.config_keys import KEYS
+from toolkit.commands.lint import LintRequest, load_file_config, parse_codes, parse_severities
+from toolkit.lint.config.file import FileConfig, find_config, read_config
+from toolkit.lint.config.keys import KEYS
 from toolkit.lint.errors import ConfigError
 from toolkit.lint.settings import CommandLine, WalkFlags, build_settings, build_walk_options
-from toolkit.walk import DEFAULT_EXCLUDE
+from toolkit.read.walk import DEFAULT_EXCLUDE
 
 PYPROJECT = """\
 [project]

@@ -13,8 +13,8 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.lint.test_config import PYPROJECT
-from toolkit.lint.config import read_config
-from toolkit.lint.config_schema import build_config_schema, render_config_schema
+from toolkit.lint.config.file import read_config
+from toolkit.lint.config.schema import build_config_schema, render_config_schema
 from toolkit.lint.errors import ConfigError
 
 SCHEMA_FILE = ROOT / "docs" / "config.schema.json"

@@ -11,7 +11,7 @@ from toolkit.lint.engine import lint_file, lint_paths
 from toolkit.lint.finding import Hit
 from toolkit.lint.rule import Example, LintContext, Rule, RuleDocs
 from toolkit.lint.rules import RULE_BY_CODE
-from toolkit.lint.rules.examples import GOOD, vcrpy_cassette
+from toolkit.lint.rules.example_cassettes import GOOD, vcrpy_cassette
 from toolkit.lint.settings import LintSettings
 
 

@@ -18,7 +18,7 @@ from tests.conftest import DATA, ROOT
 from tests.data.generate_samples import big_body_cassette, many_interactions_cassette
 from tests.lint.helpers import lint_text, where
 from toolkit.lint.rules import RULE_BY_CODE
-from toolkit.lint.rules.examples import GOOD
+from toolkit.lint.rules.example_cassettes import GOOD
 
 HOSTILE = DATA / "hostile"
 

@@ -17,8 +17,8 @@ import pytest
 import yaml
 
 from tests.conftest import DATA, ROOT
-from toolkit.lint.rules.examples import GOOD
-from toolkit.secrets.examples import expand
+from toolkit.credentials.templates import expand
+from toolkit.lint.rules.example_cassettes import GOOD
 
 pytestmark = pytest.mark.slow
 

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 from tests.conftest import ROOT
-from toolkit.lint.config import read_config
-from toolkit.lint.config_keys import KEYS
+from toolkit.lint.config.file import read_config
+from toolkit.lint.config.keys import KEYS
 from toolkit.lint.rules import RULES
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

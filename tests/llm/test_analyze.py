@@ -9,10 +9,10 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from toolkit.llm import analyze
-from toolkit.llm.route import route_of
+from toolkit.analyze.llm import analyze
+from toolkit.analyze.llm.route import route_of
 from toolkit.model import Body, Header, Headers, Interaction, Position, Request, Response, Url
-from toolkit.source import read_file
+from toolkit.read.files import read_file
 
 
 def exchange(

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CORPUS, DATA, SHARED
-from toolkit.llm import Analysis, analyze
-from toolkit.llm.ending import stream_end
-from toolkit.source import discover, read_file
+from toolkit.analyze.llm import Analysis, analyze
+from toolkit.analyze.llm.ending import stream_end
+from toolkit.read.files import discover, read_file
 
 EXTRA = SHARED / "corpus-extra"
 

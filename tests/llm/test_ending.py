@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from toolkit.llm.ending import CONVENTIONS, StreamEnd, stream_end
-from toolkit.streams import StreamDecoding, StreamEvent, decode_stream, encode_message
+from toolkit.analyze.llm.ending import CONVENTIONS, StreamEnd, stream_end
+from toolkit.analyze.streams import StreamDecoding, StreamEvent, decode_stream, encode_message
 
 Event = dict[str, Any] | str | tuple[str, Any]
 

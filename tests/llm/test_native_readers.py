@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from tests.llm.test_analyze import exchange, sse
-from toolkit.llm import analyze
+from toolkit.analyze.llm import analyze
 
 
 def ndjson(*documents: Any) -> bytes:

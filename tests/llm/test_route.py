@@ -12,9 +12,9 @@ from urllib.parse import unquote
 
 import pytest
 
-from toolkit.llm import routes
-from toolkit.llm.route import host_rule_of, path_rule_of, route_of
-from toolkit.llm.routes import GENERIC_PATHS, HOST_RULES, HostRule, PathRule
+from toolkit.analyze.llm import routes
+from toolkit.analyze.llm.route import host_rule_of, path_rule_of, route_of
+from toolkit.analyze.llm.routes import GENERIC_PATHS, HOST_RULES, HostRule, PathRule
 from toolkit.model import Body, Headers, Interaction, Position, Request, Response, Url
 
 Case = tuple[str, Any, tuple[str | None, str | None, str | None]]

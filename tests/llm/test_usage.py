@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from toolkit.llm.exchange import Usage
-from toolkit.llm.usage import (
+from toolkit.analyze.llm.exchange import Usage
+from toolkit.analyze.llm.usage import (
     anthropic_usage,
     bedrock_header_usage,
     bedrock_metrics_usage,

@@ -15,12 +15,12 @@ import pytest
 import zstandard
 
 from tests.conftest import DATA, ROOT, LabelledSet
+from toolkit.commands.redact import RedactRequest, execute
+from toolkit.credentials.templates import expand
 from toolkit.lint.engine import lint_file
-from toolkit.lint.rules.examples import GOOD, vcrpy_cassette
+from toolkit.lint.rules.example_cassettes import GOOD, vcrpy_cassette
 from toolkit.lint.settings import LintSettings
 from toolkit.redact import redact_text
-from toolkit.redact.command import RedactRequest, execute
-from toolkit.secrets.examples import expand
 
 KEY = expand("sk-ant-api03-{b64url:93}AA", "redact command")
 HEADERS = "      Content-Type:\n      - application/json\n"

@@ -8,16 +8,17 @@ import json
 import re
 from pathlib import Path
 
+from toolkit.read.dialects.httprr import split_records
+
 from tests.conftest import DATA
 from tests.formats.test_httprr import REQUEST, trace
-from toolkit.document import read_document
-from toolkit.formats.httprr import split_records
+from toolkit.commands.redact import RedactRequest, execute
+from toolkit.credentials.templates import expand
 from toolkit.lint.engine import lint_data
 from toolkit.lint.settings import LintSettings
-from toolkit.reader import parse_cassette
+from toolkit.read.document import read_document
+from toolkit.read.parse import parse_cassette
 from toolkit.redact import redact_text
-from toolkit.redact.command import RedactRequest, execute
-from toolkit.secrets.examples import expand
 
 KEY = expand("sk-ant-api03-{b64url:93}AA", "redact dialects")
 FORMATS = DATA / "formats"

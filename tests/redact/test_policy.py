@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.lint.rules.examples import GOOD, vcrpy_cassette
-from toolkit.secrets.examples import expand
+from toolkit.credentials.templates import expand
+from toolkit.lint.rules.example_cassettes import GOOD, vcrpy_cassette
 
 TOKEN = expand("sk-ant-api03-{b64url:93}AA", "redact policy token")
 OTHER_TOKEN = expand("sk-ant-api03-{b64url:93}AA", "redact policy other token")

@@ -18,11 +18,11 @@ import vcr.serialize
 import vcr.serializers.yamlserializer
 
 from tests.conftest import LabelledSet
-from toolkit.document import read_source_map
 from toolkit.lint.engine import lint_data
 from toolkit.lint.settings import LintSettings
 from toolkit.model import Body
-from toolkit.reader import parse_cassette
+from toolkit.read.document import read_source_map
+from toolkit.read.parse import parse_cassette
 from toolkit.redact import Redaction, redact_text
 
 BLOCKING = ("CT201", "CT202")

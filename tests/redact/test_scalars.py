@@ -8,7 +8,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from toolkit.document import Position, read_source_map
+from toolkit.read.document import Position, read_source_map
 from toolkit.redact.scalars import render_double_quoted, rewrite_base64, rewrite_changed, split_prefix
 from toolkit.redact.substitute import replace_all_bytes, spellings
 

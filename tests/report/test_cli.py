@@ -12,8 +12,8 @@ from click.testing import CliRunner
 
 from tests.conftest import ROOT, SAMPLES
 from toolkit.cli import REPORT_FORMATS, REPORT_TABLES, main
+from toolkit.frames.tables import TABLES
 from toolkit.report import FORMATS
-from toolkit.report.fields import TABLES
 
 
 def run(*args: str) -> tuple[int, str]:

@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 import toolkit
 from tests.report.test_render import assert_json_totals
 from toolkit.cli import main
-from toolkit.report.fields import GROUP_TABLES, TABLES
+from toolkit.frames.tables import GROUP_TABLES, TABLES
 from toolkit.report.render_json import LISTS
 
 pytestmark = pytest.mark.corpus

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SAMPLES
-from toolkit.report.command import ReportRequest, build_report
-from toolkit.report.lint import LintFinding, find_lint_runner, lint_table
+from toolkit.commands.report import ReportRequest, build_report
+from toolkit.report.findings import LintFinding, find_lint_runner, lint_table
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,11 @@ from markdown_it import MarkdownIt
 import toolkit
 from tests.conftest import ROOT, SAMPLES
 from tests.report.targets import TARGETS, write
+from toolkit.frames.summary import Summary, summarize
+from toolkit.frames.tables import TABLES
 from toolkit.report import FORMATS, RENDERER_BY_NAME, RenderOptions
-from toolkit.report.document import Table, build_document
-from toolkit.report.fields import TABLES
+from toolkit.report.blocks import Table, build_document
 from toolkit.report.render_json import LISTS, SHAPE_VERSION, report_document
-from toolkit.report.summary import Summary, summarize
 
 
 @pytest.fixture(scope="module")
@@ -168,7 +168,7 @@ def test_html_is_self_contained_and_offline(summary: Summary) -> None:
 
 
 def test_json_shape_doc_is_current() -> None:
-    from toolkit.report.docs import render_json_shape
+    from toolkit.report.json_shape import render_json_shape
 
     doc = (ROOT / "docs" / "report-json.md").read_text(encoding="utf-8")
     assert doc == render_json_shape(), "run `nox -s docs` to regenerate docs/report-json.md"

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 import toolkit
 from tests.conftest import DATA, SAMPLES
-from toolkit.report.fields import GROUP_TABLES, TABLES
-from toolkit.report.summary import Summary, build_calls, by_model, summarize
+from toolkit.frames.summary import Summary, build_calls, by_model, summarize
+from toolkit.frames.tables import GROUP_TABLES, TABLES
 
 SUMMED = (
     "interactions",

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.document import read_document
-from toolkit.schemas import check_schema
+from toolkit.lint.schemas import check_schema
+from toolkit.read.document import read_document
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "schemas"
 

@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
-from toolkit.document import read_document
-from toolkit.schemas import build_validator, check_schema
-from toolkit.schemas.predicate import build_predicate
-from toolkit.schemas.registry import load_schema
+from toolkit.lint.schemas import build_validator, check_schema
+from toolkit.lint.schemas.predicate import build_predicate
+from toolkit.lint.schemas.registry import load_schema
+from toolkit.read.document import read_document
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import DATA, VALID_FIXTURES
 
-from toolkit.document import read_document
-from toolkit.schemas import SCHEMA_FORMATS, check_schema
+from toolkit.lint.schemas import SCHEMA_FORMATS, check_schema
+from toolkit.read.document import read_document
 
 
 @pytest.mark.parametrize(("name", "format"), VALID_FIXTURES.items())

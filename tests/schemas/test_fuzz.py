@@ -13,10 +13,10 @@ from conftest import DATA, VALID_FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from toolkit.document import DocumentError, YamlMap, YamlSeq, read_document
-from toolkit.schemas import SCHEMA_FORMATS, SchemaViolation, build_validator, check_schema
-from toolkit.schemas.predicate import build_predicate
-from toolkit.schemas.registry import load_schema
+from toolkit.lint.schemas import SCHEMA_FORMATS, SchemaViolation, build_validator, check_schema
+from toolkit.lint.schemas.predicate import build_predicate
+from toolkit.lint.schemas.registry import load_schema
+from toolkit.read.document import DocumentError, YamlMap, YamlSeq, read_document
 
 SCALARS = st.one_of(
     st.none(),

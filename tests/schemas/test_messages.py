@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from toolkit.document import read_document
-from toolkit.schemas import SCHEMA_FORMATS, SchemaViolation, check_schema, schema_for
-from toolkit.schemas.describe import DESCRIBED_KEYWORDS, MAX_NAME, render_path
+from toolkit.lint.schemas import SCHEMA_FORMATS, SchemaViolation, check_schema, schema_for
+from toolkit.lint.schemas.describe import DESCRIBED_KEYWORDS, MAX_NAME, render_path
+from toolkit.read.document import read_document
 
 SECRET = "sk-live-0123456789abcdefSECRET"
 

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from toolkit.schemas import SCHEMA_FORMATS, NoSchemaError, has_schema, schema_for
-from toolkit.schemas.predicate import build_predicate
+from toolkit.lint.schemas import SCHEMA_FORMATS, NoSchemaError, has_schema, schema_for
+from toolkit.lint.schemas.predicate import build_predicate
 
 
 @pytest.mark.parametrize("format", SCHEMA_FORMATS)
@@ -63,7 +63,7 @@ def test_langchain_split_shares_vcrpy_shapes() -> None:
 
 
 def test_each_schema_file_is_registered() -> None:
-    files = resources.files("toolkit.schemas")
+    files = resources.files("toolkit.lint.schemas")
     shipped = {
         p.name.removesuffix(".schema.json") for p in files.iterdir() if p.name.endswith(".schema.json")
     }

@@ -21,7 +21,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import yaml
 
-from toolkit.secrets import Location
+from toolkit.credentials import Location
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 _MAX_JSON_DEPTH = 4

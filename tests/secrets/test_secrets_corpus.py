@@ -14,7 +14,7 @@ from collections import Counter
 import pytest
 from secrets_corpus import CORPUS, Item, corpus_items
 
-from toolkit.secrets import Location, SecretMatch, scan_text, scan_value
+from toolkit.credentials import Location, SecretMatch, scan_text, scan_value
 
 pytestmark = pytest.mark.corpus
 

@@ -9,8 +9,8 @@ import uuid
 
 import pytest
 
-from toolkit.secrets import Location, scan_text, scan_value
-from toolkit.secrets.examples import ALPHABETS
+from toolkit.credentials import Location, scan_text, scan_value
+from toolkit.credentials.templates import ALPHABETS
 
 RNG = random.Random(7)
 

@@ -12,11 +12,11 @@ import hashlib
 import random
 
 import pytest
+from toolkit.credentials.placeholders import could_be_credential, is_placeholder_identifier
 
-from toolkit.secrets import Location, SecretMatch, scan_value
-from toolkit.secrets.examples import ALPHABETS, expand
-from toolkit.secrets.model import LocationKind
-from toolkit.secrets.placeholders import could_be_credential, is_placeholder_identifier
+from toolkit.credentials import Location, SecretMatch, scan_value
+from toolkit.credentials.records import LocationKind
+from toolkit.credentials.templates import ALPHABETS, expand
 
 RNG = random.Random(20250117)
 DIGEST = hashlib.sha256(b"a credential the recorder hashed").hexdigest()

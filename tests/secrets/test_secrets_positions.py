@@ -7,8 +7,8 @@ import random
 
 import pytest
 
-from toolkit.secrets import Location, SecretMatch, scan_value
-from toolkit.secrets.examples import ALPHABETS, expand
+from toolkit.credentials import Location, SecretMatch, scan_value
+from toolkit.credentials.templates import ALPHABETS, expand
 
 RNG = random.Random(20240601)
 

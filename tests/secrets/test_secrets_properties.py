@@ -12,12 +12,12 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from toolkit.credentials.matcher import _Finder
+from toolkit.credentials.pattern import START_BOUNDARIES
 
-from toolkit.secrets import CATALOG, Location, SecretMatch, TokenPattern, scan_text, scan_value
-from toolkit.secrets.examples import ALPHABETS, expand_all
-from toolkit.secrets.matcher import _Finder
-from toolkit.secrets.model import LocationKind
-from toolkit.secrets.pattern import START_BOUNDARIES
+from toolkit.credentials import CATALOG, Location, SecretMatch, TokenPattern, scan_text, scan_value
+from toolkit.credentials.records import LocationKind
+from toolkit.credentials.templates import ALPHABETS, expand_all
 
 KINDS: list[LocationKind] = ["header", "query", "userinfo", "json_key", "form", "url", "text"]
 NAMES = st.sampled_from(

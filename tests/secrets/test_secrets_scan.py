@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.secrets import (
+from toolkit.credentials import (
     CATALOG,
     Location,
     ScanPolicy,
@@ -16,7 +16,7 @@ from toolkit.secrets import (
     scan_text,
     scan_value,
 )
-from toolkit.secrets.examples import expand, expand_all
+from toolkit.credentials.templates import expand, expand_all
 
 EXAMPLES = [example for p in CATALOG for example in expand_all(p.must_match, f"{p.id}:must_match")]
 VERTEX_URL = (

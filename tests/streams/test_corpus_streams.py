@@ -18,9 +18,9 @@ from typing import Any
 
 import pytest
 import yaml
+from toolkit.analyze.streams.eventstream import decode_eventstream, encode_message
 
-from toolkit.streams import decode_stream
-from toolkit.streams.eventstream import decode_eventstream, encode_message
+from toolkit.analyze.streams import decode_stream
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 STREAM_KINDS = {"sse", "aws-eventstream", "ndjson"}

@@ -8,8 +8,10 @@ import json
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from toolkit.analyze.streams.eventstream import encode_message
+from toolkit.analyze.streams.sse import SseDecoding
 
-from toolkit.streams import (
+from toolkit.analyze.streams import (
     DECODERS,
     StreamDecoding,
     decode_stream,
@@ -18,8 +20,6 @@ from toolkit.streams import (
     sniff_stream_kind,
     stream_kind_for_content_type,
 )
-from toolkit.streams.eventstream import encode_message
-from toolkit.streams.sse import SseDecoding
 
 SSE_BODY = b'data: {"x": 1}\n\ndata: [DONE]\n\n'
 CHUNK = encode_message(

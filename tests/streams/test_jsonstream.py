@@ -7,8 +7,7 @@ import json
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
-from toolkit.streams.jsonstream import JsonStreamDecoding, decode_json_array, decode_ndjson
+from toolkit.analyze.streams.jsonstream import JsonStreamDecoding, decode_json_array, decode_ndjson
 
 
 def kinds(decoding: JsonStreamDecoding) -> list[tuple[str, int]]:
@@ -91,7 +90,7 @@ def test_deep_nesting_is_a_problem_not_a_crash() -> None:
 
 
 #: The integers the reader keeps exact: 64-bit ones (beyond that it reads a float, on purpose;
-#: see ``toolkit.jsonparse`` and ``test_integers_beyond_64_bits_read_as_floats``).
+#: see ``toolkit.read.jsonparse`` and ``test_integers_beyond_64_bits_read_as_floats``).
 INT64 = st.integers(min_value=-(2**63), max_value=2**64 - 1)
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | INT64 | st.floats(allow_nan=False, allow_infinity=False) | st.text(),

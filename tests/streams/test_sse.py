@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from toolkit.streams.sse import SseDecoder, SseDecoding, decode_sse
+from toolkit.analyze.streams.sse import SseDecoder, SseDecoding, decode_sse
 
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed"
 SEED_CASSETTE = SEED / "simple_object_streaming.yaml"

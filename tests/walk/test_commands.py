@@ -12,7 +12,7 @@ import pytest
 
 import toolkit
 from tests.conftest import SAMPLES
-from toolkit.lint.rules.examples import GOOD
+from toolkit.lint.rules.example_cassettes import GOOD
 
 PACKAGE_JSON = '{\n  "name": "web",\n  "version": "1.0.0",\n  "devDependencies": {"jest": "^29"}\n}\n'
 WORKFLOW = "name: CI\non:\n  push:\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps: []\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.walk import DEFAULT_EXCLUDE, WalkOptions, discover
+from toolkit.read.walk import DEFAULT_EXCLUDE, WalkOptions, discover
 
 CASSETTE = "interactions: []\nversion: 1\n"
 

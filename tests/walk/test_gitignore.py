@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.walk import WalkOptions, discover
-from toolkit.walk.gitignore import is_ignored, parse_ignore_file
+from toolkit.read.walk import WalkOptions, discover
+from toolkit.read.walk.gitignore import is_ignored, parse_ignore_file
 
 CASSETTE = "interactions: []\nversion: 1\n"
 

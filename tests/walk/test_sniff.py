@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import CORPUS, DATA, SAMPLES
-from toolkit.walk.sniff import CASSETTE, FOREIGN, UNDECIDED, is_plainly_not_a_cassette, read_verdict
+from toolkit.read.walk.sniff import CASSETTE, FOREIGN, UNDECIDED, is_plainly_not_a_cassette, read_verdict
 
 PACKAGE_JSON = b'{\n  "name": "web",\n  "version": "1.0.0",\n  "scripts": {"test": "jest"}\n}\n'
 TSCONFIG = b'// generated\n/* options */\n{\n  "compilerOptions": {"strict": true}\n}\n'

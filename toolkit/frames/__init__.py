@@ -13,7 +13,7 @@ from toolkit.frames.columns import CHUNKS, FRAMES, INTERACTIONS, PROBLEMS, USAGE
 from toolkit.frames.rows import FileRows
 
 if TYPE_CHECKING:
-    from toolkit.report.summary import Summary
+    from toolkit.frames.summary import Summary
 
 __all__ = ["FRAMES", "KEY", "Column", "Frames", "frames_from_rows"]
 
@@ -81,8 +81,8 @@ class Frames:
         return self.usage.merge(interactions, on=KEY, how="left", validate="one_to_one")
 
     def summary(self, top: int = 10) -> Summary:
-        """The audit report's tables (``toolkit.report.summary.summarize``)."""
-        from toolkit.report.summary import summarize
+        """The audit report's tables (``toolkit.frames.summary.summarize``)."""
+        from toolkit.frames.summary import summarize
 
         return summarize(self, top=top)
 

@@ -10,12 +10,12 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from toolkit.llm import Analysis, Exchange, Route, analyze
+from toolkit.analyze.cost.estimate import estimate_cost
+from toolkit.analyze.llm import Analysis, Exchange, Route, analyze
+from toolkit.analyze.streams import StreamKind
+from toolkit.analyze.streams.detect import detect_stream_kind, media_type
+from toolkit.analyze.timing import read_server_timing
 from toolkit.model import Cassette, Interaction
-from toolkit.pricing import estimate_cost
-from toolkit.streams import StreamKind
-from toolkit.streams.detect import detect_stream_kind, media_type
-from toolkit.timing import read_server_timing
 
 __all__ = ["FileRows", "build_rows"]
 

@@ -7,10 +7,10 @@ importing one rule module stays cheap):
   ``lint_paths(paths, settings, jobs=1, walk=None) -> LintResult``;
 * ``toolkit.lint.settings``: ``LintSettings`` (select, ignore, per-file ignores, severities,
   rule options, fail-on), ``build_settings(file_config, command_line)``;
-* ``toolkit.lint.config``: ``load_config``, ``find_config``, ``read_config`` (pyproject.toml's
+* ``toolkit.lint.config.file``: ``load_config``, ``find_config``, ``read_config`` (pyproject.toml's
   ``[tool.cassette-toolkit]``, ``cassette-toolkit.toml``); its keys are defined once in
-  ``toolkit.lint.config_keys``, and ``toolkit.lint.config_schema`` renders their JSON Schema;
-* ``toolkit.lint.walking``: ``build_walk_options(file_config, walk_flags)`` (``toolkit.walk``);
+  ``toolkit.lint.config.keys``, and ``toolkit.lint.config.schema`` renders their JSON Schema;
+* ``toolkit.lint.config.walking``: ``build_walk_options(file_config, walk_flags)`` (``toolkit.read.walk``);
 * ``toolkit.lint.allow``: ``allow-values`` lists;
 * ``toolkit.lint.baseline``: ``read_baseline``, ``write_baseline`` (secrets by value, the rest by
   place; stale entries);

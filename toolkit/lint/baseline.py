@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 
 from toolkit.lint.errors import BaselineError
 from toolkit.lint.finding import Finding
-from toolkit.paths import relative_path
+from toolkit.plumbing.paths import relative_path
 
 __all__ = [
     "VERSION",
@@ -183,7 +183,7 @@ def render_baseline(findings: Iterable[Finding], base: str) -> str:
 
 def write_baseline(path: str, findings: Iterable[Finding]) -> int:
     """Write the baseline for ``findings`` atomically; returns how many findings it accepts."""
-    from toolkit.atomic import write_atomically  # tempfile: only when writing
+    from toolkit.plumbing.atomic import write_atomically  # tempfile: only when writing
 
     findings = list(findings)
     base = str(Path(path).resolve().parent)

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from toolkit.document import START
 from toolkit.lint.finding import Finding, Hit, Severity, severity_rank
 from toolkit.lint.locate import fingerprint, interaction_anchors
 from toolkit.lint.rule import LintContext, Rule
@@ -24,10 +23,11 @@ from toolkit.lint.rules import INTERNAL_ERROR
 from toolkit.lint.selection import is_selected
 from toolkit.lint.settings import LintSettings
 from toolkit.model import Cassette
-from toolkit.parallel import ordered_map
-from toolkit.reader import Parsed, parse_cassette
-from toolkit.source import discover, read_file
-from toolkit.walk import WalkOptions
+from toolkit.plumbing.parallel import ordered_map
+from toolkit.read.document import START
+from toolkit.read.files import discover, read_file
+from toolkit.read.parse import Parsed, parse_cassette
+from toolkit.read.walk import WalkOptions
 
 if TYPE_CHECKING:
     from toolkit.lint.baseline import BaselineEntry

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, NamedTuple, Protocol
 
-from toolkit.document import Document
 from toolkit.lint.finding import Hit, Severity
 from toolkit.model import Cassette
+from toolkit.read.document import Document
 
 __all__ = ["Check", "Example", "LintContext", "Option", "Rule", "RuleDocs"]
 

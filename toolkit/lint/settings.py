@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from toolkit.lint.allow import ALLOW_VALUES
-from toolkit.lint.config import FileConfig
+from toolkit.lint.config.file import FileConfig
+from toolkit.lint.config.walking import WalkFlags, build_walk_options
 from toolkit.lint.finding import Severity
-from toolkit.lint.paths import relative_path
 from toolkit.lint.rule import Rule
 from toolkit.lint.rules import RULES
 from toolkit.lint.selection import is_selected, longest_match, severity_for
-from toolkit.lint.walking import WalkFlags, build_walk_options
-from toolkit.walk.globs import matches_glob
+from toolkit.plumbing.paths import relative_path
+from toolkit.read.walk.globs import matches_glob
 
 __all__ = ["CommandLine", "LintSettings", "WalkFlags", "build_settings", "build_walk_options"]
 

@@ -2,7 +2,7 @@
 
 ``*.gz`` files (langchain's split cassettes) are decompressed to redact and compressed again,
 keeping the original's gzip file name and time. A write goes through
-``toolkit.atomic.write_atomically``: a temporary file in the same folder, with the original's
+``toolkit.plumbing.atomic.write_atomically``: a temporary file in the same folder, with the original's
 permission bits, flushed to disk and renamed over the original, so a reader never sees half a
 cassette and an interrupted run leaves the old file whole.
 """
@@ -14,8 +14,8 @@ import io
 import struct
 import zlib
 
-from toolkit.atomic import write_atomically
-from toolkit.bodies import MAX_DECODED_BYTES
+from toolkit.plumbing.atomic import write_atomically
+from toolkit.read.content_coding import MAX_DECODED_BYTES
 
 __all__ = ["FileError", "read_text", "write_text"]
 

@@ -2,14 +2,14 @@
 
 No I/O (``toolkit.redact.files`` reads and writes). The steps:
 
-1. read the cassette (``toolkit.reader``) and scan it (``toolkit.leaks``) for blocking
+1. read the cassette (``toolkit.read.parse``) and scan it (``toolkit.analyze.secrets``) for blocking
    secrets (CT201, CT202); account identifiers and test-mode keys are left alone, and so is
    whatever the caller's ``choose`` leaves out (the command's ``toolkit.redact.policy``: the
    project's allowed values, ignores and baseline);
-2. find the scalar each secret sits in (``toolkit.document.read_source_map``) and compute
+2. find the scalar each secret sits in (``toolkit.read.document.read_source_map``) and compute
    its new value: a header gets ``<REDACTED:kind>``; a URL, a go-vcr form value or a
    ``parsed_body`` string gets a same-length ``REDACTEDXXX`` placeholder; a body is redacted
-   in its decoded content and encoded again (``toolkit.redact.bodies``);
+   in its decoded content and encoded again (``toolkit.redact.body``);
 3. edit the text at those scalars only (``toolkit.redact.scalars``); a recorded length that a
    re-compressed body no longer matches (``Content-Length``, go-vcr ``content_length``) is
    updated with it. An httprr trace is not YAML: its raw messages are edited and its length
@@ -31,11 +31,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from toolkit.document import DocumentError, NodeSpan, SourceMap, YamlMap, YamlSeq, read_source_map
-from toolkit.leaks import Leak, Piece, scan_interaction
+from toolkit.analyze.secrets import Leak, Piece, scan_interaction
+from toolkit.analyze.streams.detect import media_type
+from toolkit.credentials.replacement import filler
 from toolkit.model import Cassette, Interaction
-from toolkit.reader import Parsed, parse_cassette
-from toolkit.redact.bodies import BodyEdit, RedactionError, redact_body
+from toolkit.read.document import DocumentError, NodeSpan, SourceMap, YamlMap, YamlSeq, read_source_map
+from toolkit.read.parse import Parsed, parse_cassette
+from toolkit.redact.body import BodyEdit, RedactionError, redact_body
 from toolkit.redact.scalars import (
     render_double_quoted,
     rewrite_base64,
@@ -45,11 +47,9 @@ from toolkit.redact.scalars import (
 )
 from toolkit.redact.substitute import Layer, replace_all, spellings
 from toolkit.redact.trace import redact_trace
-from toolkit.secrets.redact import filler
-from toolkit.streams.detect import media_type
 
 if TYPE_CHECKING:
-    from toolkit.llm import Analysis
+    from toolkit.analyze.llm import Analysis
 
 __all__ = ["LeakChooser", "Redaction", "redact_text"]
 
@@ -132,7 +132,7 @@ def _unreadable(parsed: Parsed) -> str:
 def _leaks(cassette: Cassette, analyses: dict[int, Analysis]) -> list[Leak]:
     def analysis_of(interaction: Interaction) -> Analysis:
         if interaction.index not in analyses:
-            from toolkit.llm import analyze
+            from toolkit.analyze.llm import analyze
 
             analyses[interaction.index] = analyze(interaction)
         return analyses[interaction.index]

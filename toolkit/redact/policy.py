@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from toolkit.leaks import Leak
+from toolkit.analyze.secrets import Leak
 from toolkit.lint.baseline import Baseline
 from toolkit.lint.engine import lint_parsed
 from toolkit.lint.finding import severity_rank
 from toolkit.lint.settings import LintSettings
-from toolkit.reader import Parsed
+from toolkit.read.parse import Parsed
 from toolkit.redact.plan import LeakChooser
 
 __all__ = ["BLOCKING_CODES", "RedactPolicy"]

@@ -17,7 +17,7 @@ import itertools
 import re
 from collections.abc import Iterable
 
-from toolkit.document import NodeSpan
+from toolkit.read.document import NodeSpan
 
 __all__ = ["render_double_quoted", "rewrite_base64", "rewrite_changed", "rewrite_text", "split_prefix"]
 

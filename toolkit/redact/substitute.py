@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import Literal
 from urllib.parse import quote, quote_plus
 
-from toolkit.secrets.redact import filler
+from toolkit.credentials.replacement import filler
 
 __all__ = ["Layer", "replace_all", "replace_all_bytes", "spellings"]
 

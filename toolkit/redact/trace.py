@@ -17,11 +17,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from toolkit.formats.httprr import Record, split_records
-from toolkit.formats.httpwire import ByteLines, Message, dechunk, encode_chunked, read_message
-from toolkit.leaks import Leak
+from toolkit.analyze.secrets import Leak
 from toolkit.model import Interaction
-from toolkit.redact.bodies import BodyEdit, RedactionError, redact_body
+from toolkit.read.dialects.httprr import Record, split_records
+from toolkit.read.dialects.httpwire import ByteLines, Message, dechunk, encode_chunked, read_message
+from toolkit.redact.body import BodyEdit, RedactionError, redact_body
 
 __all__ = ["Edit", "redact_trace"]
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from toolkit.report.latency import RECORDED, SERVER
+from toolkit.frames.latency import RECORDED, SERVER
+from toolkit.frames.summary import TOKEN_PARTS, Summary, token_parts
 from toolkit.report.numbers import plain, show_usd
-from toolkit.report.summary import TOKEN_PARTS, Summary, token_parts
 from toolkit.report.svg import Canvas, compact, log_ticks, nice_ticks
 
 __all__ = ["CHARTS", "COLOURS", "render_chart"]

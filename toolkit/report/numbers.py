@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from toolkit.report.fields import Kind
+from toolkit.frames.tables import Kind
 
 __all__ = ["is_missing", "plain", "raw_value", "show_number", "show_usd"]
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from toolkit.report.summary import Summary
+    from toolkit.frames.summary import Summary
 
 __all__ = ["DEFAULT_CSV_TABLE", "RenderOptions", "Renderer"]
 

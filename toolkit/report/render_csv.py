@@ -10,10 +10,10 @@ from __future__ import annotations
 import csv
 import io
 
-from toolkit.report.fields import TABLES
+from toolkit.frames.summary import Summary
+from toolkit.frames.tables import TABLES
 from toolkit.report.options import RenderOptions
 from toolkit.report.render_json import table_records
-from toolkit.report.summary import Summary
 
 __all__ = ["render_csv"]
 

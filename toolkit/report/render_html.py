@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterator
 from html import escape
 
+from toolkit.frames.summary import Summary
+from toolkit.report.blocks import Block, Bullets, Charts, Heading, Paragraph, Table, build_document
 from toolkit.report.charts import render_chart
-from toolkit.report.document import Block, Bullets, Charts, Heading, Paragraph, Table, build_document
 from toolkit.report.options import RenderOptions
-from toolkit.report.summary import Summary
 
 __all__ = ["render_html"]
 

@@ -1,6 +1,6 @@
 """The report as JSON: a stable, documented shape (``docs/report-json.md``).
 
-Keys are the field names of ``toolkit.report.fields``; values are raw (counts as
+Keys are the field names of ``toolkit.frames.tables``; values are raw (counts as
 integers, USD as floats, null where nothing reports the value). ``version``
 changes only when a key is removed or changes meaning; new keys may appear.
 """
@@ -12,10 +12,10 @@ from typing import Any
 
 import pandas as pd
 
-from toolkit.report.fields import FIELDS, TABLES
+from toolkit.frames.summary import Summary
+from toolkit.frames.tables import FIELDS, TABLES
 from toolkit.report.numbers import raw_value
 from toolkit.report.options import RenderOptions
-from toolkit.report.summary import Summary
 
 __all__ = ["SHAPE_VERSION", "render_json", "report_document", "table_records"]
 

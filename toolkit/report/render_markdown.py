@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from toolkit.report.document import Block, Bullets, Charts, Heading, Paragraph, Table, build_document
+from toolkit.frames.summary import Summary
+from toolkit.report.blocks import Block, Bullets, Charts, Heading, Paragraph, Table, build_document
 from toolkit.report.options import RenderOptions
-from toolkit.report.summary import Summary
 
 __all__ = ["render_markdown"]
 

@@ -4,7 +4,7 @@
 
 writes ``OUT_DIR/cassettes/*.yaml`` (and ``*.yml``) and ``OUT_DIR/manifest.json``. The output is the same
 on every run. The secrets are synthesized here from the catalog's own example templates
-(``toolkit.secrets.examples.expand``): structurally valid, never real. They are generated
+(``toolkit.credentials.templates.expand``): structurally valid, never real. They are generated
 into a temporary folder by the tests rather than committed, because hosting services that
 check pushes for credentials would refuse checksum-valid tokens. ``manifest.json`` beside
 this script is a committed copy of the labels (kinds, locations, expected codes and lines,
@@ -37,8 +37,9 @@ import zstandard
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
-from toolkit.secrets.catalog import CATALOG
-from toolkit.secrets.examples import ALPHABETS, expand
+from toolkit.credentials.catalog import CATALOG
+
+from toolkit.credentials.templates import ALPHABETS, expand
 
 SEED = "cassette-toolkit labelled secrets v1"
 Expected = list[tuple[str, int]]

@@ -6,7 +6,7 @@ import gzip
 import json
 
 from tests.lint.helpers import lint_text, where
-from toolkit.lint.rules.examples import vcrpy_cassette
+from toolkit.lint.rules.example_cassettes import vcrpy_cassette
 
 JSON_HEADERS = "      Content-Type:\n      - application/json\n"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.lint.helpers import lint_text, where
-from toolkit.lint.rules.examples import GOOD
+from toolkit.lint.rules.example_cassettes import GOOD
 
 
 def test_syntax_error_at_the_parsers_position() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.lint.helpers import lint_text, where
-from toolkit.lint.rules.examples import GOOD, vcrpy_cassette
+from toolkit.lint.rules.example_cassettes import GOOD, vcrpy_cassette
 
 TWICE = GOOD.replace("version: 1\n", "") + GOOD.split("\n", 1)[1]
 

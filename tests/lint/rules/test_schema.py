@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.conftest import DATA
 from tests.lint.helpers import lint_text, where
-from toolkit.lint.rules.examples import GOOD
+from toolkit.lint.rules.example_cassettes import GOOD
 
 
 def test_wrong_types_at_each_node() -> None:

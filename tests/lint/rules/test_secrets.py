@@ -13,11 +13,11 @@ import pytest
 
 from tests.conftest import ROOT, LabelledSet
 from tests.lint.helpers import lint_text, where
-from toolkit.leaks import scan_interaction
-from toolkit.lint.rules.examples import vcrpy_cassette
-from toolkit.llm import analyze
-from toolkit.secrets.examples import expand
-from toolkit.source import read_file
+from toolkit.analyze.llm import analyze
+from toolkit.analyze.secrets import scan_interaction
+from toolkit.credentials.templates import expand
+from toolkit.lint.rules.example_cassettes import vcrpy_cassette
+from toolkit.read.files import read_file
 
 PROJECT_KEY = expand("sk-proj-{b64url:74}T3BlbkFJ{b64url:74}", "rules test")
 HEX_KEY = expand("{hex:32}", "rules test hex")

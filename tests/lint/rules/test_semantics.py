@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tests.lint.helpers import lint_text, where
-from toolkit.lint.rules.examples import vcrpy_cassette
-from toolkit.lint.rules.semantics import same_model
-from toolkit.lint.rules.streams import _STOP, _TEXT, _USAGE, _stream_cassette
+from toolkit.lint.rules.ct3_streams import _STOP, _TEXT, _USAGE, _stream_cassette
+from toolkit.lint.rules.ct5_llm import same_model
+from toolkit.lint.rules.example_cassettes import vcrpy_cassette
 
 
 def test_stream_without_usage() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.conftest import DATA
 from tests.lint.helpers import lint_text, where
-from toolkit.lint.rules.streams import _CALL, _CHUNK, _SSE_HEADERS, _STOP, _TEXT, _USAGE, _stream_cassette
+from toolkit.lint.rules.ct3_streams import _CALL, _CHUNK, _SSE_HEADERS, _STOP, _TEXT, _USAGE, _stream_cassette
 
 HOSTILE = DATA / "hostile"
 

@@ -12,7 +12,7 @@ import importlib
 from collections.abc import Callable
 
 from toolkit.lint.engine import LintResult
-from toolkit.lint.reporters.common import ReportOptions
+from toolkit.lint.reporters.counts import ReportOptions
 
 __all__ = ["REPORTER_BY_NAME", "ReportOptions", "Reporter"]
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from toolkit.lint.engine import LintResult
 from toolkit.lint.finding import Finding, Severity
-from toolkit.lint.paths import relative_path
-from toolkit.lint.reporters.common import ReportOptions
+from toolkit.lint.reporters.counts import ReportOptions
+from toolkit.plumbing.paths import relative_path
 
 __all__ = ["escape_data", "escape_property", "render"]
 

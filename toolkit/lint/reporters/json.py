@@ -16,7 +16,7 @@ from collections import Counter
 from typing import Any
 
 from toolkit.lint.engine import LintResult
-from toolkit.lint.reporters.common import ReportOptions, count_by_severity
+from toolkit.lint.reporters.counts import ReportOptions, count_by_severity
 
 __all__ = ["VERSION", "render"]
 

@@ -12,8 +12,8 @@ import xml.etree.ElementTree as ET
 
 from toolkit.lint.engine import LintResult
 from toolkit.lint.finding import Finding, severity_rank
-from toolkit.lint.paths import relative_path
-from toolkit.lint.reporters.common import ReportOptions
+from toolkit.lint.reporters.counts import ReportOptions
+from toolkit.plumbing.paths import relative_path
 
 __all__ = ["render"]
 

@@ -19,10 +19,10 @@ from urllib.parse import quote
 from toolkit import __version__
 from toolkit.lint.engine import LintResult
 from toolkit.lint.finding import Finding, Severity
-from toolkit.lint.paths import relative_path
-from toolkit.lint.reporters.common import ReportOptions
+from toolkit.lint.reporters.counts import ReportOptions
 from toolkit.lint.rule import Rule
 from toolkit.lint.rules import RULE_BY_CODE
+from toolkit.plumbing.paths import relative_path
 
 __all__ = ["FINGERPRINT_KEY", "render"]
 

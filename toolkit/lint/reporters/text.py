@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from toolkit.lint.engine import LintResult
 from toolkit.lint.finding import Finding, Severity
-from toolkit.lint.reporters.common import ReportOptions, count_by_severity, plural
+from toolkit.lint.reporters.counts import ReportOptions, count_by_severity, plural
 
 __all__ = ["render"]
 

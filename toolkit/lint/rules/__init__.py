@@ -12,7 +12,15 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from toolkit.lint.rule import Rule
-from toolkit.lint.rules import bodies, file, hygiene, schema, secrets, semantics, streams
+from toolkit.lint.rules import (
+    ct0_file,
+    ct1_schema,
+    ct2_secrets,
+    ct3_bodies,
+    ct3_streams,
+    ct4_hygiene,
+    ct5_llm,
+)
 
 __all__ = ["FAMILIES", "INTERNAL_ERROR", "RULES", "RULE_BY_CODE", "Family"]
 
@@ -34,9 +42,9 @@ FAMILIES: tuple[Family, ...] = (
     Family("CT5", "LLM semantics"),
 )
 
-INTERNAL_ERROR = file.INTERNAL_ERROR
+INTERNAL_ERROR = ct0_file.INTERNAL_ERROR
 
-_FAMILY_MODULES = (file, schema, secrets, bodies, streams, hygiene, semantics)
+_FAMILY_MODULES = (ct0_file, ct1_schema, ct2_secrets, ct3_bodies, ct3_streams, ct4_hygiene, ct5_llm)
 
 #: Every rule, sorted by code.
 RULES: tuple[Rule, ...] = tuple(

@@ -1,0 +1,216 @@
+"""Each provider's usage object, normalised to ``Usage``.
+
+The convention (OpenTelemetry GenAI, genai-prices): ``input_tokens`` includes
+cache reads and cache writes; ``output_tokens`` includes reasoning tokens.
+Providers differ in what they count where:
+
+* OpenAI-compatible ``prompt_tokens`` already include cached tokens;
+  ``completion_tokens`` include reasoning, except where reasoning is reported
+  beside them: xAI (its ``total = prompt + completion + reasoning`` shows it)
+  and Vercel's AI Gateway (whose total leaves reasoning out as well; its
+  reported ``cost`` is what proves it: it bills completion + reasoning).
+* Anthropic and Bedrock Converse report ``input_tokens`` *without* cache reads
+  and writes: they are added.
+* Gemini reports ``thoughtsTokenCount`` beside ``candidatesTokenCount`` and
+  tool-use prompt tokens beside ``promptTokenCount``: they are added.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from toolkit.analyze.llm.exchange import Usage, add_counts, as_cost, as_count, dig
+
+__all__ = [
+    "anthropic_usage",
+    "bedrock_header_usage",
+    "bedrock_metrics_usage",
+    "cohere_usage",
+    "converse_usage",
+    "gemini_usage",
+    "openai_usage",
+    "responses_usage",
+]
+
+
+#: Providers whose OpenAI-compatible ``completion_tokens`` never include the reasoning tokens.
+REASONING_APART = frozenset({"xai", "vercel"})
+
+
+def openai_usage(usage: Any, reasoning_apart: bool = False) -> Usage | None:
+    """Chat Completions (and every OpenAI-compatible API) ``usage``.
+
+    ``reasoning_apart``: the provider is known to report reasoning beside ``completion_tokens``;
+    otherwise that is inferred from a total that counts them beside.
+    """
+    if not isinstance(usage, dict):
+        return None
+    prompt = as_count(usage.get("prompt_tokens"))
+    completion = as_count(usage.get("completion_tokens"))
+    total = as_count(usage.get("total_tokens"))
+    reasoning = as_count(dig(usage, "completion_tokens_details", "reasoning_tokens"))
+    if reasoning is None:
+        reasoning = as_count(usage.get("reasoning_tokens"))
+    output = completion
+    if (
+        completion is not None
+        and reasoning
+        and (reasoning_apart or _reported_beside(prompt, completion, reasoning, total))
+    ):
+        output = completion + reasoning
+    return Usage(
+        input_tokens=prompt,
+        output_tokens=output,
+        reasoning_tokens=reasoning,
+        cache_read_tokens=_first_count(
+            dig(usage, "prompt_tokens_details", "cached_tokens"),
+            usage.get("prompt_cache_hit_tokens"),  # DeepSeek
+            usage.get("num_cached_tokens"),  # Mistral
+            usage.get("cached_tokens"),
+        ),
+        cache_write_tokens=as_count(dig(usage, "prompt_tokens_details", "cache_write_tokens")),
+        total_tokens=total,
+        cost_ticks=as_count(usage.get("cost_in_usd_ticks")),
+        reported_cost_usd=_reported_cost(usage),
+    )
+
+
+def _reported_beside(prompt: int | None, completion: int, reasoning: int, total: int | None) -> bool:
+    """Whether the total shows reasoning counted outside completion_tokens."""
+    if prompt is None or total is None:
+        return False
+    return prompt + completion + reasoning == total and prompt + completion != total
+
+
+def _reported_cost(usage: dict[str, Any]) -> float | None:
+    """USD cost as reported: xAI ticks (1e-10 USD), else OpenRouter / Vercel ``cost``."""
+    ticks = as_count(usage.get("cost_in_usd_ticks"))
+    if ticks is not None:
+        return ticks / 1e10
+    return as_cost(usage.get("cost"))
+
+
+def _first_count(*values: Any) -> int | None:
+    for value in values:
+        count = as_count(value)
+        if count is not None:
+            return count
+    return None
+
+
+def responses_usage(usage: Any) -> Usage | None:
+    """OpenAI Responses ``usage`` (input includes cached; output includes reasoning)."""
+    if not isinstance(usage, dict):
+        return None
+    return Usage(
+        input_tokens=as_count(usage.get("input_tokens")),
+        output_tokens=as_count(usage.get("output_tokens")),
+        reasoning_tokens=as_count(dig(usage, "output_tokens_details", "reasoning_tokens")),
+        cache_read_tokens=as_count(dig(usage, "input_tokens_details", "cached_tokens")),
+        cache_write_tokens=as_count(dig(usage, "input_tokens_details", "cache_write_tokens")),
+        total_tokens=as_count(usage.get("total_tokens")),
+        cost_ticks=as_count(usage.get("cost_in_usd_ticks")),
+        reported_cost_usd=_reported_cost(usage),
+    )
+
+
+def anthropic_usage(usage: Any) -> Usage | None:
+    """Anthropic Messages ``usage``: cache reads and writes are added to the input."""
+    if not isinstance(usage, dict):
+        return None
+    fresh = as_count(usage.get("input_tokens"))
+    cache_read = as_count(usage.get("cache_read_input_tokens"))
+    cache_write = as_count(usage.get("cache_creation_input_tokens"))
+    return Usage(
+        input_tokens=add_counts(fresh, cache_read, cache_write),
+        output_tokens=as_count(usage.get("output_tokens")),
+        reasoning_tokens=as_count(dig(usage, "output_tokens_details", "thinking_tokens")) or None,
+        cache_read_tokens=cache_read,
+        cache_write_tokens=cache_write,
+    )
+
+
+def gemini_usage(metadata: Any) -> Usage | None:
+    """Gemini ``usageMetadata``: thoughts are added to the output, tool-use prompt to the input."""
+    if not isinstance(metadata, dict):
+        return None
+    prompt = as_count(metadata.get("promptTokenCount"))
+    candidates = as_count(metadata.get("candidatesTokenCount"))
+    thoughts = as_count(metadata.get("thoughtsTokenCount"))
+    tool_prompt = as_count(metadata.get("toolUsePromptTokenCount"))
+    output = add_counts(candidates, thoughts)
+    if output is None and prompt is not None:
+        output = 0  # Gemini omits candidatesTokenCount when nothing was generated
+    return Usage(
+        input_tokens=add_counts(prompt, tool_prompt),
+        output_tokens=output,
+        reasoning_tokens=thoughts,
+        cache_read_tokens=as_count(metadata.get("cachedContentTokenCount")),
+        total_tokens=as_count(metadata.get("totalTokenCount")),
+    )
+
+
+def converse_usage(usage: Any) -> Usage | None:
+    """Bedrock Converse ``usage``: cache reads and writes are added to the input."""
+    if not isinstance(usage, dict):
+        return None
+    cache_read = as_count(usage.get("cacheReadInputTokens"))
+    cache_write = as_count(usage.get("cacheWriteInputTokens"))
+    return Usage(
+        input_tokens=add_counts(as_count(usage.get("inputTokens")), cache_read, cache_write),
+        output_tokens=as_count(usage.get("outputTokens")),
+        cache_read_tokens=cache_read,
+        cache_write_tokens=cache_write,
+        total_tokens=as_count(usage.get("totalTokens")),
+    )
+
+
+def bedrock_metrics_usage(metrics: Any) -> Usage | None:
+    """``amazon-bedrock-invocationMetrics`` of an invoke-with-response-stream final chunk."""
+    if not isinstance(metrics, dict):
+        return None
+    cache_read = as_count(metrics.get("cacheReadInputTokenCount"))
+    cache_write = as_count(metrics.get("cacheWriteInputTokenCount"))
+    return Usage(
+        input_tokens=add_counts(as_count(metrics.get("inputTokenCount")), cache_read, cache_write),
+        output_tokens=as_count(metrics.get("outputTokenCount")),
+        cache_read_tokens=cache_read,
+        cache_write_tokens=cache_write,
+    )
+
+
+_BEDROCK_HEADERS = {
+    "input": "x-amzn-bedrock-input-token-count",
+    "output": "x-amzn-bedrock-output-token-count",
+    "cache_read": "x-amzn-bedrock-cache-read-input-token-count",
+    "cache_write": "x-amzn-bedrock-cache-write-input-token-count",
+}
+
+
+def bedrock_header_usage(get_header: Any) -> Usage | None:
+    """Bedrock's token-count response headers (used when the body reports none)."""
+    counts = {name: as_count(get_header(header)) for name, header in _BEDROCK_HEADERS.items()}
+    if counts["input"] is None and counts["output"] is None:
+        return None
+    return Usage(
+        input_tokens=add_counts(counts["input"], counts["cache_read"], counts["cache_write"]),
+        output_tokens=counts["output"],
+        cache_read_tokens=counts["cache_read"],
+        cache_write_tokens=counts["cache_write"],
+        source="headers",
+    )
+
+
+def cohere_usage(document: Any) -> Usage | None:
+    """Cohere v2 ``usage`` or v1 ``meta``: ``tokens`` if present, else ``billed_units``."""
+    holder = document.get("usage") or document.get("meta") if isinstance(document, dict) else None
+    if not isinstance(holder, dict):
+        return None
+    counts = holder.get("tokens") if isinstance(holder.get("tokens"), dict) else holder.get("billed_units")
+    if not isinstance(counts, dict):
+        return None
+    return Usage(
+        input_tokens=as_count(counts.get("input_tokens")),
+        output_tokens=as_count(counts.get("output_tokens")),
+        cache_read_tokens=as_count(holder.get("cached_tokens")),
+    )

@@ -1,0 +1,95 @@
+"""Scan every site of an interaction: ``Leak`` records, one per secret and YAML node.
+
+A secret seen twice at one node (a token in a JSON string under a credential key, found by
+its format in the body text as well) is one leak. The secret itself stays in memory for
+``redact``; reports show only its kind, fingerprint and ``display``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from toolkit.analyze.secrets.sites import AnalysisOf, Fragment, Site, Value, walk_interaction
+from toolkit.credentials import DEFAULT_POLICY, ScanPolicy, SecretMatch, scan_text, scan_value
+from toolkit.credentials.account_headers import account_header_provider
+from toolkit.credentials.matcher import MIN_TOKEN_LENGTH
+from toolkit.credentials.positions import classify_position
+from toolkit.model import Interaction
+from toolkit.read.document import Position
+
+__all__ = ["Leak", "Piece", "scan_interaction", "scan_values"]
+
+
+class Piece(NamedTuple):
+    """The part ``fragment[start:end]`` of stream event ``event`` that spells part of a secret."""
+
+    event: int
+    fragment: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Leak:
+    """A secret (or account identifier) at a site of interaction ``interaction``.
+
+    ``secret`` is the matched text, kept for redaction only: never print it. ``pieces``
+    are set when the secret was spelled out over several stream events.
+    """
+
+    interaction: int
+    site: Site
+    match: SecretMatch
+    secret: str = field(repr=False)
+    pieces: tuple[Piece, ...] = ()
+
+    @property
+    def blocking(self) -> bool:
+        """A credential to remove (not an account identifier or a test-mode key)."""
+        return self.match.severity == "error"
+
+
+def scan_interaction(
+    interaction: Interaction, analysis_of: AnalysisOf | None = None, policy: ScanPolicy = DEFAULT_POLICY
+) -> list[Leak]:
+    """Every secret and account identifier in ``interaction``, in document order."""
+    return scan_values(interaction.index, walk_interaction(interaction, analysis_of), policy)
+
+
+def scan_values(index: int, values: Iterable[Value], policy: ScanPolicy = DEFAULT_POLICY) -> list[Leak]:
+    """Scan walked values; one leak per secret and site (the first, most specific, wins)."""
+    leaks: dict[tuple[tuple[str, str, Position], str], Leak] = {}
+    for value in values:
+        for match in _matches(value, policy):
+            secret = value.text[match.start : match.end]
+            pieces = _pieces(value.fragments, match) if value.fragments else ()
+            site = value.site
+            identity = (site.side, site.field, site.position)
+            leaks.setdefault((identity, match.fingerprint), Leak(index, site, match, secret, pieces))
+    return sorted(leaks.values(), key=lambda leak: (leak.site.position, leak.match.start))
+
+
+def _matches(value: Value, policy: ScanPolicy) -> list[SecretMatch]:
+    location = value.location
+    if location.kind == "text":
+        return scan_text(value.text, accounts=value.accounts and policy.report_accounts, policy=policy)
+    if (
+        len(value.text) < MIN_TOKEN_LENGTH
+        and classify_position(location) is None
+        and account_header_provider(location) is None
+    ):
+        return []  # too short for a token format, and not under a name that makes it a secret
+    return scan_value(location, value.text, policy)
+
+
+def _pieces(fragments: tuple[Fragment, ...], match: SecretMatch) -> tuple[Piece, ...]:
+    pieces: list[Piece] = []
+    for fragment in fragments:
+        end = fragment.start + len(fragment.text)
+        if fragment.start < match.end and match.start < end:
+            start = max(match.start, fragment.start) - fragment.start
+            stop = min(match.end, end) - fragment.start
+            pieces.append(Piece(fragment.event, fragment.text, start, stop))
+    return tuple(pieces)

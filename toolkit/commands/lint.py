@@ -1,0 +1,196 @@
+"""What ``cassette-toolkit lint`` does once click has parsed its options.
+
+The click command fills a ``LintRequest``; ``execute`` reads the
+configuration, builds the settings, lints, applies or writes the baseline
+and renders the report. It returns an ``Outcome`` and never prints or exits:
+the command maps the outcome to output and an exit status.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, NamedTuple
+
+from toolkit.lint.config.file import FileConfig, configured_baseline, is_known_selector, load_config
+from toolkit.lint.config.walking import WalkFlags, build_walk_flags, build_walk_options
+from toolkit.lint.engine import LintResult, lint_paths
+from toolkit.lint.errors import ConfigError
+from toolkit.lint.finding import SEVERITIES, Severity
+from toolkit.lint.reporters import REPORTER_BY_NAME, ReportOptions
+from toolkit.lint.settings import CommandLine, build_settings
+
+if TYPE_CHECKING:
+    from toolkit.lint.baseline import Baseline, BaselineEntry
+
+__all__ = [
+    "EXIT_FINDINGS",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "LintRequest",
+    "Outcome",
+    "build_flags",
+    "build_walk_flags",
+    "configured_baseline",
+    "execute",
+    "load_config",
+    "load_file_config",
+    "parse_codes",
+    "parse_severities",
+]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class LintRequest(NamedTuple):
+    """The command line of one ``lint`` run."""
+
+    paths: tuple[str, ...]
+    flags: CommandLine = CommandLine()
+    config: str | None = None
+    isolated: bool = False
+    format: str = "text"
+    color: bool = False
+    baseline: str | None = None
+    write_baseline: str | None = None
+    jobs: int | None = None
+    cwd: str = "."
+
+
+class Outcome(NamedTuple):
+    """What to print (``output`` to stdout or the output file, ``notes`` to stderr) and the exit status."""
+
+    exit_code: int
+    output: str = ""
+    notes: tuple[str, ...] = ()
+
+
+def execute(request: LintRequest) -> Outcome:
+    """Run lint as asked; configuration and baseline errors raise ``LintUsageError``."""
+    config = load_file_config(request)
+    settings = build_settings(config, request.flags)
+    walk = build_walk_options(config, request.flags.walk)
+    result = lint_paths(request.paths, settings, jobs=request.jobs, walk=walk)
+    if request.write_baseline:
+        return _write_baseline(request, result)
+    baseline_path = request.baseline or configured_baseline(config)
+    if not baseline_path:
+        return Outcome(_exit_code(result), render(result, request))
+    from toolkit.lint.baseline import read_baseline  # json: only with a baseline
+
+    baseline = read_baseline(baseline_path)
+    split = baseline.split(result.findings, result.files)
+    fail_on_stale = _first_set(request.flags.fail_on_stale_baseline, config.fail_on_stale_baseline)
+    result = replace(
+        result,
+        findings=split.kept,
+        suppressed=len(split.accepted),
+        stale_baseline=split.stale,
+        fail_on_stale=fail_on_stale,
+    )
+    notes = baseline_notes(baseline_path, baseline, split.stale)
+    return Outcome(_exit_code(result), render(result, request), notes)
+
+
+def _write_baseline(request: LintRequest, result: LintResult) -> Outcome:
+    """Every finding; or, with ``--baseline`` too, the findings that baseline accepts (stale ones dropped)."""
+    from toolkit.lint.baseline import read_baseline, write_baseline
+
+    target = request.write_baseline or ""
+    if not request.baseline:
+        count = write_baseline(target, result.findings)
+        return Outcome(EXIT_OK, notes=(f"wrote {count:,} findings to {target}",))
+    split = read_baseline(request.baseline).split(result.findings, result.files)
+    count = write_baseline(target, split.accepted)
+    dropped = f", dropped {len(split.stale):,} stale entries" if split.stale else ""
+    return Outcome(
+        EXIT_OK, notes=(f"wrote the {count:,} findings {request.baseline} accepts to {target}{dropped}",)
+    )
+
+
+#: Stale entries listed on stderr; the rest are counted.
+_STALE_SHOWN = 20
+
+
+def baseline_notes(path: str, baseline: Baseline, stale: tuple[BaselineEntry, ...]) -> tuple[str, ...]:
+    """What to say on stderr about the baseline: stale entries, and an old file format."""
+    from toolkit.lint.baseline import VERSION
+
+    notes: list[str] = []
+    rewrite = f"--baseline {path} --write-baseline {path}"
+    if stale:
+        notes.append(f"{path}: {len(stale):,} accepted findings are no longer found; {rewrite} drops them:")
+        notes.extend(f"  {entry.describe()}" for entry in stale[:_STALE_SHOWN])
+        if len(stale) > _STALE_SHOWN:
+            notes.append(f"  ... and {len(stale) - _STALE_SHOWN:,} more")
+    if baseline.version < VERSION:
+        notes.append(
+            f"{path}: a version {baseline.version} baseline accepts secrets by file; "
+            f"{rewrite} rewrites it as version {VERSION}, which accepts them by value in any file"
+        )
+    return tuple(notes)
+
+
+def load_file_config(request: LintRequest) -> FileConfig:
+    """The configuration that applies to ``request`` (see ``toolkit.lint.config.file.find_config``)."""
+    return load_config(request.config, isolated=request.isolated, cwd=request.cwd)
+
+
+def _first_set(*values: bool | None) -> bool:
+    return next((value for value in values if value is not None), False)
+
+
+def _exit_code(result: LintResult) -> int:
+    return EXIT_FINDINGS if result.failed else EXIT_OK
+
+
+def render(result: LintResult, request: LintRequest) -> str:
+    options = ReportOptions(color=request.color and request.format == "text", base=request.cwd)
+    return REPORTER_BY_NAME[request.format](result, options)
+
+
+def build_flags(
+    *,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    extend_ignore: tuple[str, ...],
+    severity: tuple[str, ...],
+    fail_on: str | None,
+    fail_on_stale_baseline: bool | None = None,
+    walk: WalkFlags | None = None,
+) -> CommandLine:
+    """The selection flags as typed settings; an empty ``--select``/``--ignore`` keeps the file's."""
+    return CommandLine(
+        select=parse_codes(select, "--select") if select else None,
+        ignore=parse_codes(ignore, "--ignore") if ignore else None,
+        extend_select=parse_codes(extend_select, "--extend-select"),
+        extend_ignore=parse_codes(extend_ignore, "--extend-ignore"),
+        severity=parse_severities(severity),
+        fail_on=next((s for s in SEVERITIES if s == fail_on), None),
+        fail_on_stale_baseline=fail_on_stale_baseline,
+        walk=walk or WalkFlags(),
+    )
+
+
+def parse_codes(values: tuple[str, ...], option: str) -> tuple[str, ...]:
+    """``--select CT3,CT401 --select CT5`` as a tuple of codes; unknown codes are usage errors."""
+    codes = tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+    for code in codes:
+        if not is_known_selector(code):
+            raise ConfigError(f"unknown rule code {code!r} in {option}")
+    return codes
+
+
+def parse_severities(values: tuple[str, ...]) -> tuple[tuple[str, Severity], ...]:
+    """``--severity CT402=error`` pairs."""
+    pairs: list[tuple[str, Severity]] = []
+    for value in values:
+        code, _, level = value.partition("=")
+        code, level = code.strip(), level.strip()
+        if not is_known_selector(code):
+            raise ConfigError(f"unknown rule code {code!r} in --severity")
+        severity = next((s for s in SEVERITIES if s == level), None)
+        if severity is None:
+            raise ConfigError(f"--severity {value!r}: the level must be one of {', '.join(SEVERITIES)}")
+        pairs.append((code, severity))
+    return tuple(pairs)

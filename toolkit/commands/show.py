@@ -1,0 +1,169 @@
+"""A readable view of recorded interactions: what ``cassette-toolkit show`` prints.
+
+JSON bodies are indented, compressed bodies are shown decoded, binary bodies
+are summarised, and streams are shown event by event.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from toolkit.analyze.llm import Analysis, analyze
+from toolkit.analyze.streams import StreamDecoding, decode_stream
+from toolkit.analyze.streams.detect import media_type
+from toolkit.model import Body, Cassette, Headers, Interaction
+from toolkit.problems import ProblemCode
+
+__all__ = ["ShowOptions", "is_unreadable", "render_cassette"]
+
+
+@dataclass(frozen=True, slots=True)
+class ShowOptions:
+    """``max_body``: characters of each body to print (0 = all)."""
+
+    max_body: int = 4000
+    interaction: int | None = None
+
+
+def is_unreadable(cassette: Cassette) -> bool:
+    """Whether the file could not be read as a cassette (``show`` then exits 1): a problem of
+    error severity, or data in no known layout (CT004). A recording of another protocol (CT005)
+    is recognised, and an empty cassette (CT006) was read: neither is a failure."""
+    return any(p.severity == "error" or p.code == ProblemCode.UNKNOWN_DIALECT for p in cassette.problems)
+
+
+def render_cassette(cassette: Cassette, options: ShowOptions) -> Iterator[str]:
+    """Lines describing the cassette, its problems and the selected interactions."""
+    count = len(cassette.interactions)
+    yield f"{cassette.path}: {cassette.format}, {count} interaction{'s' * (count != 1)}"
+    for problem in cassette.problems:
+        yield f"  {problem.path}:{problem.line}:{problem.column}: {problem.code} {problem.message}"
+    for interaction in cassette.interactions:
+        if options.interaction is None or interaction.index == options.interaction:
+            yield ""
+            yield from _render_interaction(cassette.path, interaction, options)
+
+
+def _render_interaction(path: str, interaction: Interaction, options: ShowOptions) -> Iterator[str]:
+    request, response = interaction.request, interaction.response
+    where = f"{path}:{interaction.position.line}"
+    yield f"=== interaction {interaction.index} ({where}) ==="
+    yield f"> {request.method} {request.url.raw}"
+    yield from _render_headers(">", request.headers)
+    yield from _render_body(">", request.body, request.headers, options)
+    status = " ".join(str(part) for part in (response.status_code, response.reason) if part is not None)
+    timing = [f"{response.duration_s:.3f} s"] if response.duration_s is not None else []
+    if interaction.recorded_at is not None:
+        timing.append(f"recorded {interaction.recorded_at.isoformat()}")
+    yield f"< {status or '(no status)'}" + (f"  [{', '.join(timing)}]" if timing else "")
+    yield from _render_headers("<", response.headers)
+    yield from _render_body("<", response.body, response.headers, options)
+    yield from _render_analysis(analyze(interaction), options)
+
+
+def _render_analysis(analysis: Analysis, options: ShowOptions) -> Iterator[str]:
+    """Provider, model, usage and, for streams, the message reassembled from its events."""
+    route, exchange = analysis.route, analysis.exchange
+    if route.api is None:
+        return
+    model = exchange.response_model or route.model or "?"
+    yield f"-- {route.provider} {route.api}, model {model}, finish {exchange.finish_reason or '?'} --"
+    usage = exchange.usage
+    if usage is not None:
+        parts = [f"input {usage.input_tokens}", f"output {usage.output_tokens}"]
+        parts += [
+            f"{name} {value}"
+            for name, value in (
+                ("reasoning", usage.reasoning_tokens),
+                ("cache read", usage.cache_read_tokens),
+                ("cache write", usage.cache_write_tokens),
+                ("total", usage.total_tokens),
+                ("cost ticks", usage.cost_ticks),
+                ("reported USD", usage.reported_cost_usd),
+            )
+            if value
+        ]
+        yield f"   usage ({usage.source}): {', '.join(parts)}"
+    if analysis.stream is None:
+        return
+    message = exchange.message
+    if message.reasoning:
+        yield f"   reasoning: {_clip(message.reasoning, options.max_body)}"
+    if message.text:
+        yield f"   text: {_clip(message.text, options.max_body)}"
+    for call in message.tool_calls:
+        yield f"   tool call {call.name} ({call.id}): {_clip(call.arguments, options.max_body)}"
+
+
+def _render_headers(mark: str, headers: Headers) -> Iterator[str]:
+    for header in headers:
+        yield f"{mark} {header.name}: {header.value}"
+
+
+def _render_body(mark: str, body: Body, headers: Headers, options: ShowOptions) -> Iterator[str]:
+    if body.storage == "absent" and not body.content:
+        return
+    if body.storage == "file":
+        yield f"{mark} -- body not in the cassette: stored in the file {body.tree!s} --"
+        return
+    notes = [f"{len(body.content):,} bytes", f"stored as {body.storage}"]
+    if body.encoding:
+        notes.append(f"{body.encoding} decoded")
+    if body.problem:
+        notes.append(body.problem)
+    yield f"{mark} -- body ({'; '.join(notes)}) --"
+    content_type = headers.get("content-type")
+    stream = decode_stream(body.content, content_type)
+    if stream.kind is not None:
+        yield from _render_stream(stream, options)
+        return
+    for line in _clip(_pretty(body.content, content_type), options.max_body).splitlines():
+        yield f"  {line}"
+
+
+def _render_stream(decoded: StreamDecoding, options: ShowOptions) -> Iterator[str]:
+    yield f"  {decoded.kind} stream, {len(decoded.events)} events"
+    for event in decoded.events:
+        data = _clip(_compact_json(event.data), options.max_body)
+        yield f"  [{event.index}] {event.event}: {data}"
+    for problem in decoded.problems:
+        yield f"  ! {problem.kind} at byte {problem.byte_offset}: {problem.message}"
+
+
+def _pretty(content: bytes, content_type: str | None) -> str:
+    text = _as_text(content)
+    if text is None:
+        return f"<{len(content):,} bytes of {media_type(content_type) or 'binary data'}>"
+    stripped = text.lstrip()
+    if stripped.startswith(("{", "[")):
+        try:
+            return json.dumps(json.loads(text), indent=2, ensure_ascii=False)
+        except (ValueError, RecursionError):
+            return text
+    return text
+
+
+def _compact_json(data: str) -> str:
+    try:
+        return json.dumps(json.loads(data), ensure_ascii=False, separators=(",", ":"))
+    except (ValueError, RecursionError):
+        return data
+
+
+def _as_text(content: bytes) -> str | None:
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    sample = text[:2000]
+    if sum(not (c.isprintable() or c in "\r\n\t") for c in sample) > len(sample) // 20:
+        return None
+    return text
+
+
+def _clip(text: str, limit: int) -> str:
+    if limit <= 0 or len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text) - limit:,} more characters; --full shows all)"

@@ -1,0 +1,250 @@
+"""CT2xx secrets: credentials and account identifiers in decoded headers, URLs and bodies.
+
+The scan itself is ``toolkit.analyze.secrets`` (what it walks) over ``toolkit.credentials`` (what a secret
+looks like); it runs once per file and the four rules split its leaks by layer and severity.
+A finding names the kind, a fingerprint and ``display`` (at most a 4-character prefix and
+the length): never the secret.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+from toolkit.analyze.secrets import Leak, Site, scan_interaction
+from toolkit.credentials.templates import expand
+from toolkit.lint.allow import ALLOW_VALUES, compile_allow_list
+from toolkit.lint.analysis import analysis_of
+from toolkit.lint.finding import Hit
+from toolkit.lint.rule import Example, LintContext, Option, Rule, RuleDocs
+from toolkit.lint.rules.example_cassettes import GOOD, vcrpy_cassette
+
+__all__ = ["RULES", "leaks_of"]
+
+_NAME_LIMIT = 60
+
+
+def leaks_of(context: LintContext) -> list[Leak]:
+    """Every leak of the file, scanned once and shared by the CT2xx rules."""
+    found = context.cache.get("leaks")
+    if found is None:
+        found = [
+            leak
+            for interaction in context.cassette.interactions
+            for leak in scan_interaction(interaction, lambda i: analysis_of(context, i))
+        ]
+        context.cache["leaks"] = found
+    result: list[Leak] = found
+    return result
+
+
+def _hits(
+    context: LintContext,
+    options: Mapping[str, Any],
+    wanted: Callable[[Leak], bool],
+    noun: str,
+    ignored: tuple[str, ...] = (),
+) -> Iterator[Hit]:
+    skip = {name.lower() for name in ignored}
+    allowed = compile_allow_list(tuple(options[ALLOW_VALUES]))
+    for leak in leaks_of(context):
+        if wanted(leak) and leak.site.name.lower() not in skip and not allowed.allows(leak.secret):
+            match = leak.match
+            message = (
+                f"{describe_site(leak.site)} holds {noun} {match.kind} ({match.display}), "
+                f"fingerprint {match.fingerprint}"
+            )
+            yield Hit(leak.site.position, message, leak.interaction, _key(leak), match.fingerprint)
+
+
+def _key(leak: Leak) -> str:
+    site = leak.site
+    named = f":{site.name.lower()}" if site.field in ("header", "form") else ""
+    return f"{site.side}.{site.field}{named}:{leak.match.fingerprint}"
+
+
+def _name(name: str) -> str:
+    shown = "".join(char if char.isprintable() else "?" for char in name[:_NAME_LIMIT])
+    return shown + ("..." if len(name) > _NAME_LIMIT else "")
+
+
+def describe_site(site: Site) -> str:
+    """Where a leak is, in words: ``request header Authorization``, ``response body (SSE ...)``."""
+    name = _name(site.name)
+    if site.field == "header":
+        return f"{site.side} header {name}"
+    if site.field == "form":
+        return f"request form field {name}"
+    if site.field == "url":
+        return {
+            "query": f"request URL query parameter {name}",
+            "userinfo": "request URL userinfo",
+        }.get(site.layer, "request URL")
+    inside = {
+        "json": f" (JSON key {name})",
+        "form": f" (form field {name})",
+        "parsed_body": f" (parsed_body key {name})" if name else " (parsed_body)",
+        "event-stream": " (event-stream chunk)",
+        "stream-text": " (text reassembled from stream events)",
+    }.get(site.layer, "")
+    return f"{site.side} body{inside}"
+
+
+def check_tokens(context: LintContext, options: Mapping[str, Any]) -> Iterator[Hit]:
+    yield from _hits(
+        context, options, lambda leak: leak.blocking and leak.match.layer == "token", "a secret token"
+    )
+
+
+def check_credentials(context: LintContext, options: Mapping[str, Any]) -> Iterator[Hit]:
+    yield from _hits(
+        context,
+        options,
+        lambda leak: leak.blocking and leak.match.layer == "position",
+        "a credential",
+        tuple(options["ignore-names"]),
+    )
+
+
+def check_accounts(context: LintContext, options: Mapping[str, Any]) -> Iterator[Hit]:
+    yield from _hits(
+        context,
+        options,
+        lambda leak: leak.match.layer == "account",
+        "an account identifier",
+        tuple(options["ignore-names"]),
+    )
+
+
+def check_test_keys(context: LintContext, options: Mapping[str, Any]) -> Iterator[Hit]:
+    yield from _hits(
+        context, options, lambda leak: not leak.blocking and leak.match.layer == "token", "a low-risk token"
+    )
+
+
+# Synthetic keys, expanded from templates when the module loads: no key-shaped literal is
+# stored in the source.
+_PROJECT_KEY = expand("sk-proj-{b64url:74}T3BlbkFJ{b64url:74}", "CT201 example")
+_AZURE_KEY = expand("{hex:32}", "CT202 example")
+_STRIPE_TEST = expand("sk_test_{b62:24}", "CT204 example")
+_ORG = expand("org-{b62:24}", "CT203 example")
+
+
+def _with_request_header(name: str, value: str) -> str:
+    return GOOD.replace(
+        "    headers:\n      Content-Type:\n      - application/json\n  response:",
+        f"    headers:\n      Content-Type:\n      - application/json\n      {name}:\n      - {value}\n"
+        "  response:",
+        1,
+    )
+
+
+_ORG_HEADERS = f"      Content-Type:\n      - application/json\n      openai-organization:\n      - {_ORG}\n"
+_STRIPE_BODY = f'\'{{"id": "cus_1", "note": "created with {_STRIPE_TEST}"}}\''
+
+_ALLOW = Option(
+    (),
+    "values that are not secrets here: the exact value, or 're:' and a regular expression searched "
+    "in it (the top-level allow-values key adds to every CT2xx rule's list)",
+)
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "CT201",
+        "secret-token",
+        "error",
+        "A provider's API key or token (OpenAI, Anthropic, Google, AWS, GitHub ...) is recorded.",
+        RuleDocs(
+            what="A value in the format of a known credential (prefix, length, alphabet and, where the "
+            "format has one, its checksum or structure) anywhere in the decoded interaction: headers, "
+            "URL, go-vcr form, JSON bodies at any depth and JSON inside JSON strings, form bodies, SSE "
+            "events and the text a stream spells out over many events, gzip / deflate / br / zstd and "
+            "base64 bodies, AWS event-stream chunks, pydantic-ai's parsed_body. Placeholders and "
+            "documentation keys are not reported; object ids, signatures and base64 media are not "
+            "secrets. The finding names the kind and a fingerprint, never the value.",
+            why="A committed key is a leaked key: public repositories are scanned for them within "
+            "minutes. Cassettes are where they leak most, because recorders keep every header unless "
+            "told otherwise and compressed bodies hide them from ordinary scanners.",
+            seen="busy-beaver-dev/busy-beaver#138 committed a Google API key in a cassette's `key=` "
+            "query parameter (GitHub alerted the author the next morning); "
+            "khuyentran1401/top-github-scraper#4 recorded `Authorization: Basic` whose base64 holds a "
+            "GitHub token.",
+            failing=Example(_with_request_header("Authorization", f"Bearer {_PROJECT_KEY}")),
+            passing=Example(_with_request_header("Authorization", "Bearer <REDACTED:openai-project-key>")),
+        ),
+        check_tokens,
+        {ALLOW_VALUES: _ALLOW},
+    ),
+    Rule(
+        "CT202",
+        "credential-value",
+        "error",
+        "A value that could be a credential (long, random, not words) sits where credentials go.",
+        RuleDocs(
+            what="A value under a credential-bearing name that could be a credential: the "
+            "`Authorization`, `x-api-key`, `api-key` and `*-token` headers, query parameters and form "
+            "fields such as `key`, `api_key` or `access_token`, JSON keys such as `client_secret` or "
+            "`password`, and the password of URL userinfo. This catches keys without a recognisable "
+            "prefix (Azure's 32 hex, Mistral's). A value is reported only if it is long enough (16 "
+            "characters, 8 for a password), random in structure and not made of words: environment-"
+            "variable names (`AZURE_API_KEY`), a header's own name (`AUTHORIZATION-XXX`), identifiers "
+            "(`my-gateway-api-key`), marked values (`REDACTED_<hash>`, `test-api-key`), wrappers "
+            "(`<OPENAI_API_KEY>`, `${...}`) and hand-made JWTs are placeholders, not credentials.",
+            why="Many providers' keys have no prefix, so only the place they sit in says they are "
+            "secrets; a recorder that filtered the known header names still keeps them in a custom "
+            "header or a JSON body.",
+            seen="canonical/ubuntu.com#16555 scrubbed a Discourse API key that a cassette kept in "
+            "its recorded `Api-Key` request headers; pydantic-ai's Google cassettes record the OAuth "
+            "token exchange, `client_secret` and `refresh_token` in a form body (scrubbed there).",
+            failing=Example(_with_request_header("api-key", _AZURE_KEY)),
+            passing=Example(_with_request_header("api-key", "REDACTED")),
+        ),
+        check_credentials,
+        {
+            "ignore-names": Option(
+                (), "header, parameter or key names whose values are not credentials here"
+            ),
+            ALLOW_VALUES: _ALLOW,
+        },
+    ),
+    Rule(
+        "CT203",
+        "account-identifier",
+        "warning",
+        "An organization, project or cloud account id ties the recording to an account.",
+        RuleDocs(
+            what="`openai-organization`, `openai-project`, `anthropic-organization-id` and "
+            "`x-goog-user-project` header values, Google Cloud project ids in Vertex AI paths "
+            "(`projects/ID/locations/`) and AWS account ids in ARNs. Not credentials: a warning, and "
+            "`redact` leaves them alone.",
+            why="A public cassette then names the company account it was recorded with, which helps "
+            "phishing and targeted abuse, and often is not meant to be public.",
+            seen="Most OpenAI cassettes of the shared corpus keep `openai-organization`; Vertex AI "
+            "cassettes keep project ids in their URLs.",
+            failing=Example(vcrpy_cassette(response_headers=_ORG_HEADERS)),
+            passing=Example(GOOD),
+        ),
+        check_accounts,
+        {
+            "ignore-names": Option((), "header names whose values are not account identifiers here"),
+            ALLOW_VALUES: _ALLOW,
+        },
+    ),
+    Rule(
+        "CT204",
+        "test-mode-secret",
+        "warning",
+        "A key that only reaches test data (a Stripe sk_test_ key) is recorded.",
+        RuleDocs(
+            what="A token whose format says it works only in a provider's test mode, such as Stripe's "
+            "`sk_test_` secret keys.",
+            why="It cannot move money or read customers, but it still opens the account's test data "
+            "and is usually rotated with the live key; replace it when convenient.",
+            seen="Tool-calling demos that call payment APIs record test-mode keys in request headers.",
+            failing=Example(vcrpy_cassette(response_body=_STRIPE_BODY)),
+            passing=Example(GOOD),
+        ),
+        check_test_keys,
+        {ALLOW_VALUES: _ALLOW},
+    ),
+)

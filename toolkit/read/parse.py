@@ -1,0 +1,122 @@
+"""Bytes of one file to a ``Cassette``: unwrap gzip, parse, detect the dialect, read.
+
+Pure (no I/O): ``toolkit.read.files`` reads the bytes. httprr traces are not YAML: their reader
+builds the positioned document itself (``toolkit.read.dialects.httprr``). Never raises for bad input;
+whatever goes wrong is a ``Problem`` on the returned cassette.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from typing import Any, NamedTuple
+
+from toolkit.model import Cassette
+from toolkit.problems import Problem, ProblemCode
+from toolkit.read.content_coding import decoding_budget
+from toolkit.read.dialects import read_cassette
+from toolkit.read.dialects.httprr import is_httprr, read_httprr
+from toolkit.read.document import (
+    START,
+    Document,
+    DocumentError,
+    DuplicateKey,
+    Position,
+    YamlMap,
+    YamlSeq,
+    read_document,
+)
+
+__all__ = ["MAX_GZIP_FILE_BYTES", "Parsed", "parse_cassette"]
+
+#: A ``*.yaml.gz`` cassette may decompress to at most this many bytes.
+MAX_GZIP_FILE_BYTES = 256 * 1024 * 1024
+
+
+class Parsed(NamedTuple):
+    """A file read into the model, with the document it came from (None when unreadable)."""
+
+    cassette: Cassette
+    document: Document | None
+
+
+def parse_cassette(data: bytes, path: str) -> Parsed:
+    """Read the bytes of ``path`` (a ``*.gz`` name means gzip-wrapped; an httprr trace is
+    recognised by its first line or its ``*.httprr`` name, anything else is read as YAML)."""
+    try:
+        text = _gunzip_file(data) if path.endswith(".gz") else data
+        if is_httprr(text) or path.removesuffix(".gz").endswith(".httprr"):
+            with decoding_budget():
+                document, cassette = read_httprr(text, path)
+            return Parsed(cassette, document)
+        document = _read(text, path)
+    except DocumentError as e:
+        problem = Problem(path, e.position.line, e.position.column, e.code, e.message)
+        return Parsed(Cassette(path, "unknown", problems=(problem,)), None)
+    with decoding_budget():
+        cassette = read_cassette(document.root, path)
+    if document.duplicate_keys:
+        duplicates = tuple(_duplicate(path, d, cassette.format) for d in document.duplicate_keys)
+        cassette = Cassette(
+            cassette.path,
+            cassette.format,
+            cassette.interactions,
+            cassette.problems + duplicates,
+            cassette.version,
+        )
+    return Parsed(cassette, document)
+
+
+def _duplicate(path: str, duplicate: DuplicateKey, format: str) -> Problem:
+    """A key written twice: PyYAML, Psych and yaml.v2 keep the later value, but go-vcr's format 2
+    is read with yaml.v3, which refuses the whole file ("mapping key already defined")."""
+    key, where = duplicate.key[:40], duplicate.position
+    if format == "go-vcr-v2":
+        message = f"key {key!r} is written twice; go-vcr reads format 2 with yaml.v3, which refuses that"
+        return Problem(path, where.line, where.column, ProblemCode.SYNTAX, message)
+    message = f"key {key!r} is written twice; the later value is used"
+    return Problem(path, where.line, where.column, ProblemCode.DUPLICATE_KEY, message)
+
+
+def _gunzip_file(data: bytes) -> bytes:
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        text = inflater.decompress(data, MAX_GZIP_FILE_BYTES + 1)
+    except zlib.error as e:
+        raise DocumentError(ProblemCode.UNREADABLE, f"not a gzip file: {e}") from e
+    if len(text) > MAX_GZIP_FILE_BYTES or inflater.unconsumed_tail:
+        raise DocumentError(
+            ProblemCode.RESOURCE_LIMIT, f"gzip file decompresses to more than {MAX_GZIP_FILE_BYTES:,} bytes"
+        )
+    if not inflater.eof:
+        raise DocumentError(ProblemCode.UNREADABLE, "gzip file is truncated")
+    return text
+
+
+def _read(text: bytes, path: str) -> Document:
+    try:
+        return read_document(text)
+    except DocumentError as e:
+        if not path.endswith((".json", ".har")) or e.code != ProblemCode.SYNTAX:
+            raise
+        # JSON that YAML 1.1 will not take (e.g. tabs or "\/" escapes): read it as JSON,
+        # without node positions.
+        try:
+            return Document(root=_positioned(json.loads(text)))
+        except (ValueError, RecursionError):
+            raise e from None
+
+
+def _positioned(value: Any, where: Position = START) -> Any:
+    if isinstance(value, dict):
+        mapping = YamlMap(where)
+        for key, item in value.items():
+            mapping[key] = _positioned(item)
+            mapping.value_positions[key] = where
+        return mapping
+    if isinstance(value, list):
+        sequence = YamlSeq(where)
+        sequence.extend(_positioned(item) for item in value)
+        sequence.item_positions.extend(where for _ in value)
+        return sequence
+    return value

@@ -1,0 +1,35 @@
+"""Finding the cassette files that paths name: one ``discover`` for every command and ``toolkit.load``.
+
+A file named on the command line is read whatever it is (``force_exclude`` aside); a folder is
+walked: files git ignores, hidden files and folders, virtual environments, the folders of
+``DEFAULT_EXCLUDE`` and the exclude globs are skipped, and so are files whose start shows that
+no recorder wrote them. Modules: ``options`` (``WalkOptions``, suffixes, default excludes),
+``tree`` (the walk), ``git`` and ``gitignore`` (what is ignored, with git or from the files),
+``sniff`` (the look at a file's start), ``globs`` (the configuration's glob meaning). Only
+``options`` is imported until a folder is walked, so linting named files stays cheap.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from toolkit.read.walk.options import CASSETTE_SUFFIXES, DEFAULT_EXCLUDE, WalkOptions, is_excluded
+
+__all__ = ["CASSETTE_SUFFIXES", "DEFAULT_EXCLUDE", "WalkOptions", "discover"]
+
+
+def discover(paths: Iterable[str | os.PathLike[str]], options: WalkOptions | None = None) -> Iterator[str]:
+    """Files named by ``paths``: files as given, folders walked recursively (each in sorted order)."""
+    options = options or WalkOptions()
+    for raw in paths:
+        path = str(Path(raw))
+        if options.force_exclude and is_excluded(path, options):
+            continue
+        if os.path.isdir(path):
+            from toolkit.read.walk.tree import walk_folder
+
+            yield from sorted(walk_folder(path, options))
+        else:
+            yield path
