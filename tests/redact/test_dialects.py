@@ -8,14 +8,13 @@ import json
 import re
 from pathlib import Path
 
-from toolkit.read.dialects.httprr import split_records
-
 from tests.conftest import DATA
-from tests.formats.test_httprr import REQUEST, trace
+from tests.read.dialects.test_httprr import REQUEST, trace
 from toolkit.commands.redact import RedactRequest, execute
 from toolkit.credentials.templates import expand
 from toolkit.lint.engine import lint_data
 from toolkit.lint.settings import LintSettings
+from toolkit.read.dialects.httprr import split_records
 from toolkit.read.document import read_document
 from toolkit.read.parse import parse_cassette
 from toolkit.redact import redact_text

@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import csv
 import gzip
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.conftest import CORPUS
 from toolkit.lint.schemas import build_validator, check_schema
 from toolkit.lint.schemas.predicate import build_predicate
 from toolkit.lint.schemas.registry import load_schema
 from toolkit.read.document import read_document
-
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 
 #: index.csv's dialect names -> schema formats.
 SCHEMA_OF = {

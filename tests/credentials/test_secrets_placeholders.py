@@ -12,9 +12,9 @@ import hashlib
 import random
 
 import pytest
-from toolkit.credentials.placeholders import could_be_credential, is_placeholder_identifier
 
 from toolkit.credentials import Location, SecretMatch, scan_value
+from toolkit.credentials.placeholders import could_be_credential, is_placeholder_identifier
 from toolkit.credentials.records import LocationKind
 from toolkit.credentials.templates import ALPHABETS, expand
 

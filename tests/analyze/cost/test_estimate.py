@@ -8,12 +8,10 @@ from pathlib import Path
 import pytest
 
 import toolkit
-from tests.conftest import SAMPLES
+from tests.conftest import ROOT, SAMPLES
 from toolkit.analyze.cost.estimate import estimate_cost, price_table
 from toolkit.analyze.cost.price_index import PricedModel, find_priced_model, render_index
 from toolkit.analyze.llm.exchange import Usage
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_seed_estimate_is_exact() -> None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from hypothesis import given
 from hypothesis import strategies as st
+
 from toolkit.analyze.streams.sse import SseDecoder, decode_sse
 
 LINE_ENDINGS = st.sampled_from([b"\n", b"\r", b"\r\n"])

@@ -7,10 +7,10 @@ import json
 import random
 
 import pytest
-from toolkit.credentials.jwt import is_hand_made, read_jwt
-from toolkit.credentials.placeholders import has_marker
 
 from toolkit.credentials import Location, scan_text, scan_value
+from toolkit.credentials.jwt import is_hand_made, read_jwt
+from toolkit.credentials.placeholders import has_marker
 
 RNG = random.Random(7519)
 

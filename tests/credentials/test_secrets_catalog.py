@@ -6,11 +6,11 @@ import re
 import re._parser as sre_parse  # type: ignore[import-not-found]
 
 import pytest
-from toolkit.credentials.matcher import MIN_TOKEN_LENGTH
-from toolkit.credentials.validators import VALIDATORS
 
 from toolkit.credentials import CATALOG, TokenPattern, scan_text
+from toolkit.credentials.matcher import MIN_TOKEN_LENGTH
 from toolkit.credentials.templates import expand_all
+from toolkit.credentials.validators import VALIDATORS
 
 KEBAB_CASE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 

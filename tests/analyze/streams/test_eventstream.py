@@ -11,6 +11,7 @@ import zlib
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from toolkit.analyze.streams.eventstream import (
     EventStreamDecoding,
     Header,

@@ -8,8 +8,6 @@ import json
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from toolkit.analyze.streams.eventstream import encode_message
-from toolkit.analyze.streams.sse import SseDecoding
 
 from toolkit.analyze.streams import (
     DECODERS,
@@ -20,6 +18,8 @@ from toolkit.analyze.streams import (
     sniff_stream_kind,
     stream_kind_for_content_type,
 )
+from toolkit.analyze.streams.eventstream import encode_message
+from toolkit.analyze.streams.sse import SseDecoding
 
 SSE_BODY = b'data: {"x": 1}\n\ndata: [DONE]\n\n'
 CHUNK = encode_message(

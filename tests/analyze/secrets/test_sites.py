@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from toolkit.analyze.secrets.sites import _CREDENTIAL_ENDINGS, may_hold_credential_key
+from toolkit.credentials import Location
 from toolkit.credentials.positions import (
     _CREDENTIAL_KEYS,
     _CREDENTIAL_SUFFIXES,
@@ -13,8 +15,6 @@ from toolkit.credentials.positions import (
     _SHARED_KEYS,
     classify_position,
 )
-
-from toolkit.credentials import Location
 
 JSON_CREDENTIAL_KEYS = (
     _CREDENTIAL_KEYS | set(_CREDENTIAL_SUFFIXES) | set(_PASSWORD_ENDINGS) | _SHARED_KEYS["json_key"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from tests.llm.test_analyze import exchange, sse
+from tests.analyze.llm.test_analyze import exchange, sse
 from toolkit.analyze.llm import analyze
 
 

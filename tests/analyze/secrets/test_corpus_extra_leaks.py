@@ -11,10 +11,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from toolkit.credentials.positions import classify_position
 
 from toolkit.analyze.secrets import Leak, scan_interaction, walk_interaction
 from toolkit.credentials.account_headers import account_header_provider
+from toolkit.credentials.positions import classify_position
 from toolkit.lint.engine import LintResult, lint_paths
 from toolkit.lint.settings import LintSettings
 from toolkit.read.files import read_file

@@ -8,13 +8,13 @@ import textwrap
 from datetime import UTC, datetime
 
 import pytest
-from toolkit.read.dialects.rvcr import parse_r_time
 
 from tests.conftest import DATA
 from toolkit.lint.engine import lint_data
 from toolkit.lint.settings import LintSettings
 from toolkit.model import Cassette
 from toolkit.problems import ProblemCode
+from toolkit.read.dialects.rvcr import parse_r_time
 from toolkit.read.document import Position
 from toolkit.read.files import read_file
 from toolkit.read.parse import parse_cassette

@@ -7,6 +7,7 @@ import json
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from toolkit.analyze.streams.jsonstream import JsonStreamDecoding, decode_json_array, decode_ndjson
 
 

@@ -12,10 +12,10 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from toolkit.credentials.matcher import _Finder
-from toolkit.credentials.pattern import START_BOUNDARIES
 
 from toolkit.credentials import CATALOG, Location, SecretMatch, TokenPattern, scan_text, scan_value
+from toolkit.credentials.matcher import _Finder
+from toolkit.credentials.pattern import START_BOUNDARIES
 from toolkit.credentials.records import LocationKind
 from toolkit.credentials.templates import ALPHABETS, expand_all
 

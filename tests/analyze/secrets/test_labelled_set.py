@@ -11,9 +11,9 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from toolkit.credentials.catalog import CATALOG
 
 from tests.conftest import DATA, LabelledSet, load_labelled_generator
+from toolkit.credentials.catalog import CATALOG
 from toolkit.lint.engine import LintResult, lint_paths
 from toolkit.lint.settings import LintSettings
 

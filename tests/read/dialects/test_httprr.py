@@ -6,14 +6,14 @@ import gzip
 
 from hypothesis import given
 from hypothesis import strategies as st
-from toolkit.read.dialects.httprr import split_records
-from toolkit.read.dialects.httpwire import ByteLines, dechunk, encode_chunked, read_message
 
 from tests.conftest import DATA
 from toolkit.lint.engine import lint_data
 from toolkit.lint.settings import LintSettings
 from toolkit.model import Cassette
 from toolkit.problems import ProblemCode
+from toolkit.read.dialects.httprr import split_records
+from toolkit.read.dialects.httpwire import ByteLines, dechunk, encode_chunked, read_message
 from toolkit.read.document import Position
 from toolkit.read.files import CASSETTE_SUFFIXES, read_file
 from toolkit.read.parse import parse_cassette

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
+from tests.conftest import DATA as TEST_DATA
 from toolkit.lint.schemas import check_schema
 from toolkit.read.document import read_document
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "schemas"
+DATA = TEST_DATA / "schemas"
 
 #: Valid example cassettes under tests/data/schemas, and the dialect of each.
 VALID_FIXTURES: dict[str, str] = {

@@ -5,9 +5,9 @@ from __future__ import annotations
 import random
 
 import pytest
-from toolkit.credentials.words import is_identifier_like, is_word
 
 from toolkit.credentials.templates import ALPHABETS
+from toolkit.credentials.words import is_identifier_like, is_word
 
 IDENTIFIERS = [
     "AZURE_OPENAI_API_KEY",

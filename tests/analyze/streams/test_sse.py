@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import yaml
+
+from tests.conftest import SHARED
 from toolkit.analyze.streams.sse import SseDecoder, SseDecoding, decode_sse
 
-SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed"
+SEED = SHARED / "seed"
 SEED_CASSETTE = SEED / "simple_object_streaming.yaml"
 
 

@@ -18,11 +18,11 @@ from typing import Any
 
 import pytest
 import yaml
+
+from tests.conftest import CORPUS
+from toolkit.analyze.streams import decode_stream
 from toolkit.analyze.streams.eventstream import decode_eventstream, encode_message
 
-from toolkit.analyze.streams import decode_stream
-
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 STREAM_KINDS = {"sse", "aws-eventstream", "ndjson"}
 NOT_STREAMS = {"json", "text", "binary", "empty"}  # parsed_body rows hold JSON, not bytes
 

@@ -21,9 +21,9 @@ from urllib.parse import parse_qsl, urlsplit
 
 import yaml
 
+from tests.conftest import CORPUS
 from toolkit.credentials import Location
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 _MAX_JSON_DEPTH = 4
 _FORM = re.compile(r"[\w.%\[\]-]+=[^&\s]*(?:&[\w.%\[\]-]+=[^&\s]*)*")
 
