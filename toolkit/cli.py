@@ -449,7 +449,6 @@ def report(
     or csv (one table, see --table). Exits 2 on a usage error.
     """
     from toolkit.commands.report import ReportRequest, build_report
-    from toolkit.report.findings import LintUnavailableError
 
     if table is not None and output_format != "csv":
         raise click.BadParameter("--table applies to --format csv only", param_hint="--table")
@@ -468,9 +467,6 @@ def report(
     progress = _ProgressBar()
     try:
         text = build_report(request, progress=progress)
-    except LintUnavailableError as e:
-        click.echo(f"cassette-toolkit report: error: --lint: {e}", err=True)
-        sys.exit(EXIT_USAGE)
     finally:
         progress.close()
     write_output(text, output, "report")

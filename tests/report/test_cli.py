@@ -64,17 +64,6 @@ def test_top(tmp_path: Path) -> None:
     assert len(document["largest_cassettes"]) == len(document["most_expensive_cassettes"]) == 2
 
 
-def test_lint_without_an_engine_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
-    import importlib.util
-
-    real = importlib.util.find_spec
-    monkeypatch.setattr(
-        importlib.util, "find_spec", lambda name, *a: None if name == "toolkit.lint" else real(name, *a)
-    )
-    code, out = run("report", str(SAMPLES), "--lint")
-    assert code == 2 and "--lint" in out and "no lint engine" in out
-
-
 def test_missing_path_is_a_usage_error() -> None:
     code, out = run("report", "does/not/exist")
     assert code == 2 and "does not exist" in out

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import SAMPLES
-from toolkit.commands.report import ReportRequest, build_report
-from toolkit.report.findings import LintFinding, find_lint_runner, lint_table
+from toolkit.commands.report import ReportRequest, build_report, lint_findings
+from toolkit.report.findings import LintFinding, lint_table
 
 
 @dataclass(frozen=True)
@@ -78,11 +75,10 @@ def test_without_lint_there_is_no_lint_section() -> None:
     assert "\nLint\n" not in text
 
 
-@pytest.mark.skipif(importlib.util.find_spec("toolkit.lint") is None, reason="no lint engine in this version")
 def test_the_lint_engine_feeds_the_report(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("interactions: !!python/object/apply:os.system ['true']\n")
-    findings = list(find_lint_runner()([str(bad)], 1))
+    findings = list(lint_findings([str(bad)], 1))
     assert [(f.code, f.line, f.column) for f in findings][:1] == [("CT003", 1, 15)]
     document = json.loads(build_report(ReportRequest((str(bad),), format="json", lint=True)))
     assert document["lint"][0]["code"] == "CT003"

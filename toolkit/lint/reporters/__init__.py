@@ -8,7 +8,6 @@ nothing heavy), so a run pays only for the format it prints.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 
 from toolkit.lint.engine import LintResult
@@ -19,17 +18,44 @@ __all__ = ["REPORTER_BY_NAME", "ReportOptions", "Reporter"]
 Reporter = Callable[[LintResult, ReportOptions], str]
 
 
-def _lazy(module: str) -> Reporter:
-    """The ``render`` of ``toolkit.lint.reporters.<module>``, imported when first called."""
+# Each reporter is imported when first called (``junit`` needs xml.etree): a run pays only
+# for the format it prints.
 
-    def render(result: LintResult, options: ReportOptions) -> str:
-        renderer: Reporter = importlib.import_module(f"toolkit.lint.reporters.{module}").render
-        return renderer(result, options)
 
-    render.__name__ = f"render_{module}"
-    return render
+def _text(result: LintResult, options: ReportOptions) -> str:
+    from toolkit.lint.reporters.text import render
+
+    return render(result, options)
+
+
+def _json(result: LintResult, options: ReportOptions) -> str:
+    from toolkit.lint.reporters.json import render
+
+    return render(result, options)
+
+
+def _sarif(result: LintResult, options: ReportOptions) -> str:
+    from toolkit.lint.reporters.sarif import render
+
+    return render(result, options)
+
+
+def _github(result: LintResult, options: ReportOptions) -> str:
+    from toolkit.lint.reporters.github import render
+
+    return render(result, options)
+
+
+def _junit(result: LintResult, options: ReportOptions) -> str:
+    from toolkit.lint.reporters.junit import render
+
+    return render(result, options)
 
 
 REPORTER_BY_NAME: dict[str, Reporter] = {
-    name: _lazy(name) for name in ("text", "json", "sarif", "github", "junit")
+    "text": _text,
+    "json": _json,
+    "sarif": _sarif,
+    "github": _github,
+    "junit": _junit,
 }
