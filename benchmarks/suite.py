@@ -28,6 +28,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,14 +36,14 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.bench_memory import build_corpus, peak_rss_mb  # noqa: E402
 from benchmarks.floors import best_of, interleaved, parse_floor, parse_json_floor  # noqa: E402
-from toolkit.lint.engine import lint_paths  # noqa: E402
+from toolkit.lint.engine import lint_file, lint_paths  # noqa: E402
 from toolkit.lint.rules import RULES  # noqa: E402
 from toolkit.lint.settings import LintSettings  # noqa: E402
 from toolkit.read.files import discover  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 SEED = ROOT.parent / "shared" / "seed" / "simple_object_streaming.yaml"
-SECTIONS = ("load", "lint", "secrets", "process", "report", "memory")
+SECTIONS = ("load", "lint", "secrets", "process", "workers", "report", "memory")
 
 
 @dataclass(frozen=True)
@@ -253,6 +254,54 @@ def measure_process(_corpus: Path) -> list[Figure]:
     ]
 
 
+def measure_workers(corpus: Path) -> list[Figure]:
+    """Lint over two workers: ``toolkit.plumbing.forked`` against a fork-context ``multiprocessing.Pool``.
+
+    Both warm the caches on the first file in the parent and then fork (flake8's pre-fork
+    approach); the pool's run includes importing ``multiprocessing.pool`` in a fresh process,
+    which a one-shot command pays.
+    """
+    settings = LintSettings()
+    work = partial(lint_file, settings=settings)
+    out: list[Figure] = []
+    for folder in (corpus / "fantasy", corpus):
+        files = sorted(set(discover([folder])))
+        lint_paths([str(folder)], settings, jobs=1)
+        forked, pool = interleaved(
+            5, lambda fs=files: _lint_forked(work, fs), lambda fs=files: _lint_pool(work, fs)
+        )
+        name = f"{folder.name} ({len(files)} files)"
+        out.append(Figure("workers", f"lint, 2 workers, forked map, {name}", forked, "s"))
+        out.append(
+            Figure(
+                "workers", f"lint, 2 workers, multiprocessing.Pool, {name}", pool, "s", forked, "forked map"
+            )
+        )
+    start = best_of(7, lambda: _run([sys.executable, "-c", "import multiprocessing.pool"]))
+    bare = best_of(7, lambda: _run([sys.executable, "-c", "pass"]))
+    out.append(
+        Figure(
+            "workers", "importing multiprocessing.pool (fresh process, less a bare start)", start - bare, "s"
+        )
+    )
+    return out
+
+
+def _lint_forked(work: Callable[[str], tuple[object, ...]], files: list[str]) -> int:
+    from toolkit.plumbing.forked import forked_map
+
+    return len(work(files[0])) + sum(len(found) for found in forked_map(work, files[1:], 2))
+
+
+def _lint_pool(work: Callable[[str], tuple[object, ...]], files: list[str]) -> int:
+    import multiprocessing
+
+    found = len(work(files[0]))
+    chunksize = max(1, min(16, len(files) // 16))
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        return found + sum(len(result) for result in pool.imap(work, files[1:], chunksize=chunksize))
+
+
 def measure_report(corpus: Path) -> list[Figure]:
     from toolkit.commands.report import ReportRequest, build_report
 
@@ -289,6 +338,7 @@ MEASURES: dict[str, Callable[[Path], list[Figure]]] = {
     "lint": measure_lint,
     "secrets": measure_secrets,
     "process": measure_process,
+    "workers": measure_workers,
     "report": measure_report,
     "memory": measure_memory,
 }

@@ -6,8 +6,6 @@ need them, so ``cassette-toolkit lint`` starts fast.
 
 from __future__ import annotations
 
-import atexit
-import contextlib
 import os
 import sys
 from collections.abc import Callable
@@ -492,23 +490,5 @@ class _ProgressBar:
 
 
 def run() -> None:
-    """The console entry point (``cassette-toolkit``, ``python -m toolkit``): ``main``, then exit quickly.
-
-    Once the command has finished, exit handlers have run and the output is flushed, the
-    process ends with ``os._exit``: tearing the interpreter down (freeing every module and
-    cache) takes 15-20 ms, which a pre-commit hook would pay on every commit. Every file a
-    command writes is closed (and renamed into place) before the command returns.
-    """
-    try:
-        main(prog_name="cassette-toolkit")
-        code: int | str | None = 0
-    except SystemExit as stop:
-        code = stop.code
-    if isinstance(code, str):  # sys.exit("message"), as Python reports it
-        sys.stderr.write(code + "\n")
-        code = 1
-    atexit._run_exitfuncs()  # weakref finalizers (temporary folders) and third-party handlers
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a reader that went away (``| head``)
-            stream.flush()
-    os._exit(code or 0)
+    """The console entry point (``cassette-toolkit``, ``python -m toolkit``)."""
+    main(prog_name="cassette-toolkit")
