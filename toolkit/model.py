@@ -15,9 +15,9 @@ from typing import Any, Literal, NamedTuple
 from urllib.parse import SplitResult, parse_qsl, urlsplit
 
 from toolkit.problems import Problem
-from toolkit.read.document import START, Position
 
 __all__ = [
+    "START",
     "Body",
     "BodyStorage",
     "Cassette",
@@ -30,6 +30,16 @@ __all__ = [
     "Response",
     "Url",
 ]
+
+
+class Position(NamedTuple):
+    """A 1-based line and column in a file."""
+
+    line: int
+    column: int
+
+
+START = Position(1, 1)
 
 FormatName = Literal[
     "go-vcr-v2",

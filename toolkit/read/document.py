@@ -31,9 +31,11 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from toolkit.model import START, Position
 from toolkit.problems import ProblemCode
 
 __all__ = [
+    "START",
     "Document",
     "DocumentError",
     "DuplicateKey",
@@ -53,14 +55,6 @@ __all__ = [
 MAX_EXPANSION = 1_000_000
 
 
-class Position(NamedTuple):
-    """A 1-based line and column in a file."""
-
-    line: int
-    column: int
-
-
-START = Position(1, 1)
 
 
 class YamlMap(dict[Any, Any]):
