@@ -31,6 +31,8 @@ def test_the_hook_manifest() -> None:
     assert hook["entry"] == "cassette-toolkit lint --force-exclude" and hook["language"] == "python"
     assert redact["id"] == "cassette-redact" and redact["entry"] == "cassette-toolkit redact --force-exclude"
     assert redact["files"] == hook["files"] and redact["language"] == "python"
+    # One run for every staged file: one summary, the command spreading files over its workers.
+    assert hook["require_serial"] is True and redact["require_serial"] is True
     files = re.compile(hook["files"])
     for path in (
         "tests/cassettes/test_chat.yaml",
@@ -129,3 +131,21 @@ def test_both_hooks_honour_allow_values(user_repo: Path, tmp_path: Path) -> None
     redact = try_repo(user_repo, tmp_path, *files, hook="cassette-redact")
     assert redact.returncode == 0, redact.stdout + redact.stderr
     assert allowed.read_text(encoding="utf-8") == text
+
+
+def test_many_staged_cassettes_give_one_summary(tmp_path: Path) -> None:
+    pytest.importorskip("pre_commit")
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path / "many"
+    cassettes = repo / "tests" / "cassettes"
+    cassettes.mkdir(parents=True)
+    broken = (DATA / "lint" / "report" / "broken.yaml").read_bytes()
+    for index in range(120):
+        (cassettes / f"test_{index:03d}.yaml").write_bytes(broken)
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    run = try_repo(repo, tmp_path / "home", "--all-files")
+    assert run.returncode == 1, run.stdout + run.stderr
+    summaries = [line for line in run.stdout.splitlines() if line.startswith("Found ")]
+    assert summaries == ["Found 120 findings (120 errors) in 120 of 120 files."], run.stdout
