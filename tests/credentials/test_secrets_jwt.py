@@ -41,6 +41,10 @@ HAND_MADE = {
     "an example.com address": _jwt({"sub": "42", "email": "alice@example.com"}, _signature(32)),
     "an example issuer": _jwt({"iss": "https://auth.example.org", "sub": "42"}, _signature(32)),
     "the jwt.io sample subject": _jwt({"sub": "1234567890", "name": "John Doe"}, _signature(32)),
+    "a nobody, with a made-up account one level down": _jwt(
+        {"name": "none", "sub": "noone@acme.dev", "account": {"bss": "abc123"}, "exp": 2023953737},
+        _signature(32),
+    ),
 }
 
 

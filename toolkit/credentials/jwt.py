@@ -30,6 +30,11 @@ _SEQUENCE = "0123456789"
 _SEQUENCE_RUN = 8
 # Subjects, issuers, e-mail addresses and names are short.
 _LONGEST_CLAIM = 64
+# Names people type for "nobody in particular" when they make a token by hand (a subject, a
+# name, the local part of an e-mail address, an account id).
+_FIXTURE_NAMES = frozenset(
+    {"none", "null", "noone", "no-one", "nobody", "john doe", "jane doe", "abc123", "foo", "bar", "foobar"}
+)
 
 
 class Jwt(NamedTuple):
@@ -84,17 +89,26 @@ def _claim_is_fixture(value: object, has_marker: Callable[[str], bool]) -> bool:
     return (
         _EXAMPLE_HOST.search(text) is not None
         or any(_SEQUENCE[i : i + _SEQUENCE_RUN] in text for i in range(len(_SEQUENCE) - _SEQUENCE_RUN + 1))
+        or text.lower().split("@")[0] in _FIXTURE_NAMES
         or (isinstance(value, str) and has_marker(value))
     )
 
 
-def is_hand_made(jwt: Jwt, has_marker: Callable[[str], bool]) -> bool:
-    """No real signature, or a top-level claim that marks a fixture (``has_marker`` judges
-    words such as ``test`` or ``example``).
+def _claim_values(claims: dict[str, Any]) -> list[object]:
+    """The top-level claims, and the values of objects one level down (``account.id``)."""
+    values: list[object] = []
+    for value in claims.values():
+        values.extend(value.values() if isinstance(value, dict) else (value,))
+    return values
 
-    Only short top-level claims are read: a real token may carry data of any kind.
+
+def is_hand_made(jwt: Jwt, has_marker: Callable[[str], bool]) -> bool:
+    """No real signature, or a claim that marks a fixture (``has_marker`` judges words such as
+    ``test`` or ``example``; a subject ``noone@...`` or an account ``abc123`` is a made-up name).
+
+    Only short claims at the top level and one level down are read: a real token may carry
+    data of any kind.
     """
     if _signature_is_made_up(jwt, has_marker):
         return True
-    claims = jwt.claims or {}
-    return any(_claim_is_fixture(value, has_marker) for value in claims.values())
+    return any(_claim_is_fixture(value, has_marker) for value in _claim_values(jwt.claims or {}))
