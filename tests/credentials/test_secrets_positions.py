@@ -57,6 +57,25 @@ def test_bearer_credential_span_excludes_the_scheme() -> None:
     assert value[match.start : match.end] == secret
 
 
+@pytest.mark.parametrize(
+    "template",
+    [
+        'Bearer {{:api_key=>"{}"}}',  # a Ruby hash printed where the token belongs
+        "{{'api_key': '{}'}}",  # a Python dict
+        '{{"api_key": "{}", "model": "command-r-plus"}}',  # JSON
+    ],
+)
+def test_a_key_inside_a_printed_structure_is_found(template: str) -> None:
+    secret = _random("b62", 40)
+    value = template.format(secret)
+    match = _only(Location("header", "Authorization"), value)
+    assert value[match.start : match.end] == secret
+
+
+def test_a_placeholder_inside_a_printed_structure_is_not_a_credential() -> None:
+    assert scan_value(Location("header", "Authorization"), 'Bearer {:api_key=>"<COHERE_API_KEY>"}') == []
+
+
 def test_known_format_in_authorization_is_reported_once_by_its_format() -> None:
     value = "Bearer " + expand("sk-proj-{b64url:74}T3BlbkFJ{b64url:74}", "bearer")
     assert _kinds(scan_value(Location("header", "authorization"), value)) == ["openai-project-key"]

@@ -32,6 +32,9 @@ class CredentialSpan(NamedTuple):
 
 
 _SCHEME = re.compile(r"\s*(\S+)(?:\s+(\S.*?))?\s*\Z", re.DOTALL)
+# A structure printed where a token belongs (a Ruby hash ``{:api_key=>"..."}``, a Python dict,
+# JSON): its quoted strings are judged, each on its own.
+_QUOTED = re.compile(r"""(["'])([^"'\s]{8,})\1""")
 _SCHEME_WORDS = frozenset({"bearer", "basic", "token", "digest", "negotiate", "ntlm", "key"})
 _SIGV4_CREDENTIAL = re.compile(r"Credential=([^/,\s]+)")
 _COOKIE_PAIR = re.compile(r"\s*([^=;,\s]+)=([^;]*)")
@@ -76,7 +79,20 @@ def _whole(value: str) -> list[CredentialSpan]:
     if not stripped:
         return []
     start = value.index(stripped)
-    return [CredentialSpan(start, start + len(stripped), stripped)]
+    return _token_or_quoted(value, start, start + len(stripped))
+
+
+def _token_or_quoted(value: str, start: int, end: int) -> list[CredentialSpan]:
+    """The span as one credential, or, when it prints a structure, each quoted string in it."""
+    text = value[start:end]
+    if text[:1] in "{[(" and text[-1:] in "}])":
+        quoted = [
+            CredentialSpan(start + found.start(2), start + found.end(2), found.group(2))
+            for found in _QUOTED.finditer(text)
+        ]
+        if quoted:
+            return quoted
+    return [CredentialSpan(start, end, text)]
 
 
 def _basic(value: str, start: int, end: int) -> CredentialSpan:
@@ -90,6 +106,8 @@ def _basic(value: str, start: int, end: int) -> CredentialSpan:
 
 
 def _authorization(value: str) -> list[CredentialSpan]:
+    if value.lstrip()[:1] in ("{", "[", "("):
+        return _whole(value)  # no scheme: a printed structure
     found = _SCHEME.match(value)
     if found is None:
         return []
@@ -103,7 +121,7 @@ def _authorization(value: str) -> list[CredentialSpan]:
         return _amz_scope(value, _SIGV4_CREDENTIAL.search(value))
     if scheme.lower() == "digest":
         return []  # the response is a one-time hash, not the password
-    return [CredentialSpan(start, end, value[start:end])]
+    return _token_or_quoted(value, start, end)
 
 
 def _amz_scope(value: str, found: re.Match[str] | None) -> list[CredentialSpan]:
