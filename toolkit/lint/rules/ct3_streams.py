@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["RULES", "stream_is_complete"]
 
 _CRC = frozenset({"bad-crc"})
+_UNCHECKED = StreamEnd("unchecked")
 
 
 def check_malformed(context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -71,9 +72,6 @@ def _read_as_stream(interaction: Interaction, call: LlmCall) -> bool:
     is handed to the application as bytes, so a bad line in it changes nothing on replay."""
     content_type = interaction.response.headers.get("content-type")
     return call.route.api is not None or is_stream_content_type(content_type)
-
-
-_UNCHECKED = StreamEnd("unchecked")
 
 
 def end_of(context: LintContext, interaction: Interaction) -> StreamEnd:
