@@ -1,7 +1,9 @@
 """A readable view of recorded interactions: what ``cassette-toolkit show`` prints.
 
 JSON bodies are indented, compressed bodies are shown decoded, binary bodies
-are summarised, and streams are shown event by event.
+are summarised, and streams are shown event by event. A response stream is the one its
+LLM reading decoded (``AnalyzedCassette``): decoded once, and as its API is read (a
+Gemini JSON array of chunks included).
 """
 
 from __future__ import annotations
@@ -10,10 +12,11 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from toolkit.analyze.llm import Analysis, analyze
+from toolkit.analyze.cassette import AnalyzedCassette
+from toolkit.analyze.llm import LlmCall
 from toolkit.analyze.streams import StreamDecoding, decode_stream
 from toolkit.analyze.streams.detect import media_type
-from toolkit.model import Body, Cassette, Headers, Interaction
+from toolkit.model import Body, Cassette, Headers, Interaction, Request
 from toolkit.problems import ProblemCode
 
 __all__ = ["ShowOptions", "is_unreadable", "render_cassette"]
@@ -34,8 +37,9 @@ def is_unreadable(cassette: Cassette) -> bool:
     return any(p.severity == "error" or p.code == ProblemCode.UNKNOWN_DIALECT for p in cassette.problems)
 
 
-def render_cassette(cassette: Cassette, options: ShowOptions) -> Iterator[str]:
+def render_cassette(analyzed: AnalyzedCassette, options: ShowOptions) -> Iterator[str]:
     """Lines describing the cassette, its problems and the selected interactions."""
+    cassette = analyzed.cassette
     count = len(cassette.interactions)
     yield f"{cassette.path}: {cassette.format}, {count} interaction{'s' * (count != 1)}"
     for problem in cassette.problems:
@@ -43,29 +47,32 @@ def render_cassette(cassette: Cassette, options: ShowOptions) -> Iterator[str]:
     for interaction in cassette.interactions:
         if options.interaction is None or interaction.index == options.interaction:
             yield ""
-            yield from _render_interaction(cassette.path, interaction, options)
+            yield from _render_interaction(analyzed, interaction, options)
 
 
-def _render_interaction(path: str, interaction: Interaction, options: ShowOptions) -> Iterator[str]:
+def _render_interaction(
+    analyzed: AnalyzedCassette, interaction: Interaction, options: ShowOptions
+) -> Iterator[str]:
     request, response = interaction.request, interaction.response
-    where = f"{path}:{interaction.position.line}"
+    where = f"{analyzed.cassette.path}:{interaction.position.line}"
     yield f"=== interaction {interaction.index} ({where}) ==="
     yield f"> {request.method} {request.url.raw}"
     yield from _render_headers(">", request.headers)
-    yield from _render_body(">", request.body, request.headers, options)
+    yield from _render_body(">", request.body, request.headers, _request_stream(request), options)
     status = " ".join(str(part) for part in (response.status_code, response.reason) if part is not None)
     timing = [f"{response.duration_s:.3f} s"] if response.duration_s is not None else []
     if interaction.recorded_at is not None:
         timing.append(f"recorded {interaction.recorded_at.isoformat()}")
     yield f"< {status or '(no status)'}" + (f"  [{', '.join(timing)}]" if timing else "")
     yield from _render_headers("<", response.headers)
-    yield from _render_body("<", response.body, response.headers, options)
-    yield from _render_analysis(analyze(interaction), options)
+    call = analyzed.llm_call(interaction)
+    yield from _render_body("<", response.body, response.headers, call.stream, options)
+    yield from _render_call(call, options)
 
 
-def _render_analysis(analysis: Analysis, options: ShowOptions) -> Iterator[str]:
+def _render_call(call: LlmCall, options: ShowOptions) -> Iterator[str]:
     """Provider, model, usage and, for streams, the message reassembled from its events."""
-    route, exchange = analysis.route, analysis.exchange
+    route, exchange = call.route, call.exchange
     if route.api is None:
         return
     model = exchange.response_model or route.model or "?"
@@ -86,15 +93,15 @@ def _render_analysis(analysis: Analysis, options: ShowOptions) -> Iterator[str]:
             if value
         ]
         yield f"   usage ({usage.source}): {', '.join(parts)}"
-    if analysis.stream is None:
+    if call.stream is None:
         return
     message = exchange.message
     if message.reasoning:
         yield f"   reasoning: {_clip(message.reasoning, options.max_body)}"
     if message.text:
         yield f"   text: {_clip(message.text, options.max_body)}"
-    for call in message.tool_calls:
-        yield f"   tool call {call.name} ({call.id}): {_clip(call.arguments, options.max_body)}"
+    for tool in message.tool_calls:
+        yield f"   tool call {tool.name} ({tool.id}): {_clip(tool.arguments, options.max_body)}"
 
 
 def _render_headers(mark: str, headers: Headers) -> Iterator[str]:
@@ -102,7 +109,14 @@ def _render_headers(mark: str, headers: Headers) -> Iterator[str]:
         yield f"{mark} {header.name}: {header.value}"
 
 
-def _render_body(mark: str, body: Body, headers: Headers, options: ShowOptions) -> Iterator[str]:
+def _request_stream(request: Request) -> StreamDecoding | None:
+    decoded = decode_stream(request.body.content, request.headers.get("content-type"))
+    return decoded if decoded.kind is not None else None
+
+
+def _render_body(
+    mark: str, body: Body, headers: Headers, stream: StreamDecoding | None, options: ShowOptions
+) -> Iterator[str]:
     if body.storage == "absent" and not body.content:
         return
     if body.storage == "file":
@@ -115,8 +129,7 @@ def _render_body(mark: str, body: Body, headers: Headers, options: ShowOptions) 
         notes.append(body.problem)
     yield f"{mark} -- body ({'; '.join(notes)}) --"
     content_type = headers.get("content-type")
-    stream = decode_stream(body.content, content_type)
-    if stream.kind is not None:
+    if stream is not None:
         yield from _render_stream(stream, options)
         return
     for line in _clip(_pretty(body.content, content_type), options.max_body).splitlines():

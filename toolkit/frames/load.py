@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 
+from toolkit.analyze.cassette import AnalyzedCassette
 from toolkit.frames import Frames, frames_from_rows
 from toolkit.frames.rows import FileRows, build_rows
 from toolkit.plumbing.parallel import ordered_map
@@ -71,7 +72,7 @@ def load_rows(
 
 def rows_of_file(path: str, usage: bool = True) -> FileRows:
     """Read one file and build its rows (runs in a worker)."""
-    return build_rows(read_file(path).cassette, usage=usage)
+    return build_rows(AnalyzedCassette.of(read_file(path)), usage=usage)
 
 
 def _counted(results: Iterable[FileRows], total: int, progress: Progress | None) -> Iterator[FileRows]:

@@ -10,8 +10,9 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
+from toolkit.analyze.cassette import AnalyzedCassette
 from toolkit.analyze.cost.estimate import estimate_cost
-from toolkit.analyze.llm import Analysis, Exchange, Route, analyze
+from toolkit.analyze.llm import Exchange, LlmCall, Route
 from toolkit.analyze.streams import StreamKind
 from toolkit.analyze.streams.detect import detect_stream_kind, media_type
 from toolkit.analyze.timing import read_server_timing
@@ -20,6 +21,9 @@ from toolkit.model import Cassette, Interaction
 __all__ = ["FileRows", "build_rows"]
 
 Row = tuple[Any, ...]
+
+#: What a load without usage knows of every call: nothing.
+_NOT_READ = LlmCall(Route(None, None, None), Exchange())
 
 
 @dataclass(slots=True)
@@ -32,18 +36,19 @@ class FileRows:
     problems: list[Row] = field(default_factory=list)
 
 
-def build_rows(cassette: Cassette, usage: bool = True) -> FileRows:
+def build_rows(analyzed: AnalyzedCassette, usage: bool = True) -> FileRows:
     """Every frame row of one cassette; ``usage=False`` skips streams, usage and cost."""
     rows = FileRows()
+    cassette = analyzed.cassette
     for interaction in cassette.interactions:
-        analysis = analyze(interaction) if usage else Analysis(Route(None, None, None), Exchange())
-        kind = analysis.stream.kind if analysis.stream is not None else None
+        call = analyzed.llm_call(interaction) if usage else _NOT_READ
+        kind = call.stream.kind if call.stream is not None else None
         if not usage:
             response = interaction.response
             kind = detect_stream_kind(response.body.content, response.headers.get("content-type"))
-        rows.interactions.append(interaction_row(cassette, interaction, analysis, kind))
-        rows.chunks.extend(chunk_rows(cassette, interaction, analysis))
-        cost = usage_row(cassette, interaction, analysis)
+        rows.interactions.append(interaction_row(cassette, interaction, call, kind))
+        rows.chunks.extend(chunk_rows(cassette, interaction, call))
+        cost = usage_row(cassette, interaction, call)
         if cost is not None:
             rows.usage.append(cost)
     for p in cassette.problems:
@@ -52,12 +57,12 @@ def build_rows(cassette: Cassette, usage: bool = True) -> FileRows:
 
 
 def interaction_row(
-    cassette: Cassette, interaction: Interaction, analysis: Analysis, kind: StreamKind | None
+    cassette: Cassette, interaction: Interaction, call: LlmCall, kind: StreamKind | None
 ) -> Row:
     """One row of the interactions frame (see ``columns.INTERACTIONS``)."""
     request, response = interaction.request, interaction.response
     url = request.url
-    stream = analysis.stream
+    stream = call.stream
     host = f"{url.host}:{url.port}" if url.port is not None else url.host
     timing = read_server_timing(response.headers)
     return (
@@ -88,18 +93,18 @@ def interaction_row(
         timing.milliseconds if timing is not None else None,
         timing.header if timing is not None else None,
         interaction.recorded_at,
-        analysis.route.provider,
-        analysis.route.api,
-        analysis.route.model,
-        analysis.exchange.response_model,
-        analysis.exchange.finish_reason,
+        call.route.provider,
+        call.route.api,
+        call.route.model,
+        call.exchange.response_model,
+        call.exchange.finish_reason,
         len(stream.events) if stream is not None else None,
     )
 
 
-def chunk_rows(cassette: Cassette, interaction: Interaction, analysis: Analysis) -> list[Row]:
+def chunk_rows(cassette: Cassette, interaction: Interaction, call: LlmCall) -> list[Row]:
     """One row per stream event (see ``columns.CHUNKS``)."""
-    if analysis.stream is None:
+    if call.stream is None:
         return []
     return [
         (
@@ -113,17 +118,17 @@ def chunk_rows(cassette: Cassette, interaction: Interaction, analysis: Analysis)
             info.delta_text,
             event.byte_offset,
         )
-        for event, info in zip(analysis.stream.events, analysis.chunks, strict=True)
+        for event, info in zip(call.stream.events, call.chunks, strict=True)
     ]
 
 
-def usage_row(cassette: Cassette, interaction: Interaction, analysis: Analysis) -> Row | None:
+def usage_row(cassette: Cassette, interaction: Interaction, call: LlmCall) -> Row | None:
     """The usage row of an interaction that reports usage (see ``columns.USAGE``)."""
-    usage = analysis.usage
+    usage = call.usage
     if usage is None:
         return None
-    route = analysis.route
-    model = route.model or analysis.exchange.response_model
+    route = call.route
+    model = route.model or call.exchange.response_model
     estimate = estimate_cost(
         usage, model, route.provider, interaction.request.url.raw, recorded_when(interaction)
     )

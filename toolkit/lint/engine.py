@@ -14,8 +14,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from toolkit.analyze.cassette import AnalyzedCassette
 from toolkit.lint.finding import Finding, Hit, Severity, severity_rank
 from toolkit.lint.locate import fingerprint, interaction_anchors
 from toolkit.lint.rule import LintContext, Rule
@@ -32,7 +33,7 @@ from toolkit.read.walk import WalkOptions
 if TYPE_CHECKING:
     from toolkit.lint.baseline import BaselineEntry
 
-__all__ = ["LintResult", "lint_data", "lint_file", "lint_parsed", "lint_paths"]
+__all__ = ["LintResult", "lint_analyzed", "lint_data", "lint_file", "lint_parsed", "lint_paths"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +72,9 @@ def lint_file(
         parsed = read_file(path)
         size = os.path.getsize(path)
     except Exception as e:  # the reader never raises for bad input; this is a bug, not a crash
-        parsed = Parsed(Cassette(path, "unknown"), None)
+        context = LintContext(path, AnalyzedCassette(Cassette(path, "unknown")), 0)
         hit = Hit(START, f"reading the file failed with {type(e).__name__}; please report it", None, "read")
-        return _findings(path, [(INTERNAL_ERROR, hit)], LintContext(path, parsed.cassette, None, 0), settings)
+        return _findings(path, [(INTERNAL_ERROR, hit)], context, settings)
     return lint_parsed(parsed, size, settings, rules)
 
 
@@ -85,23 +86,29 @@ def lint_data(
 
 
 def lint_parsed(
-    parsed: Parsed,
+    parsed: Parsed, size: int, settings: LintSettings, rules: tuple[Rule, ...] | None = None
+) -> tuple[Finding, ...]:
+    """Run the enabled rules on a parsed file and stamp their hits."""
+    return lint_analyzed(AnalyzedCassette.of(parsed), size, settings, rules)
+
+
+def lint_analyzed(
+    analyzed: AnalyzedCassette,
     size: int,
     settings: LintSettings,
     rules: tuple[Rule, ...] | None = None,
     *,
     path: str | None = None,
-    cache: dict[Any, Any] | None = None,
 ) -> tuple[Finding, ...]:
-    """Run the enabled rules on a parsed file and stamp their hits.
+    """``lint_parsed`` on a file whose readings are shared with the caller (``redact``'s), so that
+    the rules reuse what was already read.
 
     ``path`` names the file when the cassette was read under another name (the text of a
-    ``*.gz`` file); ``cache`` starts the rules' shared cache with work already done (the
-    secrets found by a scan).
+    ``*.gz`` file).
     """
-    path = path or parsed.cassette.path
+    path = path or analyzed.cassette.path
     chosen = settings.rules_for(path, rules if rules is not None else settings.enabled())
-    context = LintContext(path, parsed.cassette, parsed.document, size, cache if cache is not None else {})
+    context = LintContext(path, analyzed, size)
     hits: list[tuple[Rule, Hit]] = []
     for rule in chosen:
         hits.extend(_run(rule, context, settings))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, NamedTuple, Protocol
 
+from toolkit.analyze.cassette import AnalyzedCassette
 from toolkit.lint.finding import Hit, Severity
 from toolkit.model import Cassette
 from toolkit.read.document import Document
@@ -20,15 +21,22 @@ from toolkit.read.document import Document
 __all__ = ["Check", "Example", "LintContext", "Option", "Rule", "RuleDocs"]
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class LintContext:
-    """What a rule may read about one file. ``cache`` lets rules share work (decoded streams)."""
+    """What a rule may read about one file. ``analyzed`` reads each interaction (LLM call, stream,
+    secrets) once, for every rule that asks."""
 
     path: str
-    cassette: Cassette
-    document: Document | None
+    analyzed: AnalyzedCassette
     size: int
-    cache: dict[Any, Any] = field(default_factory=dict)
+
+    @property
+    def cassette(self) -> Cassette:
+        return self.analyzed.cassette
+
+    @property
+    def document(self) -> Document | None:
+        return self.analyzed.document
 
 
 class Check(Protocol):

@@ -40,7 +40,7 @@ _MEMO_BYTES = 1 << 20
 
 
 def parse_body(content: bytes) -> ParsedBody:
-    """``content`` parsed as JSON, once: the LLM analysis and the lint rules share the result.
+    """``content`` parsed as JSON, once: the LLM reading and the lint rules share the result.
 
     Callers must not modify the value. Content that does not start like JSON (after the
     whitespace some servers send first) is not parsed: its error is ``None`` and value ``None``.

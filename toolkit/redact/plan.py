@@ -2,9 +2,10 @@
 
 No I/O (``toolkit.redact.files`` reads and writes). The steps:
 
-1. read the cassette (``toolkit.read.parse``) and scan it (``toolkit.analyze.secrets``) for blocking
-   secrets (CT201, CT202); account identifiers and test-mode keys are left alone, and so is
-   whatever the caller's ``choose`` leaves out (the command's ``toolkit.redact.policy``: the
+1. read the cassette (``toolkit.read.parse``) and scan it (``toolkit.analyze.secrets``, through the
+   file's ``toolkit.analyze.cassette.AnalyzedCassette``, which the chooser's lint and the checks
+   share) for blocking secrets (CT201, CT202); account identifiers and test-mode keys are left
+   alone, and so is whatever the caller's ``choose`` leaves out (the command's ``toolkit.redact.policy``: the
    project's allowed values, ignores and baseline);
 2. find the scalar each secret sits in (``toolkit.read.document.read_source_map``) and compute
    its new value: a header gets ``<REDACTED:kind>``; a URL, a go-vcr form value or a
@@ -29,14 +30,14 @@ import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
 
-from toolkit.analyze.secrets import Leak, Piece, scan_interaction
+from toolkit.analyze.cassette import AnalyzedCassette
+from toolkit.analyze.secrets import Leak, Piece
 from toolkit.analyze.streams.detect import media_type
 from toolkit.credentials.replacement import filler
-from toolkit.model import Cassette, Interaction
+from toolkit.model import Interaction
 from toolkit.read.document import DocumentError, NodeSpan, SourceMap, YamlMap, YamlSeq, read_source_map
-from toolkit.read.parse import Parsed, parse_cassette
+from toolkit.read.parse import parse_cassette
 from toolkit.redact.body import BodyEdit, RedactionError, redact_body
 from toolkit.redact.scalars import (
     render_double_quoted,
@@ -48,13 +49,10 @@ from toolkit.redact.scalars import (
 from toolkit.redact.substitute import Layer, replace_all, spellings
 from toolkit.redact.trace import redact_trace
 
-if TYPE_CHECKING:
-    from toolkit.analyze.llm import Analysis
-
 __all__ = ["LeakChooser", "Redaction", "redact_text"]
 
-#: Picks the leaks to replace from every leak of a file (the default: every blocking one).
-LeakChooser = Callable[[Parsed, list[Leak]], list[Leak]]
+#: Picks the leaks to replace from every leak of a file (``leaks()``; the default: every blocking one).
+LeakChooser = Callable[[AnalyzedCassette], list[Leak]]
 
 _BINARY_TAGS = frozenset({"tag:yaml.org,2002:binary", "!binary"})
 _INTEGRITY_PREFIXES = ("CT1", "CT3")
@@ -100,53 +98,38 @@ def redact_text(data: bytes, path: str, choose: LeakChooser | None = None) -> Re
     """
     choose = choose or _blocking
     name = path.removesuffix(".gz")
-    parsed = parse_cassette(data, name)
-    if parsed.document is None:
-        return Redaction(path, data, data, problem=_unreadable(parsed))
-    analyses: dict[int, Analysis] = {}
-    found = _leaks(parsed.cassette, analyses)
-    leaks = choose(parsed, found)
-    left_alone = len(_blocking(parsed, found)) - len(leaks)
+    analyzed = AnalyzedCassette.of(parse_cassette(data, name))
+    if analyzed.document is None:
+        return Redaction(path, data, data, problem=_unreadable(analyzed))
+    leaks = choose(analyzed)
+    left_alone = len(_blocking(analyzed)) - len(leaks)
     if not leaks:
         return Redaction(path, data, data, left_alone=left_alone)
     try:
-        if parsed.cassette.format == "httprr":
-            after, lengths = _redacted_trace(data, parsed, leaks, analyses)
+        if analyzed.cassette.format == "httprr":
+            after, lengths = _redacted_trace(data, analyzed, leaks)
         else:
-            after, lengths = _redacted(data, parsed, read_source_map(data), leaks, analyses)
+            after, lengths = _redacted(data, analyzed, read_source_map(data), leaks)
     except (DocumentError, RedactionError, ValueError) as e:
         return Redaction(path, data, data, tuple(leaks), tuple(leaks), problem=str(e), left_alone=left_alone)
-    checked = _checked(path, data, after, parsed, tuple(leaks), choose=choose)
+    checked = _checked(path, data, after, analyzed, tuple(leaks), choose=choose)
     return replace(checked, lengths_updated=lengths if checked.changed else 0, left_alone=left_alone)
 
 
-def _blocking(_parsed: Parsed, leaks: list[Leak]) -> list[Leak]:
-    return [leak for leak in leaks if leak.blocking]
+def _blocking(analyzed: AnalyzedCassette) -> list[Leak]:
+    return [leak for leak in analyzed.leaks() if leak.blocking]
 
 
-def _unreadable(parsed: Parsed) -> str:
-    problems = parsed.cassette.problems
+def _unreadable(analyzed: AnalyzedCassette) -> str:
+    problems = analyzed.cassette.problems
     return problems[0].message if problems else "the file cannot be read as a cassette"
 
 
-def _leaks(cassette: Cassette, analyses: dict[int, Analysis]) -> list[Leak]:
-    def analysis_of(interaction: Interaction) -> Analysis:
-        if interaction.index not in analyses:
-            from toolkit.analyze.llm import analyze
-
-            analyses[interaction.index] = analyze(interaction)
-        return analyses[interaction.index]
-
-    return [
-        leak for interaction in cassette.interactions for leak in scan_interaction(interaction, analysis_of)
-    ]
-
-
 def _redacted(
-    data: bytes, parsed: Parsed, source: SourceMap, leaks: list[Leak], analyses: dict[int, Analysis]
+    data: bytes, analyzed: AnalyzedCassette, source: SourceMap, leaks: list[Leak]
 ) -> tuple[bytes, int]:
     plan = _Plan(source)
-    interactions = {interaction.index: interaction for interaction in parsed.cassette.interactions}
+    interactions = {interaction.index: interaction for interaction in analyzed.cassette.interactions}
     bodies: dict[tuple[int, str], list[Leak]] = {}
     nodes: dict[int, list[Leak]] = {}
     for leak in leaks:
@@ -158,20 +141,11 @@ def _redacted(
     for index, node_leaks in nodes.items():
         _plan_value(plan, index, node_leaks)
     for (number, side), body_leaks in bodies.items():
-        _plan_body(
-            plan,
-            parsed,
-            interaction=interactions[number],
-            side=side,
-            leaks=body_leaks,
-            analysis=analyses.get(number),
-        )
+        _plan_body(plan, analyzed, interaction=interactions[number], side=side, leaks=body_leaks)
     return _assemble(data, plan), plan.lengths_updated
 
 
-def _redacted_trace(
-    data: bytes, parsed: Parsed, leaks: list[Leak], analyses: dict[int, Analysis]
-) -> tuple[bytes, int]:
+def _redacted_trace(data: bytes, analyzed: AnalyzedCassette, leaks: list[Leak]) -> tuple[bytes, int]:
     """An httprr trace: its raw messages edited, its length prefixes written again."""
 
     def edit_text(text: str, text_leaks: Sequence[Leak]) -> str:
@@ -185,9 +159,9 @@ def _redacted_trace(
     def edit_of(interaction: Interaction, side: str, body_leaks: Sequence[Leak]) -> BodyEdit:
         part = interaction.request if side == "request" else interaction.response
         content_type = media_type(part.headers.get("content-type"))
-        return _body_edit(list(body_leaks), analyses.get(interaction.index), content_type)
+        return _body_edit(list(body_leaks), analyzed, interaction, content_type)
 
-    return redact_trace(data, parsed.cassette.interactions, leaks, edit_text, edit_of)
+    return redact_trace(data, analyzed.cassette.interactions, leaks, edit_text, edit_of)
 
 
 def _node_index(source: SourceMap, leak: Leak) -> int:
@@ -252,13 +226,7 @@ def _like(old: str, encoded: str) -> str:
 
 
 def _plan_body(
-    plan: _Plan,
-    parsed: Parsed,
-    *,
-    interaction: Interaction,
-    side: str,
-    leaks: list[Leak],
-    analysis: Analysis | None,
+    plan: _Plan, analyzed: AnalyzedCassette, *, interaction: Interaction, side: str, leaks: list[Leak]
 ) -> None:
     part = interaction.request if side == "request" else interaction.response
     body = part.body
@@ -270,12 +238,12 @@ def _plan_body(
     if node is None:
         raise RedactionError(f"no scalar holds the {side} body of interaction {interaction.index}")
     index = plan.source.nodes.index(node)
-    edit = _body_edit(leaks, analysis, media_type(part.headers.get("content-type")))
+    edit = _body_edit(leaks, analyzed, interaction, media_type(part.headers.get("content-type")))
     stored = redact_body(body.stored, body.content, body.encoding, edit)
     if stored == body.stored:
         raise RedactionError(f"a secret of the {side} body of interaction {interaction.index} was not found")
     text = plan.source.text[node.start : node.end]
-    if parsed.cassette.format == "har" and body.storage == "string" and body.encoding:
+    if analyzed.cassette.format == "har" and body.storage == "string" and body.encoding:
         raise RedactionError(f"the {side} body of interaction {interaction.index} is Polly 2-4 hex chunks")
     if body.storage == "base64" and node.value.lstrip().startswith("["):
         # Polly's chunks of a content-encoded body, a JSON array of base64: now one chunk.
@@ -288,22 +256,27 @@ def _plan_body(
         new_value = stored.decode("utf-8", "surrogatepass")
         plan.texts[index], plan.values[index] = rewrite_changed(text, node, new_value), new_value
     if len(stored) != len(body.stored):
-        _update_lengths(plan, parsed, interaction, side, size=len(stored))
+        _update_lengths(plan, analyzed, interaction, side, size=len(stored))
 
 
-def _body_edit(leaks: list[Leak], analysis: Analysis | None, media: str) -> BodyEdit:
+def _body_edit(
+    leaks: list[Leak], analyzed: AnalyzedCassette, interaction: Interaction, media: str
+) -> BodyEdit:
     secrets = tuple(leak.secret for leak in leaks if not leak.pieces)
     pieces: tuple[Piece, ...] = tuple(piece for leak in leaks for piece in leak.pieces)
     offsets: tuple[int, ...] = ()
-    if pieces and analysis is not None and analysis.stream is not None:
-        offsets = tuple(event.byte_offset for event in analysis.stream.events)
+    stream = analyzed.stream(interaction) if pieces else None  # pieces come from its events
+    if stream is not None:
+        offsets = tuple(event.byte_offset for event in stream.events)
     layers: tuple[Layer, ...] = ("json", "url") if media == "application/x-www-form-urlencoded" else ("json",)
     if any(leak.site.layer == "form" for leak in leaks):
         layers = ("json", "url")
     return BodyEdit(secrets, pieces, offsets, layers)
 
 
-def _update_lengths(plan: _Plan, parsed: Parsed, interaction: Interaction, side: str, *, size: int) -> None:
+def _update_lengths(
+    plan: _Plan, analyzed: AnalyzedCassette, interaction: Interaction, side: str, *, size: int
+) -> None:
     """A re-compressed body changed size: so do the lengths that recorded the old size."""
     part = interaction.request if side == "request" else interaction.response
     body = part.body
@@ -311,7 +284,7 @@ def _update_lengths(plan: _Plan, parsed: Parsed, interaction: Interaction, side:
     for header in part.headers:
         if header.name.lower() == "content-length" and header.value.strip() == old:
             _set_number(plan, plan.source.scalar_at(header.position), old, size)
-    root = parsed.document.root if parsed.document is not None else None
+    root = analyzed.document.root if analyzed.document is not None else None
     items = root.get("interactions") if isinstance(root, YamlMap) else None
     if (
         isinstance(items, YamlSeq)
@@ -375,28 +348,34 @@ def _misread(plan: _Plan, text: str) -> list[int]:
 
 
 def _checked(
-    path: str, before: bytes, after: bytes, parsed: Parsed, leaks: tuple[Leak, ...], *, choose: LeakChooser
+    path: str,
+    before: bytes,
+    after: bytes,
+    analyzed: AnalyzedCassette,
+    leaks: tuple[Leak, ...],
+    *,
+    choose: LeakChooser,
 ) -> Redaction:
     name = path.removesuffix(".gz")
-    reparsed = parse_cassette(after, name)
-    if reparsed.document is None or len(reparsed.cassette.interactions) != len(parsed.cassette.interactions):
+    reread = AnalyzedCassette.of(parse_cassette(after, name))
+    if reread.document is None or len(reread.cassette.interactions) != len(analyzed.cassette.interactions):
         return Redaction(
             path, before, before, leaks, leaks, "the redacted file lost interactions; left unchanged"
         )
-    new_problems = _integrity(reparsed, len(after)) - _integrity(parsed, len(before))
+    new_problems = _integrity(reread, len(after)) - _integrity(analyzed, len(before))
     if new_problems:
         codes = ", ".join(sorted({code for code, _ in new_problems}))
         return Redaction(
             path, before, before, leaks, leaks, f"redacting would add {codes} findings; left unchanged"
         )
-    remaining = tuple(choose(reparsed, _leaks(reparsed.cassette, {})))
+    remaining = tuple(choose(reread))
     return Redaction(path, before, after, leaks, remaining)
 
 
-def _integrity(parsed: Parsed, size: int) -> Counter[tuple[str, int | None]]:
+def _integrity(analyzed: AnalyzedCassette, size: int) -> Counter[tuple[str, int | None]]:
     """Schema and body findings (CT1xx, CT3xx) by code and interaction."""
-    from toolkit.lint.engine import lint_parsed
+    from toolkit.lint.engine import lint_analyzed
     from toolkit.lint.settings import LintSettings
 
-    findings = lint_parsed(parsed, size, LintSettings(select=_INTEGRITY_PREFIXES))
+    findings = lint_analyzed(analyzed, size, LintSettings(select=_INTEGRITY_PREFIXES))
     return Counter((finding.code, finding.interaction) for finding in findings)

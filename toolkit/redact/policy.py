@@ -5,19 +5,19 @@ So the two shipped hooks agree on the same files with the same configuration: a 
 ignores, ``allow-values``, the rules' ``ignore-names``, severity overrides) or that the
 baseline accepts, is left in place; the recorder would write a project's own placeholder
 back on the next recording anyway. Lint's own CT201 / CT202 findings decide, computed from
-the secrets redact has already found (no second scan).
+the secrets redact has already found (the same ``AnalyzedCassette``: no second scan).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from toolkit.analyze.cassette import AnalyzedCassette
 from toolkit.analyze.secrets import Leak
 from toolkit.lint.baseline import Baseline
-from toolkit.lint.engine import lint_parsed
+from toolkit.lint.engine import lint_analyzed
 from toolkit.lint.finding import severity_rank
 from toolkit.lint.settings import LintSettings
-from toolkit.read.parse import Parsed
 from toolkit.redact.plan import LeakChooser
 
 __all__ = ["BLOCKING_CODES", "RedactPolicy"]
@@ -36,21 +36,21 @@ class RedactPolicy:
     def chooser(self, path: str, size: int) -> LeakChooser:
         """The chooser for the file ``path`` of ``size`` bytes."""
 
-        def choose(parsed: Parsed, leaks: list[Leak]) -> list[Leak]:
-            wanted = self._wanted(parsed, leaks, path, size)
+        def choose(analyzed: AnalyzedCassette) -> list[Leak]:
+            wanted = self._wanted(analyzed, path, size)
             return [
                 leak
-                for leak in leaks
+                for leak in analyzed.leaks()
                 if leak.blocking and (*leak.site.position, leak.match.fingerprint) in wanted
             ]
 
         return choose
 
-    def _wanted(self, parsed: Parsed, leaks: list[Leak], path: str, size: int) -> set[tuple[int, int, str]]:
+    def _wanted(self, analyzed: AnalyzedCassette, path: str, size: int) -> set[tuple[int, int, str]]:
         rules = tuple(rule for rule in self.settings.enabled() if rule.code in BLOCKING_CODES)
         if not rules:
             return set()
-        findings = lint_parsed(parsed, size, self.settings, rules, path=path, cache={"leaks": leaks})
+        findings = lint_analyzed(analyzed, size, self.settings, rules, path=path)
         if self.baseline is not None:
             findings = self.baseline.split(findings).kept
         threshold = severity_rank(self.settings.fail_on)

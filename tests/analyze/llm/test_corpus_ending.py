@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CORPUS, DATA, SHARED
-from toolkit.analyze.llm import Analysis, analyze
+from toolkit.analyze.llm import LlmCall, read_llm_call
 from toolkit.analyze.llm.ending import stream_end
 from toolkit.read.files import discover, read_file
 
@@ -29,24 +29,24 @@ FAILED: dict[tuple[str, int], str] = {
 FAILED_FOLDERS = ("cody/",)
 
 
-def _streams(root: Path) -> Iterator[tuple[str, int, Analysis]]:
+def _streams(root: Path) -> Iterator[tuple[str, int, LlmCall]]:
     for path in discover([root]):
         cassette = read_file(path).cassette
         for interaction in cassette.interactions if cassette is not None else ():
-            analysis = analyze(interaction)
-            if analysis.stream is not None and analysis.route.api is not None and analysis.stream.events:
-                yield str(Path(path).relative_to(root)), interaction.index, analysis
+            llm_call = read_llm_call(interaction)
+            if llm_call.stream is not None and llm_call.route.api is not None and llm_call.stream.events:
+                yield str(Path(path).relative_to(root)), interaction.index, llm_call
 
 
 @pytest.fixture(scope="module")
-def streams() -> list[tuple[str, int, Analysis]]:
+def streams() -> list[tuple[str, int, LlmCall]]:
     roots = [root for root in (CORPUS, EXTRA) if root.is_dir()]
     if not roots:
         pytest.skip("the shared corpora are not present")
     return [stream for root in roots for stream in _streams(root)]
 
 
-def test_every_stream_ends_as_its_api_defines(streams: list[tuple[str, int, Analysis]]) -> None:
+def test_every_stream_ends_as_its_api_defines(streams: list[tuple[str, int, LlmCall]]) -> None:
     assert len(streams) > 700
     states = {(path, index): stream_end(a.stream, a.route.api).state for path, index, a in streams}
     assert {key: state for key, state in states.items() if state == "cut"} == {}
@@ -55,15 +55,15 @@ def test_every_stream_ends_as_its_api_defines(streams: list[tuple[str, int, Anal
     assert set(FAILED) <= failed
 
 
-def test_complete_streams_stay_complete_without_done(streams: list[tuple[str, int, Analysis]]) -> None:
+def test_complete_streams_stay_complete_without_done(streams: list[tuple[str, int, LlmCall]]) -> None:
     checked = 0
-    for path, index, analysis in streams:
-        stream = analysis.stream
+    for path, index, llm_call in streams:
+        stream = llm_call.stream
         assert stream is not None
-        if stream_end(stream, analysis.route.api).state != "complete":
+        if stream_end(stream, llm_call.route.api).state != "complete":
             continue
         events = tuple(event for event in stream.events if event.data.strip() != "[DONE]")
-        assert stream_end(stream._replace(events=events), analysis.route.api).state == "complete", (
+        assert stream_end(stream._replace(events=events), llm_call.route.api).state == "complete", (
             path,
             index,
         )
@@ -71,18 +71,18 @@ def test_complete_streams_stay_complete_without_done(streams: list[tuple[str, in
     assert checked > 700
 
 
-def test_complete_streams_cut_in_half_are_cut(streams: list[tuple[str, int, Analysis]]) -> None:
+def test_complete_streams_cut_in_half_are_cut(streams: list[tuple[str, int, LlmCall]]) -> None:
     checked = 0
-    for path, index, analysis in streams:
-        stream = analysis.stream
+    for path, index, llm_call in streams:
+        stream = llm_call.stream
         assert stream is not None
         events = tuple(event for event in stream.events if event.data.strip() != "[DONE]")
-        if stream_end(stream, analysis.route.api).state != "complete" or len(events) < 2:
+        if stream_end(stream, llm_call.route.api).state != "complete" or len(events) < 2:
             continue
         half = stream._replace(events=events[: len(events) // 2])
         if _says_it_stopped(half.events[-1].data):
             continue  # a stream of two events whose first already carries the stop reason (Cody)
-        assert stream_end(half, analysis.route.api).state == "cut", (path, index)
+        assert stream_end(half, llm_call.route.api).state == "cut", (path, index)
         checked += 1
     assert checked > 600
 
@@ -96,7 +96,7 @@ def test_huggingface_router_stream_without_done_is_complete() -> None:
     (interaction,) = read_file(
         str(DATA / "streams" / "huggingface_router_no_done.yaml")
     ).cassette.interactions
-    analysis = analyze(interaction)
-    assert analysis.route[:2] == ("huggingface", "chat.completions")
-    assert analysis.stream is not None and "[DONE]" not in {e.data for e in analysis.stream.events}
-    assert stream_end(analysis.stream, "chat.completions").state == "complete"
+    llm_call = read_llm_call(interaction)
+    assert llm_call.route[:2] == ("huggingface", "chat.completions")
+    assert llm_call.stream is not None and "[DONE]" not in {e.data for e in llm_call.stream.events}
+    assert stream_end(llm_call.stream, "chat.completions").state == "complete"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from tests.analyze.llm.test_analyze import exchange, sse
-from toolkit.analyze.llm import analyze
+from tests.analyze.llm.test_llm_call import exchange, sse
+from toolkit.analyze.llm import read_llm_call
 
 
 def ndjson(*documents: Any) -> bytes:
@@ -26,12 +26,12 @@ def test_ollama_generate_stream() -> None:
             "eval_count": 2,
         },
     )
-    analysis = analyze(
+    llm_call = read_llm_call(
         exchange("http://localhost:11434/api/generate", {"model": "llama3.2"}, body, "application/x-ndjson")
     )
-    assert analysis.route.api == "ollama.generate"
-    assert analysis.exchange.message.text == "Hello" and analysis.exchange.finish_reason == "stop"
-    assert analysis.usage is not None and (analysis.usage.input_tokens, analysis.usage.output_tokens) == (
+    assert llm_call.route.api == "ollama.generate"
+    assert llm_call.exchange.message.text == "Hello" and llm_call.exchange.finish_reason == "stop"
+    assert llm_call.usage is not None and (llm_call.usage.input_tokens, llm_call.usage.output_tokens) == (
         26,
         2,
     )
@@ -48,12 +48,12 @@ def test_cohere_v1_chat_stream() -> None:
             "response": {"text": "Hi", "meta": {"billed_units": {"input_tokens": 5, "output_tokens": 1}}},
         },
     )
-    analysis = analyze(
+    llm_call = read_llm_call(
         exchange("https://api.cohere.com/v1/chat", {"model": "command-r"}, body, "application/stream+json")
     )
-    assert analysis.stream is not None and analysis.stream.kind == "ndjson"
-    assert (analysis.exchange.message.text, analysis.exchange.finish_reason) == ("Hi", "COMPLETE")
-    assert analysis.usage is not None and (analysis.usage.input_tokens, analysis.usage.output_tokens) == (
+    assert llm_call.stream is not None and llm_call.stream.kind == "ndjson"
+    assert (llm_call.exchange.message.text, llm_call.exchange.finish_reason) == ("Hi", "COMPLETE")
+    assert llm_call.usage is not None and (llm_call.usage.input_tokens, llm_call.usage.output_tokens) == (
         5,
         1,
     )
@@ -64,11 +64,11 @@ def test_cohere_v1_generate_body() -> None:
         "generations": [{"text": "Hi", "finish_reason": "COMPLETE"}],
         "meta": {"billed_units": {"input_tokens": 3, "output_tokens": 1}},
     }
-    analysis = analyze(
+    llm_call = read_llm_call(
         exchange("https://api.cohere.ai/v1/generate", {"model": "command"}, json.dumps(body).encode())
     )
-    assert analysis.exchange.message.text == "Hi"
-    assert analysis.usage is not None and analysis.usage.output_tokens == 1
+    assert llm_call.exchange.message.text == "Hi"
+    assert llm_call.usage is not None and llm_call.usage.output_tokens == 1
 
 
 def test_workers_ai_run_stream_and_body() -> None:
@@ -79,10 +79,10 @@ def test_workers_ai_run_stream_and_body() -> None:
         {"response": "", "usage": {"prompt_tokens": 12, "completion_tokens": 2}},
         done=True,
     )
-    analysis = analyze(exchange(url, {"prompt": "hi", "stream": True}, body, "text/event-stream"))
-    assert analysis.route.model == "@cf/meta/llama-3.1-8b-instruct"
-    assert analysis.exchange.message.text == "Hello"
-    assert analysis.usage is not None and (analysis.usage.input_tokens, analysis.usage.output_tokens) == (
+    llm_call = read_llm_call(exchange(url, {"prompt": "hi", "stream": True}, body, "text/event-stream"))
+    assert llm_call.route.model == "@cf/meta/llama-3.1-8b-instruct"
+    assert llm_call.exchange.message.text == "Hello"
+    assert llm_call.usage is not None and (llm_call.usage.input_tokens, llm_call.usage.output_tokens) == (
         12,
         2,
     )
@@ -90,8 +90,8 @@ def test_workers_ai_run_stream_and_body() -> None:
         "result": {"response": "Hello", "usage": {"prompt_tokens": 12, "completion_tokens": 2}},
         "success": True,
     }
-    analysis = analyze(exchange(url, {"prompt": "hi"}, json.dumps(whole).encode()))
-    assert analysis.exchange.message.text == "Hello" and analysis.usage is not None
+    llm_call = read_llm_call(exchange(url, {"prompt": "hi"}, json.dumps(whole).encode()))
+    assert llm_call.exchange.message.text == "Hello" and llm_call.usage is not None
 
 
 def test_watsonx_generation_stream() -> None:
@@ -110,9 +110,11 @@ def test_watsonx_generation_stream() -> None:
 
     body = sse(result("Hel", "not_finished", 1), result("lo", "eos_token", 2, prompt=9))
     url = "https://us-south.ml.cloud.ibm.com/ml/v1/text/generation_stream?version=2023-05-29"
-    analysis = analyze(exchange(url, {"model_id": "ibm/granite-13b-instruct-v2"}, body, "text/event-stream"))
-    assert (analysis.exchange.message.text, analysis.exchange.finish_reason) == ("Hello", "eos_token")
-    assert analysis.usage is not None and (analysis.usage.input_tokens, analysis.usage.output_tokens) == (
+    llm_call = read_llm_call(
+        exchange(url, {"model_id": "ibm/granite-13b-instruct-v2"}, body, "text/event-stream")
+    )
+    assert (llm_call.exchange.message.text, llm_call.exchange.finish_reason) == ("Hello", "eos_token")
+    assert llm_call.usage is not None and (llm_call.usage.input_tokens, llm_call.usage.output_tokens) == (
         9,
         2,
     )
@@ -125,11 +127,11 @@ def test_cody_completion_stream() -> None:
         b"event: done\ndata: {}\n\n"
     )
     url = "https://sourcegraph.com/.api/completions/stream?api-version=1"
-    analysis = analyze(
+    llm_call = read_llm_call(
         exchange(url, {"model": "anthropic::2023-06-01::claude-3.5-sonnet"}, body, "text/event-stream")
     )
-    assert analysis.route[:2] == ("sourcegraph", "cody.completions")
-    assert (analysis.exchange.message.text, analysis.exchange.finish_reason) == (
+    assert llm_call.route[:2] == ("sourcegraph", "cody.completions")
+    assert (llm_call.exchange.message.text, llm_call.exchange.finish_reason) == (
         "interface Fruit {}",
         "stop_sequence",
     )

@@ -38,7 +38,6 @@ import zstandard
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
 from toolkit.credentials.catalog import CATALOG
-
 from toolkit.credentials.templates import ALPHABETS, expand
 
 SEED = "cassette-toolkit labelled secrets v1"

@@ -13,8 +13,7 @@ import pytest
 
 from tests.conftest import ROOT, LabelledSet
 from tests.lint.helpers import lint_text, where
-from toolkit.analyze.llm import analyze
-from toolkit.analyze.secrets import scan_interaction
+from toolkit.analyze.cassette import AnalyzedCassette
 from toolkit.credentials.templates import expand
 from toolkit.lint.rules.example_cassettes import vcrpy_cassette
 from toolkit.read.files import read_file
@@ -103,8 +102,7 @@ PLANTED = (
 def _secrets(paths: list[Path]) -> set[str]:
     found = set()
     for path in paths:
-        for interaction in read_file(str(path)).cassette.interactions:
-            found.update(leak.secret for leak in scan_interaction(interaction, analyze))
+        found.update(leak.secret for leak in AnalyzedCassette.of(read_file(str(path))).leaks())
     return found
 
 

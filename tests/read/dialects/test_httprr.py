@@ -156,10 +156,10 @@ def test_usage_reaches_the_llm_readers() -> None:
         b'{"id":"chatcmpl-1","object":"chat.completion","model":"gpt-4-0613","choices":[],'
         b'"usage":{"prompt_tokens":9,"completion_tokens":3,"total_tokens":12}}'
     )
-    from toolkit.analyze.llm import analyze
+    from toolkit.analyze.llm import read_llm_call
 
     interaction = read(trace((REQUEST, usage_response))).interactions[0]
-    usage = analyze(interaction).usage
+    usage = read_llm_call(interaction).usage
     assert usage is not None and (usage.input_tokens, usage.output_tokens) == (9, 3)
 
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from toolkit.analyze.llm import analyze
+from toolkit.analyze.llm import read_llm_call
 from toolkit.lint.engine import lint_data
 from toolkit.lint.settings import LintSettings
 from toolkit.read.parse import parse_cassette
@@ -59,7 +59,7 @@ def test_ruby_binary_utf8_json_is_read_as_text() -> None:
     body = interaction.response.body
     assert body.storage == "binary"  # how the file stores it
     assert json.loads(body.text)["choices"][0]["message"]["content"] == "é"
-    usage = analyze(interaction).usage
+    usage = read_llm_call(interaction).usage
     assert usage is not None and (usage.input_tokens, usage.output_tokens) == (5, 2)
     assert lint_data(data, "c.yml", LintSettings(select=("CT1", "CT3"))) == ()
 

@@ -1,6 +1,6 @@
 """LLM semantics of an interaction: provider, API, model, usage, finish reason, the message.
 
-``analyze(interaction)`` routes the interaction (``route``), decodes its
+``read_llm_call(interaction)`` routes the interaction (``route``), decodes its
 response stream if it is one (``toolkit.analyze.streams``), and lets the API's reader
 (``readers``) walk the body or the events. Nothing here raises for bad input:
 what cannot be read is simply not reported.
@@ -18,13 +18,13 @@ from toolkit.analyze.streams import StreamDecoding, decode_stream
 from toolkit.model import Interaction
 from toolkit.read.jsonparse import loads
 
-__all__ = ["Analysis", "ChunkInfo", "Exchange", "Message", "Route", "ToolCall", "Usage", "analyze"]
+__all__ = ["ChunkInfo", "Exchange", "LlmCall", "Message", "Route", "ToolCall", "Usage", "read_llm_call"]
 
 _NOTHING = ChunkInfo()
 _NOT_READ = (TypeError, ValueError, AttributeError, KeyError, IndexError, RecursionError)
 
 
-class Analysis(NamedTuple):
+class LlmCall(NamedTuple):
     """One interaction read as an LLM call. ``chunks`` pairs with ``stream.events``."""
 
     route: Route
@@ -37,7 +37,7 @@ class Analysis(NamedTuple):
         return self.exchange.usage
 
 
-def analyze(interaction: Interaction) -> Analysis:
+def read_llm_call(interaction: Interaction) -> LlmCall:
     """Route the interaction and read its response with the API's reader."""
     request = interaction.request
     route = route_of(interaction, parse_json(request.body.content) if request.body.content else None)
@@ -60,7 +60,7 @@ def analyze(interaction: Interaction) -> Analysis:
         headers = bedrock_header_usage(response.headers.get)
         if headers is not None:
             exchange = Exchange(headers, exchange.response_model, exchange.finish_reason, exchange.message)
-    return Analysis(route, exchange, stream, chunks)
+    return LlmCall(route, exchange, stream, chunks)
 
 
 def _decode_stream(interaction: Interaction, route: Route) -> StreamDecoding | None:

@@ -6,15 +6,16 @@ gzip / base64 / event streams, JSON at any depth, SSE events, reassembled stream
 ``parsed_body``) and scans each value with its name (``scan``). Lint's CT2xx rules report
 the leaks; ``toolkit.redact`` removes them. Neither lint nor redaction types appear here.
 
-Public API: ``scan_interaction(interaction, analysis_of=None, policy=DEFAULT_POLICY)``
-returns ``Leak`` records (site, match, and the secret for redaction only);
-``walk_interaction`` gives the values themselves.
+Public API: ``scan_interaction(interaction, call=None, policy=DEFAULT_POLICY)`` returns
+``Leak`` records (site, match, and the secret for redaction only); ``walk_interaction`` gives
+the values themselves. ``call`` is the LLM reading of a streamed response (``is_streamed``);
+``toolkit.analyze.cassette`` reads it once per interaction and keeps the leaks of a file.
 """
 
 from __future__ import annotations
 
 from toolkit.analyze.secrets.leaks import Leak, Piece, scan_interaction, scan_values
-from toolkit.analyze.secrets.sites import Fragment, Site, Value, walk_interaction
+from toolkit.analyze.secrets.sites import Fragment, Site, Value, is_streamed, walk_interaction
 
 __all__ = [
     "Fragment",
@@ -22,6 +23,7 @@ __all__ = [
     "Piece",
     "Site",
     "Value",
+    "is_streamed",
     "scan_interaction",
     "scan_values",
     "walk_interaction",

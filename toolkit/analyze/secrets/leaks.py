@@ -9,15 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from toolkit.analyze.secrets.sites import AnalysisOf, Fragment, Site, Value, walk_interaction
+from toolkit.analyze.secrets.sites import Fragment, Site, Value, walk_interaction
 from toolkit.credentials import DEFAULT_POLICY, ScanPolicy, SecretMatch, scan_text, scan_value
 from toolkit.credentials.account_headers import account_header_provider
 from toolkit.credentials.matcher import MIN_TOKEN_LENGTH
 from toolkit.credentials.positions import classify_position
 from toolkit.model import Interaction
 from toolkit.read.document import Position
+
+if TYPE_CHECKING:
+    from toolkit.analyze.llm import LlmCall
 
 __all__ = ["Leak", "Piece", "scan_interaction", "scan_values"]
 
@@ -52,10 +55,13 @@ class Leak:
 
 
 def scan_interaction(
-    interaction: Interaction, analysis_of: AnalysisOf | None = None, policy: ScanPolicy = DEFAULT_POLICY
+    interaction: Interaction, call: LlmCall | None = None, policy: ScanPolicy = DEFAULT_POLICY
 ) -> list[Leak]:
-    """Every secret and account identifier in ``interaction``, in document order."""
-    return scan_values(interaction.index, walk_interaction(interaction, analysis_of), policy)
+    """Every secret and account identifier in ``interaction``, in document order.
+
+    ``call``: the LLM reading of a streamed response (see ``walk_interaction``).
+    """
+    return scan_values(interaction.index, walk_interaction(interaction, call), policy)
 
 
 def scan_values(index: int, values: Iterable[Value], policy: ScanPolicy = DEFAULT_POLICY) -> list[Leak]:

@@ -16,14 +16,14 @@ for its key names only where a credential-like key occurs at all.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from urllib.parse import parse_qsl, unquote
 
 import ahocorasick_rs
 
-from toolkit.analyze.streams.detect import media_type
+from toolkit.analyze.streams.detect import detect_stream_kind, media_type
 from toolkit.credentials import Location
 from toolkit.credentials.account_headers import account_header_provider
 from toolkit.credentials.matcher import MIN_TOKEN_LENGTH
@@ -34,9 +34,9 @@ from toolkit.read.document import Position, YamlMap, YamlSeq
 from toolkit.read.jsonparse import loads
 
 if TYPE_CHECKING:
-    from toolkit.analyze.llm import Analysis
+    from toolkit.analyze.llm import LlmCall
 
-__all__ = ["Fragment", "Side", "Site", "SiteField", "Value", "walk_interaction"]
+__all__ = ["Fragment", "Side", "Site", "SiteField", "Value", "is_streamed", "walk_interaction"]
 
 Side = Literal["request", "response"]
 SiteField = Literal["header", "url", "form", "body"]
@@ -113,14 +113,11 @@ class Value(NamedTuple):
     fragments: tuple[Fragment, ...] = ()
 
 
-AnalysisOf = Callable[[Interaction], "Analysis | None"]
-
-
-def walk_interaction(interaction: Interaction, analysis_of: AnalysisOf | None = None) -> Iterator[Value]:
+def walk_interaction(interaction: Interaction, call: LlmCall | None = None) -> Iterator[Value]:
     """Every value of ``interaction`` worth scanning, request first, named values before texts.
 
-    ``analysis_of`` gives the LLM reading of the interaction (``toolkit.analyze.llm.analyze``, or a
-    memoised copy); it is asked only for a response that is a stream.
+    ``call`` is the LLM reading of a response that is a stream (``is_streamed``): its events
+    and the text they spell out are scanned too. Without it a stream is scanned as a text.
     """
     request, response = interaction.request, interaction.response
     yield from _headers("request", request)
@@ -128,8 +125,15 @@ def walk_interaction(interaction: Interaction, analysis_of: AnalysisOf | None = 
     yield from _form(request)
     yield from _body("request", request, None)
     yield from _headers("response", response)
-    stream = _stream_analysis(interaction, analysis_of)
-    yield from _body("response", response, stream)
+    yield from _body("response", response, call)
+
+
+def is_streamed(interaction: Interaction) -> bool:
+    """Whether the response is a stream, whose LLM reading ``walk_interaction`` then wants."""
+    response = interaction.response
+    if response.body.storage == "absent":
+        return False
+    return detect_stream_kind(response.body.content, response.headers.get("content-type")) is not None
 
 
 def _headers(side: Side, part: Request | Response) -> Iterator[Value]:
@@ -194,18 +198,7 @@ def _form(request: Request) -> Iterator[Value]:
         yield Value(Location("form", name), value, Site("request", "form", where, "form", name))
 
 
-def _stream_analysis(interaction: Interaction, analysis_of: AnalysisOf | None) -> Analysis | None:
-    if analysis_of is None or interaction.response.body.storage == "absent":
-        return None
-    from toolkit.analyze.streams.detect import detect_stream_kind
-
-    response = interaction.response
-    if detect_stream_kind(response.body.content, response.headers.get("content-type")) is None:
-        return None
-    return analysis_of(interaction)
-
-
-def _body(side: Side, part: Request | Response, stream: Analysis | None) -> Iterator[Value]:
+def _body(side: Side, part: Request | Response, call: LlmCall | None) -> Iterator[Value]:
     body = part.body
     if body.storage == "absent":
         return
@@ -215,13 +208,13 @@ def _body(side: Side, part: Request | Response, stream: Analysis | None) -> Iter
     text = body.content.decode("utf-8", "replace")
     site = Site(side, "body", body.position, "text")
     if len(body.content) <= MAX_PARSED_BYTES:
-        yield from _named_body_values(side, part, text, stream)
+        yield from _named_body_values(side, part, text, call)
     yield Value(Location("text"), text, site, accounts=True)
-    yield from _stream_values(side, body, stream)
+    yield from _stream_values(side, body, call)
 
 
 def _named_body_values(
-    side: Side, part: Request | Response, text: str, stream: Analysis | None
+    side: Side, part: Request | Response, text: str, call: LlmCall | None
 ) -> Iterator[Value]:
     body = part.body
     if _is_form(part, text):
@@ -229,7 +222,7 @@ def _named_body_values(
             yield Value(Location("form", name), value, Site(side, "body", body.position, "form", name))
         return
     site = Site(side, "body", body.position, "json")
-    for document in _json_documents(body.content, text, stream):
+    for document in _json_documents(body.content, text, call):
         yield from _json_values(document, site)
 
 
@@ -240,10 +233,10 @@ def _is_form(part: Request | Response, text: str) -> bool:
     return bool(stripped) and "=" in stripped and _FORM.fullmatch(stripped) is not None
 
 
-def _json_documents(content: bytes, text: str, stream: Analysis | None) -> Iterator[Any]:
+def _json_documents(content: bytes, text: str, call: LlmCall | None) -> Iterator[Any]:
     """The body as JSON, or each event of its stream that is JSON (Bedrock chunks decoded),
     where a credential-like key name occurs at all."""
-    decoded = stream.stream if stream is not None else None
+    decoded = call.stream if call is not None else None
     if decoded is None or decoded.kind == "json-array" or not decoded.events:
         candidates: Iterable[str] = (text,) if may_hold_credential_key(content) else ()
     elif decoded.kind == "aws-eventstream" or may_hold_credential_key(content):
@@ -309,19 +302,19 @@ def _tree_values(side: Side, body: Body) -> Iterator[Value]:
                 yield from _json_values(inner, site)
 
 
-def _stream_values(side: Side, body: Body, stream: Analysis | None) -> Iterator[Value]:
-    if stream is None or stream.stream is None:
+def _stream_values(side: Side, body: Body, call: LlmCall | None) -> Iterator[Value]:
+    if call is None or call.stream is None:
         return
-    if stream.stream.kind == "aws-eventstream":
-        yield from _chunk_values(side, body, stream)
-    yield from _reassembled(side, body, stream)
+    if call.stream.kind == "aws-eventstream":
+        yield from _chunk_values(side, body, call)
+    yield from _reassembled(side, body, call)
 
 
-def _chunk_values(side: Side, body: Body, stream: Analysis) -> Iterator[Value]:
+def _chunk_values(side: Side, body: Body, call: LlmCall) -> Iterator[Value]:
     """Bedrock ``chunk`` events carry their JSON base64-encoded: scan it decoded."""
     from toolkit.analyze.streams.eventstream import EventStreamDecoding
 
-    detail = stream.stream.detail if stream.stream is not None else None
+    detail = call.stream.detail if call.stream is not None else None
     if not isinstance(detail, EventStreamDecoding):
         return
     site = Site(side, "body", body.position, "event-stream")
@@ -330,29 +323,29 @@ def _chunk_values(side: Side, body: Body, stream: Analysis) -> Iterator[Value]:
             yield Value(Location("text"), message.inner, site, accounts=True)
 
 
-def _reassembled(side: Side, body: Body, stream: Analysis) -> Iterator[Value]:
+def _reassembled(side: Side, body: Body, call: LlmCall) -> Iterator[Value]:
     """The text, reasoning and tool arguments a stream spells out over many events.
 
     The reader already joined them; the events are gone through again only for a joined text
     that may hold a token, to know which event added which piece.
     """
-    message = stream.exchange.message
+    message = call.exchange.message
     joined = {"text": message.text, "reasoning": message.reasoning}
     if len(message.tool_calls) == 1:
         joined["tool_call"] = message.tool_calls[0].arguments
     site = Site(side, "body", body.position, "stream-text")
     for kind, text in joined.items():
         if text and may_hold_token(text):
-            fragments = _fragments(stream, kind)
+            fragments = _fragments(call, kind)
             if len(fragments) > 1:
                 whole = "".join(fragment.text for fragment in fragments)
                 yield Value(Location("text"), whole, site, fragments=fragments)
 
 
-def _fragments(stream: Analysis, kind: str) -> tuple[Fragment, ...]:
+def _fragments(call: LlmCall, kind: str) -> tuple[Fragment, ...]:
     fragments: list[Fragment] = []
     start = 0
-    for index, chunk in enumerate(stream.chunks):
+    for index, chunk in enumerate(call.chunks):
         if chunk.delta_kind == kind and chunk.delta_text:
             fragments.append(Fragment(index, start, chunk.delta_text))
             start += len(chunk.delta_text)

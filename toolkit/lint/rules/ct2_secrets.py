@@ -11,31 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from toolkit.analyze.secrets import Leak, Site, scan_interaction
+from toolkit.analyze.secrets import Leak, Site
 from toolkit.credentials.templates import expand
 from toolkit.lint.allow import ALLOW_VALUES, compile_allow_list
-from toolkit.lint.analysis import analysis_of
 from toolkit.lint.finding import Hit
 from toolkit.lint.rule import Example, LintContext, Option, Rule, RuleDocs
 from toolkit.lint.rules.example_cassettes import GOOD, vcrpy_cassette
 
-__all__ = ["RULES", "leaks_of"]
+__all__ = ["RULES"]
 
 _NAME_LIMIT = 60
-
-
-def leaks_of(context: LintContext) -> list[Leak]:
-    """Every leak of the file, scanned once and shared by the CT2xx rules."""
-    found = context.cache.get("leaks")
-    if found is None:
-        found = [
-            leak
-            for interaction in context.cassette.interactions
-            for leak in scan_interaction(interaction, lambda i: analysis_of(context, i))
-        ]
-        context.cache["leaks"] = found
-    result: list[Leak] = found
-    return result
 
 
 def _hits(
@@ -47,7 +32,7 @@ def _hits(
 ) -> Iterator[Hit]:
     skip = {name.lower() for name in ignored}
     allowed = compile_allow_list(tuple(options[ALLOW_VALUES]))
-    for leak in leaks_of(context):
+    for leak in context.analyzed.leaks():  # scanned once, shared by the CT2xx rules
         if wanted(leak) and leak.site.name.lower() not in skip and not allowed.allows(leak.secret):
             match = leak.match
             message = (

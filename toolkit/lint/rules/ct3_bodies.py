@@ -82,7 +82,7 @@ def _json_error(interaction: Interaction, side: Side, limit: int) -> str | None:
         return None  # a stream labelled application/json: the stream rules check it
     if not _starts_like_json(content) and not _edited_text(interaction, side, content):
         return None
-    parsed = parse_body(content)  # shared with the LLM analysis: each body is parsed once
+    parsed = parse_body(content)  # shared with the LLM reading: each body is parsed once
     error = parsed.error
     if error is None:
         if parsed.value is not None:

@@ -1,10 +1,10 @@
 """CT3xx that decode streams: malformed streams, how streams end, event-stream CRCs, tool calls.
 
 Streams are decoded by ``toolkit.analyze.streams`` (WHATWG server-sent events, the AWS
-event stream encoding, NDJSON) through ``toolkit.analyze.llm.analyze``, which also
-says which API the interaction used. How each API ends a stream is
-``toolkit.analyze.llm.ending``; what an error inside a stream looks like,
-``toolkit.analyze.llm.stream_errors``.
+event stream encoding, NDJSON) through ``toolkit.analyze.llm.read_llm_call``, which also
+says which API the interaction used; the file's ``AnalyzedCassette`` reads each once. How
+each API ends a stream is ``toolkit.analyze.llm.ending``; what an error inside a stream
+looks like, ``toolkit.analyze.llm.stream_errors``.
 """
 
 from __future__ import annotations
@@ -13,22 +13,22 @@ import json
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from toolkit.analyze.llm.ending import StreamEnd, stream_end
+from toolkit.analyze.llm.ending import StreamEnd
 from toolkit.analyze.streams.detect import is_stream_content_type
-from toolkit.lint.analysis import analysis_of, request_json
 from toolkit.lint.finding import Hit
 from toolkit.lint.locate import at_body
 from toolkit.lint.rule import Example, LintContext, Rule, RuleDocs
 from toolkit.lint.rules.example_cassettes import GOOD, vcrpy_cassette
 from toolkit.model import Interaction
-from toolkit.read.jsonparse import loads
+from toolkit.read.jsonparse import loads, parse_body
 
 if TYPE_CHECKING:
-    from toolkit.analyze.llm import Analysis
+    from toolkit.analyze.llm import LlmCall
 
 __all__ = ["RULES", "stream_is_complete"]
 
 _CRC = frozenset({"bad-crc"})
+_UNCHECKED = StreamEnd("unchecked")
 
 
 def check_malformed(context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -43,9 +43,9 @@ def _problems(
     context: LintContext, wanted: Callable[[str], bool], key: str, *, parsed_only: bool
 ) -> Iterator[Hit]:
     for interaction in context.cassette.interactions:
-        analysis = analysis_of(context, interaction)
-        stream = analysis.stream
-        if stream is None or (parsed_only and not _read_as_stream(interaction, analysis)):
+        call = context.analyzed.llm_call(interaction)
+        stream = call.stream
+        if stream is None or (parsed_only and not _read_as_stream(interaction, call)):
             continue
         problems = [p for p in stream.problems if wanted(p.kind)]
         if problems and _only_tail_after_the_end(context, interaction, problems):
@@ -66,33 +66,25 @@ def _only_tail_after_the_end(context: LintContext, interaction: Interaction, pro
     return end_of(context, interaction).state == "complete"
 
 
-def _read_as_stream(interaction: Interaction, analysis: Analysis) -> bool:
+def _read_as_stream(interaction: Interaction, call: LlmCall) -> bool:
     """Whether the client reads the body event by event: its content type names a stream
     format, or it answers a model API. A body only sniffed as one (a JSONL file download)
     is handed to the application as bytes, so a bad line in it changes nothing on replay."""
     content_type = interaction.response.headers.get("content-type")
-    return analysis.route.api is not None or is_stream_content_type(content_type)
+    return call.route.api is not None or is_stream_content_type(content_type)
 
 
 def end_of(context: LintContext, interaction: Interaction) -> StreamEnd:
-    """How the interaction's response stream ended (memoised: several rules ask)."""
-    key = ("stream-end", interaction.index)
-    found = context.cache.get(key)
-    if found is None:
-        analysis = analysis_of(context, interaction)
-        status = interaction.response.status_code
-        if status is not None and status >= 400:
-            found = StreamEnd("unchecked")  # an error response: CT402 / CT406 say so
-        else:
-            found = stream_end(analysis.stream, analysis.route.api)
-        context.cache[key] = found
-    result: StreamEnd = found
-    return result
+    """How the interaction's response stream ended (read once: several rules ask)."""
+    status = interaction.response.status_code
+    if status is not None and status >= 400:
+        return _UNCHECKED  # an error response: CT402 / CT406 say so
+    return context.analyzed.stream_end(interaction)
 
 
-def stream_is_complete(analysis: Analysis) -> bool:
+def stream_is_complete(context: LintContext, interaction: Interaction) -> bool:
     """False for a stream of a known API that was cut short or reported an error."""
-    return stream_end(analysis.stream, analysis.route.api).state in ("complete", "unchecked")
+    return context.analyzed.stream_end(interaction).state in ("complete", "unchecked")
 
 
 def check_terminal(context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -100,12 +92,12 @@ def check_terminal(context: LintContext, _options: Mapping[str, Any]) -> Iterato
         end = end_of(context, interaction)
         if end.state != "cut":
             continue
-        analysis = analysis_of(context, interaction)
-        events = analysis.stream.events if analysis.stream is not None else ()
+        call = context.analyzed.llm_call(interaction)
+        events = call.stream.events if call.stream is not None else ()
         yield at_body(
             interaction,
             "response",
-            f"{analysis.route.api} stream ends without {end.expected} after {len(events):,} events: "
+            f"{call.route.api} stream ends without {end.expected} after {len(events):,} events: "
             "it was cut short",
             "response.stream.terminal",
         )
@@ -116,12 +108,12 @@ def check_error_events(context: LintContext, _options: Mapping[str, Any]) -> Ite
         end = end_of(context, interaction)
         if end.state != "failed" or end.event is None:
             continue
-        analysis = analysis_of(context, interaction)
-        events = analysis.stream.events if analysis.stream is not None else ()
+        call = context.analyzed.llm_call(interaction)
+        events = call.stream.events if call.stream is not None else ()
         yield at_body(
             interaction,
             "response",
-            f"{analysis.route.api} stream reports a provider error ({end.error}) in event "
+            f"{call.route.api} stream reports a provider error ({end.error}) in event "
             f"{end.event + 1:,} of {len(events):,}: the recording replays that failure",
             "response.stream.error",
         )
@@ -159,19 +151,15 @@ def check_tool_arguments(context: LintContext, _options: Mapping[str, Any]) -> I
 
 
 def _tool_calls(context: LintContext, interaction: Interaction) -> list[tuple[str | None, str]]:
-    analysis = analysis_of(context, interaction)
-    if (
-        analysis.stream is not None
-        and analysis.route.api == "chat.completions"
-        and _choices(context, interaction) > 1
-    ):
-        return _chat_stream_calls(analysis.stream.events)
-    return [(call.name, call.arguments) for call in analysis.exchange.message.tool_calls]
+    llm_call = context.analyzed.llm_call(interaction)
+    if llm_call.stream is not None and llm_call.route.api == "chat.completions" and _choices(interaction) > 1:
+        return _chat_stream_calls(llm_call.stream.events)
+    return [(call.name, call.arguments) for call in llm_call.exchange.message.tool_calls]
 
 
-def _choices(context: LintContext, interaction: Interaction) -> int:
+def _choices(interaction: Interaction) -> int:
     """The ``n`` a Chat Completions request asked for (1 when absent)."""
-    body = request_json(context, interaction)
+    body = parse_body(interaction.request.body.content).value
     n = body.get("n") if isinstance(body, dict) else None
     return n if isinstance(n, int) and not isinstance(n, bool) else 1
 

@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from toolkit.lint.analysis import analysis_of
 from toolkit.lint.finding import Hit
 from toolkit.lint.locate import at_body
 from toolkit.lint.rule import Example, LintContext, Rule, RuleDocs
@@ -30,11 +29,11 @@ _GENERATIVE = frozenset(
 
 def check_stream_usage(context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
     for interaction in context.cassette.interactions:
-        analysis = analysis_of(context, interaction)
-        api = analysis.route.api
-        if analysis.stream is None or api not in _GENERATIVE or not stream_is_complete(analysis):
+        call = context.analyzed.llm_call(interaction)
+        api = call.route.api
+        if call.stream is None or api not in _GENERATIVE or not stream_is_complete(context, interaction):
             continue
-        usage = analysis.usage
+        usage = call.usage
         if usage is None or not usage.has_tokens:
             hint = (
                 " (request it with stream_options.include_usage)"
@@ -54,7 +53,7 @@ _LENGTH = frozenset({"length", "max_tokens", "max_output_tokens"})
 
 def check_finish_length(context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
     for interaction in context.cassette.interactions:
-        reason = analysis_of(context, interaction).exchange.finish_reason
+        reason = context.analyzed.llm_call(interaction).exchange.finish_reason
         if reason is not None and reason.lower() in _LENGTH:
             yield at_body(
                 interaction,
@@ -67,8 +66,8 @@ def check_finish_length(context: LintContext, _options: Mapping[str, Any]) -> It
 
 def check_model(context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
     for interaction in context.cassette.interactions:
-        analysis = analysis_of(context, interaction)
-        asked, served = analysis.route.model, analysis.exchange.response_model
+        call = context.analyzed.llm_call(interaction)
+        asked, served = call.route.model, call.exchange.response_model
         if asked and served and _plausible(asked, served) and not same_model(asked, served):
             yield at_body(
                 interaction,
@@ -82,7 +81,7 @@ def check_price(context: LintContext, _options: Mapping[str, Any]) -> Iterator[H
     from toolkit.analyze.cost.price_index import UNPRICED
 
     for interaction in context.cassette.interactions:
-        route = analysis_of(context, interaction).route
+        route = context.analyzed.llm_call(interaction).route
         if route.api not in _PRICED_APIS or not route.model or route.provider in UNPRICED:
             continue
         if not _plausible(route.model):

@@ -1,4 +1,5 @@
-"""analyze(): routing, streamed usage taken from the final report (never summed), messages reassembled."""
+"""read_llm_call(): routing, streamed usage taken from the final report (never summed), messages
+reassembled."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from toolkit.analyze.llm import analyze
+from toolkit.analyze.llm import read_llm_call
 from toolkit.analyze.llm.route import route_of
 from toolkit.model import Body, Header, Headers, Interaction, Position, Request, Response, Url
 from toolkit.read.files import read_file
@@ -46,13 +47,13 @@ def sse(*events: Any, done: bool = False, name: bool = False) -> bytes:
 
 def test_seed(seed_path: Path) -> None:
     (interaction,) = read_file(str(seed_path)).cassette.interactions
-    analysis = analyze(interaction)
-    assert (analysis.route.provider, analysis.route.api, analysis.route.model) == (
+    llm_call = read_llm_call(interaction)
+    assert (llm_call.route.provider, llm_call.route.api, llm_call.route.model) == (
         "xai",
         "chat.completions",
         "grok-code-fast-1",
     )
-    usage = analysis.usage
+    usage = llm_call.usage
     assert usage is not None
     assert (usage.input_tokens, usage.cache_read_tokens, usage.output_tokens, usage.reasoning_tokens) == (
         429,
@@ -61,14 +62,14 @@ def test_seed(seed_path: Path) -> None:
         373,
     )
     assert (usage.total_tokens, usage.cost_ticks, usage.source) == (846, 6767400, "final stream event")
-    assert analysis.stream is not None and len(analysis.stream.events) == 48
-    assert analysis.exchange.finish_reason == "tool_calls"
-    (call,) = analysis.exchange.message.tool_calls
+    assert llm_call.stream is not None and len(llm_call.stream.events) == 48
+    assert llm_call.exchange.finish_reason == "tool_calls"
+    (call,) = llm_call.exchange.message.tool_calls
     assert (call.name, json.loads(call.arguments)) == (
         "Person",
         {"age": 30, "city": "Paris", "name": "Alice"},
     )
-    assert analysis.exchange.message.reasoning.startswith("The user asks")
+    assert llm_call.exchange.message.reasoning.startswith("The user asks")
 
 
 def test_openai_stream_takes_the_final_usage_chunk() -> None:
@@ -79,7 +80,7 @@ def test_openai_stream_takes_the_final_usage_chunk() -> None:
         {**chunk, "choices": [], "usage": {"prompt_tokens": 9, "completion_tokens": 2, "total_tokens": 11}},
         done=True,
     )
-    analysis = analyze(
+    llm_call = read_llm_call(
         exchange(
             "https://api.openai.com/v1/chat/completions",
             {"model": "gpt-4.1-mini", "stream": True},
@@ -87,13 +88,13 @@ def test_openai_stream_takes_the_final_usage_chunk() -> None:
             "text/event-stream",
         )
     )
-    assert analysis.usage is not None and (analysis.usage.input_tokens, analysis.usage.output_tokens) == (
+    assert llm_call.usage is not None and (llm_call.usage.input_tokens, llm_call.usage.output_tokens) == (
         9,
         2,
     )
-    assert analysis.exchange.message.text == "Hello"
-    assert [c.delta_kind for c in analysis.chunks] == ["text", "text", "usage", None]
-    assert analysis.exchange.response_model == "gpt-4.1-mini-2025-04-14"
+    assert llm_call.exchange.message.text == "Hello"
+    assert [c.delta_kind for c in llm_call.chunks] == ["text", "text", "usage", None]
+    assert llm_call.exchange.response_model == "gpt-4.1-mini-2025-04-14"
 
 
 def test_anthropic_stream_merges_message_start_and_delta() -> None:
@@ -131,7 +132,7 @@ def test_anthropic_stream_merges_message_start_and_delta() -> None:
         {"type": "message_stop"},
         name=True,
     )
-    analysis = analyze(
+    llm_call = read_llm_call(
         exchange(
             "https://api.anthropic.com/v1/messages",
             {"model": "claude-sonnet-4-5", "stream": True},
@@ -139,11 +140,11 @@ def test_anthropic_stream_merges_message_start_and_delta() -> None:
             "text/event-stream",
         )
     )
-    usage = analysis.usage
+    usage = llm_call.usage
     assert usage is not None
     assert (usage.input_tokens, usage.cache_read_tokens, usage.output_tokens) == (4010, 4000, 31)
-    assert analysis.exchange.finish_reason == "tool_use"
-    (call,) = analysis.exchange.message.tool_calls
+    assert llm_call.exchange.finish_reason == "tool_use"
+    (call,) = llm_call.exchange.message.tool_calls
     assert (call.id, call.name, json.loads(call.arguments)) == ("toolu_01", "weather", {"city": "Paris"})
 
 
@@ -165,15 +166,15 @@ def test_gemini_stream_usage_is_cumulative_not_summed() -> None:
 
     body = sse(chunk("Bon", 3), chunk("jour", 5, "STOP")).replace(b"\n", b"\r\n")
     url = "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse"
-    analysis = analyze(exchange(url, {"contents": []}, body, "text/event-stream"))
-    assert analysis.route.model == "gemini-2.5-flash"
-    usage = analysis.usage
+    llm_call = read_llm_call(exchange(url, {"contents": []}, body, "text/event-stream"))
+    assert llm_call.route.model == "gemini-2.5-flash"
+    usage = llm_call.usage
     assert usage is not None and (usage.input_tokens, usage.output_tokens, usage.reasoning_tokens) == (
         20,
         35,
         30,
     )
-    assert (analysis.exchange.message.text, analysis.exchange.finish_reason) == ("Bonjour", "STOP")
+    assert (llm_call.exchange.message.text, llm_call.exchange.finish_reason) == ("Bonjour", "STOP")
 
 
 def test_gemini_json_array_stream() -> None:
@@ -190,9 +191,9 @@ def test_gemini_json_array_stream() -> None:
         ]
     ).encode()
     url = "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:streamGenerateContent"
-    analysis = analyze(exchange(url, {}, body))
-    assert analysis.stream is not None and analysis.stream.kind == "json-array"
-    assert analysis.usage is not None and analysis.usage.output_tokens == 2
+    llm_call = read_llm_call(exchange(url, {}, body))
+    assert llm_call.stream is not None and llm_call.stream.kind == "json-array"
+    assert llm_call.usage is not None and llm_call.usage.output_tokens == 2
 
 
 def test_responses_stream_reads_response_completed() -> None:
@@ -214,7 +215,7 @@ def test_responses_stream_reads_response_completed() -> None:
         },
         name=True,
     )
-    analysis = analyze(
+    llm_call = read_llm_call(
         exchange(
             "https://api.openai.com/v1/responses",
             {"model": "gpt-5", "stream": True},
@@ -222,11 +223,11 @@ def test_responses_stream_reads_response_completed() -> None:
             "text/event-stream; charset=utf-8",
         )
     )
-    assert analysis.usage is not None and (analysis.usage.output_tokens, analysis.usage.reasoning_tokens) == (
+    assert llm_call.usage is not None and (llm_call.usage.output_tokens, llm_call.usage.reasoning_tokens) == (
         200,
         192,
     )
-    assert analysis.exchange.finish_reason == "completed"
+    assert llm_call.exchange.finish_reason == "completed"
 
 
 def frame(headers: dict[str, str], payload: bytes) -> bytes:
@@ -267,14 +268,14 @@ def test_bedrock_converse_stream_metadata_usage() -> None:
         ]
     )
     url = "https://bedrock-runtime.us-east-1.amazonaws.com/model/us.anthropic.claude-haiku-4-5-20251001-v1%3A0/converse-stream"
-    analysis = analyze(exchange(url, {"messages": []}, body, "**REDACTED**"))
-    assert (analysis.route.provider, analysis.route.api) == ("bedrock", "converse")
-    assert analysis.route.model == "us.anthropic.claude-haiku-4-5-20251001-v1:0"
-    assert analysis.usage is not None and (analysis.usage.input_tokens, analysis.usage.output_tokens) == (
+    llm_call = read_llm_call(exchange(url, {"messages": []}, body, "**REDACTED**"))
+    assert (llm_call.route.provider, llm_call.route.api) == ("bedrock", "converse")
+    assert llm_call.route.model == "us.anthropic.claude-haiku-4-5-20251001-v1:0"
+    assert llm_call.usage is not None and (llm_call.usage.input_tokens, llm_call.usage.output_tokens) == (
         112,
         3,
     )
-    assert (analysis.exchange.message.text, analysis.exchange.finish_reason) == ("Hello", "end_turn")
+    assert (llm_call.exchange.message.text, llm_call.exchange.finish_reason) == ("Hello", "end_turn")
 
 
 def test_bedrock_invoke_stream_uses_invocation_metrics() -> None:
@@ -307,17 +308,17 @@ def test_bedrock_invoke_stream_uses_invocation_metrics() -> None:
         ]
     )
     url = "https://bedrock-runtime.us-east-1.amazonaws.com/model/anthropic.claude-3-haiku-20240307-v1:0/invoke-with-response-stream"
-    analysis = analyze(exchange(url, {"messages": []}, body, "application/vnd.amazon.eventstream"))
-    assert analysis.usage is not None and (analysis.usage.input_tokens, analysis.usage.output_tokens) == (
+    llm_call = read_llm_call(exchange(url, {"messages": []}, body, "application/vnd.amazon.eventstream"))
+    assert llm_call.usage is not None and (llm_call.usage.input_tokens, llm_call.usage.output_tokens) == (
         14,
         2,
     )
-    assert analysis.exchange.message.text == "Yes"
+    assert llm_call.exchange.message.text == "Yes"
 
 
 def test_bedrock_headers_when_the_body_has_no_usage() -> None:
     url = "https://bedrock-runtime.us-east-1.amazonaws.com/model/cohere.command-light-text-v14/invoke"
-    analysis = analyze(
+    llm_call = read_llm_call(
         exchange(
             url,
             {"prompt": "hi"},
@@ -325,8 +326,8 @@ def test_bedrock_headers_when_the_body_has_no_usage() -> None:
             headers={"X-Amzn-Bedrock-Input-Token-Count": "5", "X-Amzn-Bedrock-Output-Token-Count": "2"},
         )
     )
-    assert analysis.usage is not None
-    assert (analysis.usage.input_tokens, analysis.usage.output_tokens, analysis.usage.source) == (
+    assert llm_call.usage is not None
+    assert (llm_call.usage.input_tokens, llm_call.usage.output_tokens, llm_call.usage.source) == (
         5,
         2,
         "headers",
@@ -334,8 +335,10 @@ def test_bedrock_headers_when_the_body_has_no_usage() -> None:
 
 
 def test_non_llm_traffic_has_no_api_and_no_usage() -> None:
-    analysis = analyze(exchange("https://pdfobject.com/pdf/sample.pdf", None, b"%PDF-1.4", "application/pdf"))
-    assert (analysis.route.provider, analysis.route.api, analysis.usage) == (None, None, None)
+    llm_call = read_llm_call(
+        exchange("https://pdfobject.com/pdf/sample.pdf", None, b"%PDF-1.4", "application/pdf")
+    )
+    assert (llm_call.route.provider, llm_call.route.api, llm_call.usage) == (None, None, None)
 
 
 def test_routes() -> None:

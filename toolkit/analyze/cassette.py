@@ -1,0 +1,91 @@
+"""One cassette file and what the analyze stage reads of it, each part read once, on first use.
+
+Lint's rules, ``redact``, the frames' rows and ``show`` ask a file the same questions: the
+LLM reading of an interaction (``toolkit.analyze.llm.read_llm_call``: route, usage, message
+and the decoded response stream), how that stream ends (``toolkit.analyze.llm.ending``) and
+the secrets the file records (``toolkit.analyze.secrets``). An ``AnalyzedCassette`` answers
+each once and keeps the answer: whoever asks first pays, the others share. The analyzers are
+imported on first use, so a lint run without stream, LLM or secret rules never loads them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from toolkit.model import Cassette, Interaction
+from toolkit.read.document import Document
+
+if TYPE_CHECKING:
+    from toolkit.analyze.llm import LlmCall
+    from toolkit.analyze.llm.ending import StreamEnd
+    from toolkit.analyze.secrets import Leak
+    from toolkit.analyze.streams import StreamDecoding
+    from toolkit.credentials import ScanPolicy
+    from toolkit.read.parse import Parsed
+
+__all__ = ["AnalyzedCassette"]
+
+
+@dataclass(slots=True, eq=False)
+class AnalyzedCassette:
+    """A parsed cassette (``document`` None when the file could not be read) and its readings.
+
+    Interactions are known by their ``index``: ask only about this cassette's own.
+    """
+
+    cassette: Cassette
+    document: Document | None = None
+    _calls: dict[int, LlmCall] = field(default_factory=dict, init=False, repr=False)
+    _ends: dict[int, StreamEnd] = field(default_factory=dict, init=False, repr=False)
+    _leaks: dict[ScanPolicy, tuple[Leak, ...]] = field(default_factory=dict, init=False, repr=False)
+
+    @classmethod
+    def of(cls, parsed: Parsed) -> AnalyzedCassette:
+        """The cassette and document a reader returned."""
+        return cls(parsed.cassette, parsed.document)
+
+    def llm_call(self, interaction: Interaction) -> LlmCall:
+        """The interaction read as an LLM call (``toolkit.analyze.llm.read_llm_call``)."""
+        found = self._calls.get(interaction.index)
+        if found is None:
+            from toolkit.analyze.llm import read_llm_call
+
+            found = self._calls[interaction.index] = read_llm_call(interaction)
+        return found
+
+    def stream(self, interaction: Interaction) -> StreamDecoding | None:
+        """The response decoded event by event; None when it is not a stream."""
+        return self.llm_call(interaction).stream
+
+    def stream_end(self, interaction: Interaction) -> StreamEnd:
+        """How the response stream ends, against the end its API defines."""
+        found = self._ends.get(interaction.index)
+        if found is None:
+            from toolkit.analyze.llm.ending import stream_end
+
+            call = self.llm_call(interaction)
+            found = self._ends[interaction.index] = stream_end(call.stream, call.route.api)
+        return found
+
+    def leaks(self, policy: ScanPolicy | None = None) -> tuple[Leak, ...]:
+        """Every secret and account identifier of the file, interaction by interaction, in document
+        order (``policy``: ``toolkit.credentials.DEFAULT_POLICY`` when None)."""
+        from toolkit.credentials import DEFAULT_POLICY
+
+        policy = policy if policy is not None else DEFAULT_POLICY
+        found = self._leaks.get(policy)
+        if found is None:
+            found = self._leaks[policy] = tuple(self._scan(policy))
+        return found
+
+    def _scan(self, policy: ScanPolicy) -> list[Leak]:
+        from toolkit.analyze.secrets import is_streamed, scan_interaction
+
+        return [
+            leak
+            for interaction in self.cassette.interactions
+            for leak in scan_interaction(
+                interaction, self.llm_call(interaction) if is_streamed(interaction) else None, policy
+            )
+        ]
