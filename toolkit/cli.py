@@ -111,25 +111,14 @@ def show(paths: tuple[str, ...], interaction: int | None, full: bool, max_body: 
     Exits 1 when a file cannot be read as a cassette (a recording of another
     protocol, such as a websocket session, is reported and is not a failure).
     """
-    from toolkit.analyze.cassette import AnalyzedCassette
-    from toolkit.commands.show import ShowOptions, is_unreadable, render_cassette
-    from toolkit.read.files import discover, read_file
+    from toolkit.commands.show import ShowOptions, ShowRequest, ShowUsageError, execute
 
     options = ShowOptions(max_body=0 if full else max_body, interaction=interaction)
-    failed = False
-    for number, path in enumerate(discover(paths, load_walk("show", WalkArguments(**walk)))):
-        analyzed = AnalyzedCassette.of(read_file(path))
-        cassette = analyzed.cassette
-        if interaction is not None and all(i.index != interaction for i in cassette.interactions):
-            raise click.BadParameter(
-                f"{path} has no interaction {interaction} (it has {len(cassette.interactions)})",
-                param_hint="--interaction",
-            )
-        if number:
-            click.echo("")
-        for line in render_cassette(analyzed, options):
-            click.echo(line)
-        failed = failed or is_unreadable(cassette)
+    request = ShowRequest(paths, options, load_walk("show", WalkArguments(**walk)))
+    try:
+        failed = execute(request, click.echo)
+    except ShowUsageError as e:
+        raise click.BadParameter(str(e), param_hint="--interaction") from e
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 

@@ -9,8 +9,8 @@ Gemini JSON array of chunks included).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 
 from toolkit.analyze.cassette import AnalyzedCassette
 from toolkit.analyze.llm import LlmCall
@@ -18,8 +18,10 @@ from toolkit.analyze.streams import StreamDecoding, decode_stream
 from toolkit.analyze.streams.detect import media_type
 from toolkit.model import Body, Cassette, Headers, Interaction, Request
 from toolkit.problems import ProblemCode
+from toolkit.read.files import discover, read_file
+from toolkit.read.walk import WalkOptions
 
-__all__ = ["ShowOptions", "is_unreadable", "render_cassette"]
+__all__ = ["ShowOptions", "ShowRequest", "ShowUsageError", "execute", "is_unreadable", "render_cassette"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +30,37 @@ class ShowOptions:
 
     max_body: int = 4000
     interaction: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ShowRequest:
+    """The command line of one ``show`` run."""
+
+    paths: tuple[str, ...]
+    options: ShowOptions = field(default_factory=ShowOptions)
+    walk: WalkOptions = field(default_factory=WalkOptions)
+
+
+class ShowUsageError(Exception):
+    """The request asks for something the files do not have (an interaction number)."""
+
+
+def execute(request: ShowRequest, write: Callable[[str], None]) -> bool:
+    """Write the view of every file, line by line as it is read; True when a file could not be
+    read as a cassette. Raises ``ShowUsageError`` for an interaction a file does not have."""
+    failed = False
+    wanted = request.options.interaction
+    for number, path in enumerate(discover(request.paths, request.walk)):
+        analyzed = AnalyzedCassette.of(read_file(path))
+        cassette = analyzed.cassette
+        if wanted is not None and all(i.index != wanted for i in cassette.interactions):
+            raise ShowUsageError(f"{path} has no interaction {wanted} (it has {len(cassette.interactions)})")
+        if number:
+            write("")
+        for line in render_cassette(analyzed, request.options):
+            write(line)
+        failed = failed or is_unreadable(cassette)
+    return failed
 
 
 def is_unreadable(cassette: Cassette) -> bool:
