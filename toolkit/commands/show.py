@@ -10,10 +10,11 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from toolkit.analyze.cost.priced_as import priced_as
 from toolkit.analyze.llm import Analysis, analyze
 from toolkit.analyze.streams import StreamDecoding, decode_stream
 from toolkit.analyze.streams.detect import media_type
-from toolkit.model import Body, Cassette, Headers, Interaction
+from toolkit.model import Body, Cassette, Headers, Interaction, Url
 from toolkit.problems import ProblemCode
 
 __all__ = ["ShowOptions", "is_unreadable", "render_cassette"]
@@ -60,16 +61,24 @@ def _render_interaction(path: str, interaction: Interaction, options: ShowOption
     yield f"< {status or '(no status)'}" + (f"  [{', '.join(timing)}]" if timing else "")
     yield from _render_headers("<", response.headers)
     yield from _render_body("<", response.body, response.headers, options)
-    yield from _render_analysis(analyze(interaction), options)
+    yield from _render_analysis(analyze(interaction), options, interaction.request.url)
 
 
-def _render_analysis(analysis: Analysis, options: ShowOptions) -> Iterator[str]:
+def _render_analysis(analysis: Analysis, options: ShowOptions, url: Url) -> Iterator[str]:
     """Provider, model, usage and, for streams, the message reassembled from its events."""
     route, exchange = analysis.route, analysis.exchange
     if route.api is None:
         return
-    model = exchange.response_model or route.model or "?"
-    yield f"-- {route.provider} {route.api}, model {model}, finish {exchange.finish_reason or '?'} --"
+    priced = priced_as(route, exchange.response_model, url)
+    yield (
+        f"-- {route.provider} {route.api}, model {priced.model or '?'}, "
+        f"finish {exchange.finish_reason or '?'} --"
+    )
+    if exchange.response_model and exchange.response_model != priced.model:
+        yield f"   response model: {exchange.response_model}"
+    entry = priced.entry
+    price = f"{entry.provider}/{entry.model}" if entry is not None else "none"
+    yield f"   price table entry: {price}" + (f" ({priced.reason})" if priced.reason else "")
     usage = exchange.usage
     if usage is not None:
         parts = [f"input {usage.input_tokens}", f"output {usage.output_tokens}"]

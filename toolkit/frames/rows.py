@@ -11,7 +11,9 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 from toolkit.analyze.cost.estimate import estimate_cost
+from toolkit.analyze.cost.priced_as import priced_as
 from toolkit.analyze.llm import Analysis, Exchange, Route, analyze
+from toolkit.analyze.llm.tool_units import SERVER_TOOL_UNITS
 from toolkit.analyze.streams import StreamKind
 from toolkit.analyze.streams.detect import detect_stream_kind, media_type
 from toolkit.analyze.timing import read_server_timing
@@ -123,16 +125,15 @@ def usage_row(cassette: Cassette, interaction: Interaction, analysis: Analysis) 
     if usage is None:
         return None
     route = analysis.route
-    model = route.model or analysis.exchange.response_model
-    estimate = estimate_cost(
-        usage, model, route.provider, interaction.request.url.raw, recorded_when(interaction)
-    )
+    priced = priced_as(route, analysis.exchange.response_model, interaction.request.url)
+    estimate = estimate_cost(usage, priced, route.api, recorded_when(interaction))
+    tool_calls = [count for unit, count in usage.priced_units if unit in SERVER_TOOL_UNITS]
     return (
         cassette.path,
         interaction.index,
         route.provider,
         route.api,
-        model,
+        priced.model,
         usage.input_tokens,
         usage.output_tokens,
         usage.reasoning_tokens,
@@ -144,6 +145,8 @@ def usage_row(cassette: Cassette, interaction: Interaction, analysis: Analysis) 
         estimate.cost_usd,
         estimate.source,
         usage.source,
+        int(sum(tool_calls)) if tool_calls else None,
+        usage.unit("audio_seconds"),
     )
 
 
