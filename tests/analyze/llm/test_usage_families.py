@@ -5,6 +5,7 @@ response shape (the corpus tests check the ones real cassettes record)."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 from tests.analyze.llm.test_analyze import exchange, sse
@@ -12,6 +13,7 @@ from tests.analyze.llm.test_native_readers import ndjson
 from toolkit.analyze.llm import Analysis, analyze
 from toolkit.analyze.llm.exchange import Usage
 from toolkit.analyze.llm.usage import openai_usage, responses_usage
+from toolkit.model import Body, Position
 
 
 def read(url: str, request: Any, body: Any, content_type: str = "application/json") -> Analysis:
@@ -465,3 +467,14 @@ def test_anthropic_web_searches_and_one_hour_cache_writes() -> None:
 def test_zero_counts_bill_nothing() -> None:
     usage = openai_usage({"prompt_tokens": 1, "completion_tokens": 1, "num_sources_used": 0})
     assert usage == Usage(1, 1)
+
+
+def test_the_model_of_a_multipart_request() -> None:
+    form = (
+        b'--b\r\nContent-Disposition: form-data; name="file"; filename="a.mp3"\r\n'
+        b"Content-Type: audio/mpeg\r\n\r\n\xff\xf3\x00\r\n"
+        b'--b\r\nContent-Disposition: form-data; name="model"\r\n\r\nwhisper-1\r\n--b--\r\n'
+    )
+    interaction = exchange("https://api.openai.com/v1/audio/transcriptions", None, b'{"text": "Hi"}')
+    request = replace(interaction.request, body=Body(form, "string", Position(1, 1), form))
+    assert analyze(replace(interaction, request=request)).route.model == "whisper-1"
