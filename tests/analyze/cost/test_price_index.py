@@ -61,15 +61,24 @@ def test_an_index_of_another_genai_prices_is_rebuilt(cache: Path) -> None:
     assert json.loads(path.read_bytes())["stamp"] == index["stamp"]
 
 
-def test_an_unwritable_cache_keeps_the_index_in_memory(
+def test_an_unwritable_cache_falls_back_to_a_private_temporary_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("CASSETTE_TOOLKIT_CACHE_DIR", str(blocked / "cache"))
+    monkeypatch.setattr(index_cache.tempfile, "gettempdir", lambda: str(tmp_path))
     index_cache.cached_index.cache_clear()
     try:
         assert index_cache.cached_index()["genai_prices"] == genai_prices.__version__
+        private = tmp_path / f"cassette-toolkit-{os.getuid()}"
+        assert (private / f"price-index-{genai_prices.__version__}.json").is_file()
+        assert private.stat().st_mode & 0o077 == 0
+        # A folder others may write to is not used: the index then lives in memory.
+        private.chmod(0o777)
+        index_cache.cached_index.cache_clear()
+        monkeypatch.setattr(index_cache, "_build", lambda stamp: {"genai_prices": "built", "stamp": stamp})
+        assert index_cache.cached_index()["genai_prices"] == "built"
     finally:
         index_cache.cached_index.cache_clear()
 

@@ -8,8 +8,9 @@ as ``price-index-<version>.json``. Later runs read that file (about a millisecon
 
 The file records where the genai-prices data it was built from lives and that file's
 size and modification time, so an upgrade, a downgrade or another environment's
-genai-prices never reads a stale index. When the cache folder cannot be written the
-index is kept in memory for the process; when a process has already imported
+genai-prices never reads a stale index. When the cache folder cannot be written, a
+private folder of the user's in the temporary folder is used, else the index is kept in
+memory for the process (and built again by the next one); when a process has already imported
 genai-prices (frames, reports) the index is built in that process, without a child.
 
 Cache folder: ``$CASSETTE_TOOLKIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/cassette-toolkit``,
@@ -22,8 +23,10 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import stat
 import subprocess
 import sys
+import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -44,16 +47,21 @@ class PriceIndexError(RuntimeError):
 def cached_index() -> dict[str, Any]:
     """The index of the installed genai-prices: from the cache, else built (and cached)."""
     stamp = data_stamp()
-    path = cache_folder() / f"price-index-{stamp['version']}.json"
-    found = _read(path, stamp)
-    if found is not None:
-        return found
+    name = f"price-index-{stamp['version']}.json"
+    folders = [cache_folder(), *_private_temp_folder()]
+    for folder in folders:
+        found = _read(folder / name, stamp)
+        if found is not None:
+            return found
     index = _build(stamp)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, json.dumps(index, separators=(",", ":")).encode())
-    except OSError:
-        pass  # a read-only home or cache folder: the index lives in memory for this process
+    data = json.dumps(index, separators=(",", ":")).encode()
+    for folder in folders:
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            write_atomically(folder / name, data)
+            break
+        except OSError:
+            continue  # a read-only home: the next folder, else the index lives in memory
     return index
 
 
@@ -85,6 +93,22 @@ def cache_folder() -> Path:
     if sys.platform == "darwin":
         return Path.home() / "Library" / "Caches" / "cassette-toolkit"
     return Path.home() / ".cache" / "cassette-toolkit"
+
+
+def _private_temp_folder() -> list[Path]:
+    """A fallback folder of this user's in the temporary folder, when it is safe: owned by the
+    user, not a link, writable by no one else (another user could plant an index there)."""
+    if not hasattr(os, "getuid"):
+        return []
+    folder = Path(tempfile.gettempdir()) / f"cassette-toolkit-{os.getuid()}"
+    try:
+        info = folder.lstat()
+    except FileNotFoundError:
+        return [folder]
+    except OSError:
+        return []
+    private = stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & 0o077
+    return [folder] if private else []
 
 
 def _version(package: Path) -> str:
