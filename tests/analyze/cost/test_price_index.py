@@ -27,8 +27,9 @@ from toolkit.model import Url
 
 @pytest.fixture
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """An empty cache folder; the memoised index is forgotten before and after."""
+    """An empty cache folder (and temporary folder); the memoised index is forgotten before and after."""
     monkeypatch.setenv("CASSETTE_TOOLKIT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(index_cache.tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
     index_cache.cached_index.cache_clear()
     find_priced_model.cache_clear()
     yield tmp_path
@@ -95,13 +96,20 @@ def test_a_lint_run_builds_the_index_without_importing_genai_prices(tmp_path: Pa
         "found = find_priced_model('gpt-4o', 'openai', 'https://api.openai.com/v1/chat/completions'); "
         "print(json.dumps([found, 'genai_prices' in sys.modules]))"
     )
-    env = {**os.environ, "CASSETTE_TOOLKIT_CACHE_DIR": str(tmp_path)}
+    (tmp_path / "tmp").mkdir()
+    env = {
+        **os.environ,
+        "CASSETTE_TOOLKIT_CACHE_DIR": str(tmp_path / "cache"),
+        "TMPDIR": str(tmp_path / "tmp"),
+    }
     for _ in range(2):  # the first run builds (in a child process), the second reads the cache
         out = subprocess.run(
             [sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, check=True
         )
         assert json.loads(out.stdout) == [["openai", "gpt-4o", "gpt-4o"], False]
-    assert [p.name for p in tmp_path.iterdir()] == [f"price-index-{genai_prices.__version__}.json"]
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == [
+        f"price-index-{genai_prices.__version__}.json"
+    ]
 
 
 def test_lookups_in_order() -> None:
