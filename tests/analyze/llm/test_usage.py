@@ -132,9 +132,12 @@ def test_bedrock_converse_adds_cache_to_input() -> None:
 
 
 def test_bedrock_invocation_metrics_and_headers() -> None:
-    assert bedrock_metrics_usage({"inputTokenCount": 9, "outputTokenCount": 3}) == Usage(9, 3)
+    # Bedrock reports its cache counts only when the cache was used: missing ones are zeros.
+    assert bedrock_metrics_usage({"inputTokenCount": 9, "outputTokenCount": 3}) == Usage(9, 3, None, 0, 0)
     headers = {"x-amzn-bedrock-input-token-count": "11", "x-amzn-bedrock-output-token-count": "4"}
-    assert bedrock_header_usage(headers.get) == Usage(11, 4, source="headers")
+    assert bedrock_header_usage(headers.get) == Usage(11, 4, None, 0, 0, source="headers")
+    assert converse_usage({"inputTokens": 5, "outputTokens": 1}) == Usage(5, 1, None, 0, 0)
+    assert converse_usage({"outputTokens": 1}) == Usage(None, 1)
     assert bedrock_header_usage({}.get) is None
 
 

@@ -257,13 +257,16 @@ def _modalities(direction: str, details: Any) -> PricedUnits:
 
 
 def converse_usage(usage: Any) -> Usage | None:
-    """Bedrock Converse ``usage``: cache reads and writes are added to the input."""
+    """Bedrock Converse ``usage``: cache reads and writes are added to the input. Bedrock sends
+    its cache counts only when the cache was used: with an input count, a missing one is 0."""
     if not isinstance(usage, dict):
         return None
-    cache_read = as_count(usage.get("cacheReadInputTokens"))
-    cache_write = as_count(usage.get("cacheWriteInputTokens"))
+    fresh = as_count(usage.get("inputTokens"))
+    cache_read, cache_write = _zero_if_omitted(
+        fresh, usage.get("cacheReadInputTokens"), usage.get("cacheWriteInputTokens")
+    )
     return Usage(
-        input_tokens=add_counts(as_count(usage.get("inputTokens")), cache_read, cache_write),
+        input_tokens=add_counts(fresh, cache_read, cache_write),
         output_tokens=as_count(usage.get("outputTokens")),
         cache_read_tokens=cache_read,
         cache_write_tokens=cache_write,
@@ -275,14 +278,21 @@ def bedrock_metrics_usage(metrics: Any) -> Usage | None:
     """``amazon-bedrock-invocationMetrics`` of an invoke-with-response-stream final chunk."""
     if not isinstance(metrics, dict):
         return None
-    cache_read = as_count(metrics.get("cacheReadInputTokenCount"))
-    cache_write = as_count(metrics.get("cacheWriteInputTokenCount"))
+    fresh = as_count(metrics.get("inputTokenCount"))
+    cache_read, cache_write = _zero_if_omitted(
+        fresh, metrics.get("cacheReadInputTokenCount"), metrics.get("cacheWriteInputTokenCount")
+    )
     return Usage(
-        input_tokens=add_counts(as_count(metrics.get("inputTokenCount")), cache_read, cache_write),
+        input_tokens=add_counts(fresh, cache_read, cache_write),
         output_tokens=as_count(metrics.get("outputTokenCount")),
         cache_read_tokens=cache_read,
         cache_write_tokens=cache_write,
     )
+
+
+def _zero_if_omitted(reported: int | None, *counts: Any) -> tuple[int | None, ...]:
+    """Counts a provider leaves out when they are zero: 0 when the call reports ``reported``."""
+    return tuple(as_count(c) if c is not None or reported is None else 0 for c in counts)
 
 
 _BEDROCK_HEADERS = {
@@ -298,6 +308,9 @@ def bedrock_header_usage(get_header: Any) -> Usage | None:
     counts = {name: as_count(get_header(header)) for name, header in _BEDROCK_HEADERS.items()}
     if counts["input"] is None and counts["output"] is None:
         return None
+    counts["cache_read"], counts["cache_write"] = _zero_if_omitted(
+        counts["input"], counts["cache_read"], counts["cache_write"]
+    )
     return Usage(
         input_tokens=add_counts(counts["input"], counts["cache_read"], counts["cache_write"]),
         output_tokens=counts["output"],
