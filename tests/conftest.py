@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 import csv
 import importlib.util
 import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -27,6 +30,12 @@ settings.register_profile(
 )
 settings.register_profile("dev", print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+# The price index (toolkit.analyze.cost.index_cache) is built once per test session in a
+# folder of its own, never in the user's cache; commands run as child processes inherit it.
+if "CASSETTE_TOOLKIT_CACHE_DIR" not in os.environ:
+    os.environ["CASSETTE_TOOLKIT_CACHE_DIR"] = _cache = tempfile.mkdtemp(prefix="cassette-toolkit-tests-")
+    atexit.register(shutil.rmtree, _cache, ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"

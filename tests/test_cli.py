@@ -25,6 +25,8 @@ def test_show_the_seed(seed_path: Path) -> None:
     assert "sse stream, 48 events" in out
     assert "[47] message: [DONE]" in out
     assert "usage (final stream event): input 429, output 417, reasoning 373, cache read 192" in out
+    assert "-- xai chat.completions, model grok-code-fast-1, finish tool_calls --" in out
+    assert "   price table entry: x-ai/grok-code-fast-1\n" in out  # as the usage frame prices it
     assert 'tool call Person (call_89395763): {"age":30,"city":"Paris","name":"Alice"}' in out
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import toolkit
@@ -109,3 +110,36 @@ def test_recording_times(frames: toolkit.Frames) -> None:
     assert known["r-vcr"] == 208 and known["har"] == 483 and known["ruby-vcr"] == 969
     har = interactions[interactions["format"] == "har"]
     assert har["duration_s"].notna().sum() > 400
+
+
+def _usage_of(frames: toolkit.Frames, name: str, index: int = 0) -> dict[str, object]:
+    usage = frames.usage
+    rows = usage[(usage["cassette"] == str(EXTRA / name)) & (usage["interaction"] == index)]
+    assert len(rows) == 1, name
+    return {k: (None if pd.isna(v) else v) for k, v in rows.iloc[0].items()}
+
+
+def test_api_families_report_usage_and_cost(frames: toolkit.Frames) -> None:
+    voice = _usage_of(
+        frames, "logfire/tests/otel_integrations/cassettes/test_openai_agents/test_voice_pipeline.yaml"
+    )
+    assert (voice["model"], voice["input_tokens"], voice["output_tokens"]) == ("gpt-4o-transcribe", 1, 5)
+    assert voice["estimated_cost_usd"] is not None  # the model is a field of the multipart request
+    whisper = _usage_of(frames, "llm-rb/spec/fixtures/cassettes/openai/audio/successful_transcription.yml")
+    assert (whisper["model"], whisper["audio_seconds"]) == ("whisper-1", 2.0)
+    assert whisper["estimated_cost_usd"] == pytest.approx(0.0002)  # $0.006 a minute
+    embed = _usage_of(frames, "langchaingo/llms/ollama/testdata/TestCreateEmbedding.httprr", 1)
+    assert (embed["api"], embed["input_tokens"], embed["price_source"]) == (
+        "embeddings",
+        9,
+        "no price: a local Ollama server",
+    )
+    sonar = _usage_of(frames, "langchaingo/tools/perplexity/testdata/TestPerplexityTool.httprr")
+    assert sonar["reported_cost_usd"] == pytest.approx(0.005)  # usage.cost.total_cost
+    gateway = _usage_of(
+        frames, "logfire/tests/otel_integrations/cassettes/test_langchain/test_instrument_langchain.yaml"
+    )
+    assert (gateway["provider"], gateway["price_source"]) == (
+        "pydantic-gateway",
+        "genai-prices 0.2.3: openai/gpt-5",
+    )

@@ -86,7 +86,7 @@ def test_markdown_cells_escape_pipes_and_markup() -> None:
 def test_text_numbers_are_for_people(summary: Summary) -> None:
     text = RENDERER_BY_NAME["text"](summary, RenderOptions())
     words = " ".join(text.split())
-    assert "7,796,400" in text and "$0.0000508" in text and "22.3%" in text
+    assert "7,796,400" in text and "$0.0000508" in text and "21.9%" in text
     assert "known for 9 of 22 interactions" in words
     assert "Server-reported processing time (response headers): known for 8 of 22 interactions" in words
     assert text.isascii() or all(ord(c) < 128 for c in text.replace("·", ""))

@@ -13,10 +13,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from toolkit.analyze.cassette import AnalyzedCassette
+from toolkit.analyze.cost.priced_as import priced_as
 from toolkit.analyze.llm import LlmCall
 from toolkit.analyze.streams import StreamDecoding, decode_stream
 from toolkit.analyze.streams.detect import media_type
-from toolkit.model import Body, Cassette, Headers, Interaction, Request
+from toolkit.model import Body, Cassette, Headers, Interaction, Request, Url
 from toolkit.problems import ProblemCode
 from toolkit.read.files import discover, read_file
 from toolkit.read.walk import WalkOptions
@@ -100,16 +101,24 @@ def _render_interaction(
     yield from _render_headers("<", response.headers)
     call = analyzed.llm_call(interaction)
     yield from _render_body("<", response.body, response.headers, call.stream, options)
-    yield from _render_call(call, options)
+    yield from _render_call(call, options, interaction.request.url)
 
 
-def _render_call(call: LlmCall, options: ShowOptions) -> Iterator[str]:
+def _render_call(call: LlmCall, options: ShowOptions, url: Url) -> Iterator[str]:
     """Provider, model, usage and, for streams, the message reassembled from its events."""
     route, exchange = call.route, call.exchange
     if route.api is None:
         return
-    model = exchange.response_model or route.model or "?"
-    yield f"-- {route.provider} {route.api}, model {model}, finish {exchange.finish_reason or '?'} --"
+    priced = priced_as(route, exchange.response_model, url)
+    yield (
+        f"-- {route.provider} {route.api}, model {priced.model or '?'}, "
+        f"finish {exchange.finish_reason or '?'} --"
+    )
+    if exchange.response_model and exchange.response_model != priced.model:
+        yield f"   response model: {exchange.response_model}"
+    entry = priced.entry
+    price = f"{entry.provider}/{entry.model}" if entry is not None else "none"
+    yield f"   price table entry: {price}" + (f" ({priced.reason})" if priced.reason else "")
     usage = exchange.usage
     if usage is not None:
         parts = [f"input {usage.input_tokens}", f"output {usage.output_tokens}"]

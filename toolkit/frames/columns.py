@@ -184,7 +184,8 @@ USAGE: tuple[Column, ...] = (
     Column(
         "model",
         "string",
-        "Model priced: the one requested (request body, else URL path), else the one the response names.",
+        "Model priced: the one requested (request body, else URL path) when the price table knows it, "
+        "else the one the response names when the table knows that (`price_source` says so).",
         "gen_ai.request.model",
     ),
     Column(
@@ -205,15 +206,33 @@ USAGE: tuple[Column, ...] = (
     Column(
         "reported_cost_usd",
         "Float64",
-        "Cost reported by the provider in USD (ticks, or OpenRouter / Vercel `usage.cost`); NaN when none.",
+        "Cost reported by the provider in USD (xAI ticks, OpenRouter / Vercel `usage.cost`, Perplexity "
+        "`usage.cost.total_cost`); NaN when none.",
     ),
     Column(
         "estimated_cost_usd",
         "Float64",
-        "Cost estimated from the price table; NaN when the model has no known price.",
+        "Cost estimated from the price table (batch results at the batch rate, server-side tool calls "
+        "included where priced); NaN when the model has no known price.",
     ),
-    Column("price_source", "string", "Price table and version used for the estimate, or why there is none."),
-    Column("usage_source", "string", "Where the usage came from: body, final stream event, or headers."),
+    Column(
+        "price_source",
+        "string",
+        "Price table, version and entry used for the estimate, then (after `; `) another model priced "
+        "than requested, the batch rate, published charges added, parts left unpriced; or why there "
+        "is no estimate.",
+    ),
+    Column(
+        "usage_source",
+        "string",
+        "Where the usage came from: body, final stream event, headers, or batch results (summed).",
+    ),
+    Column(
+        "server_tool_calls",
+        "Int64",
+        "Server-side tool calls billed per call (web, X, file searches, code executions); NA when none.",
+    ),
+    Column("audio_seconds", "Float64", "Seconds of audio billed by duration (whisper-1 transcriptions)."),
 )
 
 PROBLEMS: tuple[Column, ...] = (

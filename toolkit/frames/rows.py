@@ -12,7 +12,9 @@ from typing import Any
 
 from toolkit.analyze.cassette import AnalyzedCassette
 from toolkit.analyze.cost.estimate import estimate_cost
+from toolkit.analyze.cost.priced_as import priced_as
 from toolkit.analyze.llm import Exchange, LlmCall, Route
+from toolkit.analyze.llm.tool_units import SERVER_TOOL_UNITS
 from toolkit.analyze.streams import StreamKind
 from toolkit.analyze.streams.detect import detect_stream_kind, media_type
 from toolkit.analyze.timing import read_server_timing
@@ -128,16 +130,15 @@ def usage_row(cassette: Cassette, interaction: Interaction, call: LlmCall) -> Ro
     if usage is None:
         return None
     route = call.route
-    model = route.model or call.exchange.response_model
-    estimate = estimate_cost(
-        usage, model, route.provider, interaction.request.url.raw, recorded_when(interaction)
-    )
+    priced = priced_as(route, call.exchange.response_model, interaction.request.url)
+    estimate = estimate_cost(usage, priced, route.api, recorded_when(interaction))
+    tool_calls = [count for unit, count in usage.priced_units if unit in SERVER_TOOL_UNITS]
     return (
         cassette.path,
         interaction.index,
         route.provider,
         route.api,
-        model,
+        priced.model,
         usage.input_tokens,
         usage.output_tokens,
         usage.reasoning_tokens,
@@ -149,6 +150,8 @@ def usage_row(cassette: Cassette, interaction: Interaction, call: LlmCall) -> Ro
         estimate.cost_usd,
         estimate.source,
         usage.source,
+        int(sum(tool_calls)) if tool_calls else None,
+        usage.unit("audio_seconds"),
     )
 
 

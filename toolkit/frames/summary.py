@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from toolkit.analyze.cost.estimate import price_table
-from toolkit.frames import Frames
+from toolkit.frames import KEY, Frames
 from toolkit.frames.latency import latency_table, time_values
 from toolkit.frames.tables import TABLES
 from toolkit.problems import ProblemCode
@@ -115,12 +115,17 @@ def summarize(
 
 
 def build_calls(frames: Frames) -> pd.DataFrame:
-    """Interactions joined to their usage, with the derived per-interaction values the tables sum."""
+    """Interactions joined to their usage, with the derived per-interaction values the tables sum.
+
+    ``model`` is the model priced (``toolkit.analyze.cost.priced_as``) where there is usage,
+    else the one requested, else the one the response names.
+    """
     calls = frames.interactions_with_usage()
+    priced = calls[KEY].merge(frames.usage[[*KEY, "model"]], on=KEY, how="left")["model"]
     has_cache = calls["cache_read_tokens"].notna()
     has_reasoning = calls["reasoning_tokens"].notna()
     return calls.assign(
-        model=calls["model"].fillna(calls["response_model"]),
+        model=priced.set_axis(calls.index).fillna(calls["model"]).fillna(calls["response_model"]),
         is_stream=calls["is_stream"].fillna(False),
         is_error=(calls["status_code"] >= 400).fillna(False),
         has_usage=calls["usage_source"].notna(),

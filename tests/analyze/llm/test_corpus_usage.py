@@ -102,3 +102,13 @@ def test_gateway_estimates_match_their_reported_cost(frames: toolkit.Frames) -> 
         "reported_cost_usd"
     ]
     assert (relative <= 0.02).all(), vercel[relative > 0.02][["cassette", "model"]]
+
+
+def test_gemini_counts_are_never_missing(frames: toolkit.Frames) -> None:
+    # Gemini omits zero counts; a missing cache count is a zero, so every Gemini row has one and
+    # the cache-hit ratio counts every call's input, not only the calls that hit the cache.
+    gemini = frames.usage[frames.usage["provider"].isin(["google", "vertex"])]
+    calls = gemini[gemini["api"] == "generate_content"]
+    assert len(calls) > 150 and calls["cache_read_tokens"].notna().all()
+    embeddings = gemini[gemini["api"] == "embeddings"]  # batchEmbedContents' usageMetadata
+    assert len(embeddings) == 2 and embeddings["input_tokens"].notna().all()

@@ -49,6 +49,32 @@ CASES: list[Case] = [
     ("https://api.openai.com/v1/responses/input_tokens", {"model": "gpt-5"}, ("openai", None, "gpt-5")),
     ("https://api.openai.com/v1/organization/usage/completions", None, ("openai", None, None)),
     ("https://api.openai.com/v1/files", None, ("openai", None, None)),
+    # Batches: the output file holds the responses; the batch object is a status, not a call.
+    ("https://api.openai.com/v1/files/file-1/content", None, ("openai", "files.content", None)),
+    ("https://api.openai.com/v1/batches/batch_1", None, ("openai", None, None)),
+    ("https://api.openai.com/v1/responses/compact", {"model": "gpt-5"}, ("openai", "responses", "gpt-5")),
+    (
+        "https://api.anthropic.com/v1/messages/batches/msgbatch_1/results",
+        None,
+        ("anthropic", "batch.results", None),
+    ),
+    ("https://api.x.ai/v1/batches/batch_1/results", None, ("xai", "batch.results", None)),
+    (
+        "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:batchGenerateContent",
+        {"batch": {}},
+        ("google", "batch.results", "gemini-2.5-flash"),
+    ),
+    ("https://generativelanguage.googleapis.com/v1beta/batches/b1", None, ("google", "batch.results", None)),
+    (
+        "https://generativelanguage.googleapis.com/download/v1beta/files/batch-1:download",
+        None,
+        ("google", "batch.results", None),
+    ),
+    (
+        "https://generativelanguage.googleapis.com/v1beta/interactions",
+        {"model": "gemini-2.5-flash", "input": "Hi"},
+        ("google", "gemini.interactions", "gemini-2.5-flash"),
+    ),
     # Anthropic, directly and on Vertex AI.
     (
         "https://api.anthropic.com/v1/messages",

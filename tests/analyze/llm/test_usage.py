@@ -82,12 +82,40 @@ def test_gemini_adds_thoughts_to_output() -> None:
     usage = gemini_usage(
         {"promptTokenCount": 65, "candidatesTokenCount": 16, "thoughtsTokenCount": 94, "totalTokenCount": 175}
     )
-    assert usage == Usage(65, 110, 94, None, None, 175)
+    assert usage == Usage(65, 110, 94, 0, None, 175)
 
 
 def test_gemini_without_candidates_counts_zero_output() -> None:
     usage = gemini_usage({"promptTokenCount": 8, "totalTokenCount": 8})
     assert usage is not None and usage.output_tokens == 0
+
+
+def test_gemini_omits_zero_counts_so_missing_ones_are_zero() -> None:
+    # proto3 JSON leaves out zero fields: no cachedContentTokenCount means nothing was cached,
+    # and a cache-hit ratio must count this call's input (the report once said 91.7% for 16.8%).
+    uncached = gemini_usage({"promptTokenCount": 1000, "candidatesTokenCount": 10})
+    assert uncached is not None and (uncached.cache_read_tokens, uncached.reasoning_tokens) == (0, 0)
+    cached = gemini_usage(
+        {"promptTokenCount": 1000, "candidatesTokenCount": 10, "cachedContentTokenCount": 900}
+    )
+    assert cached is not None and cached.cache_read_tokens == 900
+    assert gemini_usage({}) == Usage()
+
+
+def test_gemini_audio_and_image_tokens_are_priced_apart() -> None:
+    usage = gemini_usage(
+        {
+            "promptTokenCount": 300,
+            "candidatesTokenCount": 1290,
+            "promptTokensDetails": [
+                {"modality": "TEXT", "tokenCount": 100},
+                {"modality": "AUDIO", "tokenCount": 200},
+            ],
+            "candidatesTokensDetails": [{"modality": "IMAGE", "tokenCount": 1290}],
+        }
+    )
+    assert usage is not None
+    assert usage.priced_units == (("input_audio_tokens", 200), ("output_image_tokens", 1290))
 
 
 def test_bedrock_converse_adds_cache_to_input() -> None:
@@ -104,15 +132,20 @@ def test_bedrock_converse_adds_cache_to_input() -> None:
 
 
 def test_bedrock_invocation_metrics_and_headers() -> None:
-    assert bedrock_metrics_usage({"inputTokenCount": 9, "outputTokenCount": 3}) == Usage(9, 3)
+    # Bedrock reports its cache counts only when the cache was used: missing ones are zeros.
+    assert bedrock_metrics_usage({"inputTokenCount": 9, "outputTokenCount": 3}) == Usage(9, 3, None, 0, 0)
     headers = {"x-amzn-bedrock-input-token-count": "11", "x-amzn-bedrock-output-token-count": "4"}
-    assert bedrock_header_usage(headers.get) == Usage(11, 4, source="headers")
+    assert bedrock_header_usage(headers.get) == Usage(11, 4, None, 0, 0, source="headers")
+    assert converse_usage({"inputTokens": 5, "outputTokens": 1}) == Usage(5, 1, None, 0, 0)
+    assert converse_usage({"outputTokens": 1}) == Usage(None, 1)
     assert bedrock_header_usage({}.get) is None
 
 
-def test_cohere_prefers_tokens_to_billed_units() -> None:
+def test_cohere_counts_tokens_and_bills_billed_units() -> None:
+    # ``tokens`` count what the model read (its prompt template included); Cohere bills
+    # ``billed_units``: the counts keep the tokens, the estimate prices the billed units.
     v2 = {"usage": {"tokens": {"input_tokens": 70, "output_tokens": 9}, "billed_units": {"input_tokens": 5}}}
-    assert cohere_usage(v2) == Usage(70, 9)
+    assert cohere_usage(v2) == Usage(70, 9, priced_units=(("input_tokens", 5),))
     v1 = {"meta": {"billed_units": {"input_tokens": 3, "output_tokens": 2}}}
     assert cohere_usage(v1) == Usage(3, 2)
 

@@ -69,9 +69,24 @@ def test_model_mismatch_position() -> None:
 
 
 def test_unknown_price() -> None:
-    text = vcrpy_cassette(request_body="""'{"model": "gpt-5.2-proo", "messages": []}'""")
+    text = vcrpy_cassette(
+        request_body="""'{"model": "gpt-5.2-proo", "messages": []}'""",
+        response_body="""'{"id": "chatcmpl-1", "choices": []}'""",
+    )
     assert where(lint_text(text), "CT504") == [("CT504", 5, 11)]
     assert where(lint_text(vcrpy_cassette()), "CT504") == []
+
+
+def test_an_alias_the_response_resolves_has_a_price() -> None:
+    # An Azure deployment name: the response names the model, which is priced instead.
+    text = vcrpy_cassette(
+        uri="https://acme.openai.azure.com/openai/deployments/prod-chat/chat/completions?api-version=1",
+        request_body="""'{"messages": []}'""",
+        response_body="""'{"id": "chatcmpl-1", "model": "gpt-4o-2024-08-06", "choices": []}'""",
+    )
+    assert where(lint_text(text), "CT504") == []
+    unresolved = text.replace('"model": "gpt-4o-2024-08-06", ', "")
+    assert where(lint_text(unresolved), "CT504") == [("CT504", 5, 11)]
 
 
 def test_local_models_have_no_price_to_miss() -> None:

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 from toolkit.analyze.llm.exchange import ChunkInfo, Exchange, Message, Reading, ToolCall, Usage
 from toolkit.analyze.llm.readers import READERS, ApiReader
 from toolkit.analyze.llm.route import Route, parse_json, route_of
+from toolkit.analyze.llm.routes import DOWNLOADS
 from toolkit.analyze.llm.usage import bedrock_header_usage
 from toolkit.analyze.streams import StreamDecoding, decode_stream
 from toolkit.model import Interaction
@@ -71,6 +72,9 @@ def _decode_stream(interaction: Interaction, route: Route) -> StreamDecoding | N
     gemini_array = url.path.endswith(":streamGenerateContent") and "alt=sse" not in url.raw
     if route.api == "generate_content" and gemini_array and content.lstrip()[:1] == b"[":
         return decode_stream(content, content_type, kind="json-array")
+    if route.api in DOWNLOADS and b"\n" in content.strip() and parse_json(content) is None:
+        # JSON Lines of results, whatever the content type says (Anthropic: application/binary).
+        return decode_stream(content, content_type, kind="ndjson")
     decoded = decode_stream(content, content_type)
     return decoded if decoded.kind is not None else None
 

@@ -17,16 +17,27 @@ __all__ = [
     "ChunkInfo",
     "Exchange",
     "Message",
+    "PricedUnits",
     "Reading",
     "ToolCall",
     "Usage",
     "add_counts",
+    "add_units",
+    "add_usage",
     "as_cost",
     "as_count",
     "dig",
+    "units",
 ]
 
-UsageSource = Literal["body", "final stream event", "headers"]
+UsageSource = Literal["body", "final stream event", "headers", "batch results"]
+
+#: Counts a provider bills beside, or instead of, the token counts: genai-prices usage units
+#: (``web_searches``, ``audio_seconds``, ``input_audio_tokens``, ``cache_write_1h_tokens`` ...),
+#: units only a provider's own price list knows (xAI ``sources``), or, where a provider bills
+#: other token counts than it reports (Cohere's ``billed_units``), ``input_tokens`` and
+#: ``output_tokens`` as billed. Pairs of (unit, count), in the order read.
+PricedUnits = tuple[tuple[str, float], ...]
 DeltaKind = Literal["text", "reasoning", "tool_call", "usage", "other"]
 
 
@@ -42,10 +53,20 @@ class Usage(NamedTuple):
     cost_ticks: int | None = None
     reported_cost_usd: float | None = None
     source: UsageSource = "body"
+    priced_units: PricedUnits = ()
 
     @property
     def has_tokens(self) -> bool:
         return self.input_tokens is not None or self.output_tokens is not None
+
+    @property
+    def is_reported(self) -> bool:
+        """Whether anything billable is reported: tokens, a cost, or other priced units."""
+        return self.has_tokens or self.reported_cost_usd is not None or bool(self.priced_units)
+
+    def unit(self, name: str) -> float | None:
+        """The count of priced unit ``name`` (see ``PricedUnits``), or None."""
+        return next((count for unit, count in self.priced_units if unit == name), None)
 
 
 class ToolCall(NamedTuple):
@@ -101,15 +122,35 @@ class Reading:
     calls: dict[Any, _PendingCall] = field(default_factory=dict)
     #: The provider's own usage fields merged across events (Anthropic streams).
     raw_usage: dict[str, Any] = field(default_factory=dict)
+    #: Where the usage came from, when the reader knows better than "body" or "final stream
+    #: event" (batch results add up the usage of many responses).
+    source: UsageSource | None = None
+    #: Set when the responses read name different models (batch results): no one model is served.
+    mixed_models: bool = False
 
     def set_usage(self, usage: Usage | None) -> None:
         """Replace the usage with a newer report (final value wins)."""
-        if usage is not None and (usage.has_tokens or usage.reported_cost_usd is not None):
+        if usage is not None and usage.is_reported:
             self.usage = usage
 
     def set_model(self, model: Any) -> None:
         if isinstance(model, str) and model:
             self.response_model = model
+
+    def add_model(self, model: Any) -> None:
+        """One of many responses' model (batch results): kept while they all agree."""
+        if not isinstance(model, str) or not model or self.mixed_models:
+            return
+        if self.response_model is None:
+            self.response_model = model
+        elif self.response_model != model:
+            self.response_model, self.mixed_models = None, True
+
+    def add_usage(self, usage: Usage | None) -> None:
+        """Add the usage of one more response (batch results), unlike ``set_usage``."""
+        if usage is None or not usage.is_reported:
+            return
+        self.usage = usage if self.usage is None else add_usage(self.usage, usage)
 
     def set_finish(self, reason: Any) -> None:
         if isinstance(reason, str) and reason:
@@ -142,7 +183,7 @@ class Reading:
         return ChunkInfo(delta_kind="tool_call", delta_text=piece or "")
 
     def result(self, source: UsageSource) -> Exchange:
-        usage = self.usage._replace(source=source) if self.usage is not None else None
+        usage = self.usage._replace(source=self.source or source) if self.usage is not None else None
         calls = tuple(ToolCall(c.id, c.name, "".join(c.parts)) for c in self.calls.values())
         message = Message("".join(self.text), "".join(self.reasoning), calls)
         return Exchange(usage, self.response_model, self.finish_reason, message)
@@ -177,6 +218,42 @@ def add_counts(*values: int | None) -> int | None:
     """Sum of the counts that are reported; None when none is."""
     present = [v for v in values if v is not None]
     return sum(present) if present else None
+
+
+def add_usage(first: Usage, second: Usage) -> Usage:
+    """Two calls' usage added up, field by field (a count stays None when neither reports it)."""
+    costs = [c for c in (first.reported_cost_usd, second.reported_cost_usd) if c is not None]
+    return Usage(
+        input_tokens=add_counts(first.input_tokens, second.input_tokens),
+        output_tokens=add_counts(first.output_tokens, second.output_tokens),
+        reasoning_tokens=add_counts(first.reasoning_tokens, second.reasoning_tokens),
+        cache_read_tokens=add_counts(first.cache_read_tokens, second.cache_read_tokens),
+        cache_write_tokens=add_counts(first.cache_write_tokens, second.cache_write_tokens),
+        total_tokens=add_counts(first.total_tokens, second.total_tokens),
+        cost_ticks=add_counts(first.cost_ticks, second.cost_ticks),
+        reported_cost_usd=sum(costs) if costs else None,
+        source=first.source,
+        priced_units=add_units(first.priced_units, second.priced_units),
+    )
+
+
+def units(*pairs: tuple[str, Any]) -> PricedUnits:
+    """The pairs whose count is a positive number (zero and missing counts bill nothing)."""
+    out: list[tuple[str, float]] = []
+    for name, value in pairs:
+        count = as_cost(value)
+        if count is not None and count > 0:
+            out.append((name, int(count) if float(count).is_integer() else count))
+    return tuple(out)
+
+
+def add_units(*groups: PricedUnits) -> PricedUnits:
+    """Units of several reports added up, unit by unit, in first-seen order."""
+    totals: dict[str, float] = {}
+    for group in groups:
+        for name, count in group:
+            totals[name] = totals.get(name, 0) + count
+    return tuple(totals.items())
 
 
 def as_cost(value: Any) -> float | None:

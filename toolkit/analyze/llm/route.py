@@ -94,12 +94,28 @@ def route_of(interaction: Interaction, request_json: Any) -> Route:
     if api == "databricks.invocations":
         api = next((name for key, name in _INVOCATION_APIS if key in body), None)
     model = _model_from_body(body) or _model_from_path(row, path)
+    if model is None and api in _FORM_APIS:
+        model = _model_from_form(interaction.request.body.content)
     return Route(provider, api, model)
 
 
 def _model_from_body(body: dict[str, Any]) -> str | None:
     model = body.get("model") or body.get("modelId") or body.get("model_id")
     return model if isinstance(model, str) and model else None
+
+
+#: APIs whose requests are often ``multipart/form-data`` (an audio file, an image to edit).
+_FORM_APIS = frozenset({"audio", "images"})
+
+#: A form part named ``model``: its headers, a blank line, then the value (RFC 7578).
+_FORM_MODEL = re.compile(rb'name="model"[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n([^\r\n]{1,256})\r?\n')
+
+
+def _model_from_form(content: bytes) -> str | None:
+    """The ``model`` field of a multipart form body."""
+    start = content.find(b'name="model"')
+    match = _FORM_MODEL.match(content, start) if start >= 0 else None
+    return match.group(1).decode("utf-8", "replace").strip() or None if match else None
 
 
 def _model_from_path(row: PathRule | None, path: str) -> str | None:

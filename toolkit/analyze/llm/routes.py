@@ -23,6 +23,7 @@ import re
 from typing import NamedTuple
 
 __all__ = [
+    "DOWNLOADS",
     "GENERIC_PATHS",
     "HOST_RULES",
     "LOCAL_HOSTS",
@@ -62,14 +63,24 @@ NOT_CALLS = _paths(
 OPENAI_PATHS = _paths(
     (r"/chat/completions$", "chat.completions"),
     (r"/completions$", "completions"),
-    (r"/responses(/resp_[^/]+)?$", "responses"),
+    (r"/responses(/resp_[^/]+|/compact)?$", "responses"),
     (r"/embeddings$", "embeddings"),
     (r"/images/(generations|edits|variations)$", "images"),
     (r"/audio/(transcriptions|translations|speech)$", "audio"),
+    # A file's content: a batch's output (or error) file is JSON Lines of responses.
+    (r"/files/[^/]+/content$", "files.content"),
 )
+
+#: APIs whose response is a file the client downloads whole (batch results, a file's content):
+#: read for their usage, but never read by the client event by event as a stream.
+DOWNLOADS = frozenset({"files.content", "batch.results"})
 
 #: Anthropic's Messages API, also served by Anthropic-compatible endpoints of other providers.
 MESSAGES_PATHS = _paths((r"/v1/messages$", "messages"))
+
+#: Batch results (``toolkit.analyze.llm.readers.batch``): Anthropic's and xAI's.
+ANTHROPIC_BATCH_PATHS = _paths((r"/v1/messages/batches/[^/]+/results$", "batch.results"))
+XAI_BATCH_PATHS = _paths((r"/v1/batches/[^/]+/results$", "batch.results"))
 
 #: What most providers serve: OpenAI-compatible APIs and, often, an Anthropic-compatible one.
 COMMON_PATHS = NOT_CALLS + OPENAI_PATHS + MESSAGES_PATHS
@@ -79,6 +90,14 @@ OPENAI_OWN_PATHS = _paths((r"/threads/[^/]+/runs(/[^/]+)?$|/threads/runs$", "ass
 GEMINI_PATHS = _paths(
     (r":(stream)?[gG]enerateContent$", "generate_content"),
     (r":(batchEmbedContents|embedContent)$", "embeddings"),
+)
+
+#: The Gemini API's own: batches (the operation, its reply, a responses file) and Interactions.
+GEMINI_API_PATHS = _paths(
+    (r":batchGenerateContent$", "batch.results"),
+    (r"^/v1(beta)?/batches/[^/]+$", "batch.results"),
+    (r"^/download/v1(beta)?/files/[^/]+:download$", "batch.results"),
+    (r"^/v1(beta)?/interactions(/[^/]+)?$", "gemini.interactions"),
 )
 
 #: Anthropic models on Vertex AI: the Messages API behind ``rawPredict``.
@@ -152,8 +171,12 @@ AZURE_PATHS = NOT_CALLS + OPENAI_OWN_PATHS + OPENAI_PATHS + MESSAGES_PATHS
 #: Host patterns in the order they are tried (exact hosts are looked up first, see ``route``).
 HOST_RULES: tuple[HostRule, ...] = (
     HostRule("api.openai.com", "openai", NOT_CALLS + OPENAI_OWN_PATHS + OPENAI_PATHS),
-    HostRule("api.anthropic.com", "anthropic", NOT_CALLS + MESSAGES_PATHS),
-    HostRule("generativelanguage.googleapis.com", "google", NOT_CALLS + GEMINI_PATHS + OPENAI_PATHS),
+    HostRule("api.anthropic.com", "anthropic", NOT_CALLS + MESSAGES_PATHS + ANTHROPIC_BATCH_PATHS),
+    HostRule(
+        "generativelanguage.googleapis.com",
+        "google",
+        NOT_CALLS + GEMINI_PATHS + GEMINI_API_PATHS + OPENAI_PATHS,
+    ),
     HostRule("aiplatform.googleapis.com", "vertex", GOOGLE_CLOUD_PATHS),
     HostRule("*-aiplatform.googleapis.com", "vertex", GOOGLE_CLOUD_PATHS),
     HostRule("*.openai.azure.com", "azure", AZURE_PATHS),
@@ -163,7 +186,7 @@ HOST_RULES: tuple[HostRule, ...] = (
     HostRule("bedrock*.amazonaws.com", "bedrock", NOT_CALLS + BEDROCK_PATHS + OPENAI_PATHS),
     HostRule("*.bedrock-runtime.*.amazonaws.com", "bedrock", NOT_CALLS + BEDROCK_PATHS + OPENAI_PATHS),
     HostRule("runtime.sagemaker.*.amazonaws.com", "sagemaker", SAGEMAKER_PATHS),
-    HostRule("api.x.ai", "xai", COMMON_PATHS),
+    HostRule("api.x.ai", "xai", XAI_BATCH_PATHS + COMMON_PATHS),
     HostRule("api.groq.com", "groq", COMMON_PATHS),
     HostRule("openrouter.ai", "openrouter", COMMON_PATHS),
     HostRule("api.openrouter.ai", "openrouter", COMMON_PATHS),

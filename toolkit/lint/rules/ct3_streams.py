@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from toolkit.analyze.llm.ending import StreamEnd
+from toolkit.analyze.llm.routes import DOWNLOADS
 from toolkit.analyze.streams.detect import is_stream_content_type
 from toolkit.lint.finding import Hit
 from toolkit.lint.locate import at_body
@@ -68,10 +69,12 @@ def _only_tail_after_the_end(context: LintContext, interaction: Interaction, pro
 
 def _read_as_stream(interaction: Interaction, call: LlmCall) -> bool:
     """Whether the client reads the body event by event: its content type names a stream
-    format, or it answers a model API. A body only sniffed as one (a JSONL file download)
-    is handed to the application as bytes, so a bad line in it changes nothing on replay."""
+    format, or it answers a model API. A body only sniffed as one (a JSONL file download,
+    batch results) is handed to the application as bytes, so a bad line in it changes
+    nothing on replay."""
     content_type = interaction.response.headers.get("content-type")
-    return call.route.api is not None or is_stream_content_type(content_type)
+    api = call.route.api
+    return (api is not None and api not in DOWNLOADS) or is_stream_content_type(content_type)
 
 
 def end_of(context: LintContext, interaction: Interaction) -> StreamEnd:

@@ -78,21 +78,19 @@ def check_model(context: LintContext, _options: Mapping[str, Any]) -> Iterator[H
 
 
 def check_price(context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
-    from toolkit.analyze.cost.price_index import UNPRICED
+    from toolkit.analyze.cost.priced_as import priced_as
 
     for interaction in context.cassette.interactions:
-        route = context.analyzed.llm_call(interaction).route
-        if route.api not in _PRICED_APIS or not route.model or route.provider in UNPRICED:
+        call = context.analyzed.llm_call(interaction)
+        route = call.route
+        if route.api not in _PRICED_APIS or not route.model or not _plausible(route.model):
             continue
-        if not _plausible(route.model):
-            continue
-        url = interaction.request.url
-        if not _has_price(route.model, route.provider, f"{url.scheme}://{url.host}{url.path}"):
+        priced = priced_as(route, call.exchange.response_model, interaction.request.url)
+        if priced.unknown:
             yield at_body(
                 interaction,
                 "request",
-                f"model {route.model[:80]!r} ({route.provider or 'unknown provider'}) has no price in the "
-                "price table: its cost cannot be estimated",
+                f"{priced.reason} ({route.provider or 'unknown provider'}): its cost cannot be estimated",
                 "request.model",
             )
 
@@ -103,14 +101,6 @@ def _plausible(*names: str) -> bool:
 
 
 _MAX_MODEL_ID = 256
-
-
-@functools.lru_cache(maxsize=4096)
-def _has_price(model: str, provider: str | None, url: str) -> bool:
-    """Whether the price index knows ``model`` (cached: a corpus asks about few models, often)."""
-    from toolkit.analyze.cost.price_index import find_priced_model
-
-    return find_priced_model(model, provider, url) is not None
 
 
 #: Billed by token: text generation and embeddings.
@@ -156,7 +146,10 @@ def _words(name: str) -> tuple[str, ...]:
     )
 
 
-_UNPRICED_MODEL = vcrpy_cassette(request_body="""'{"model": "gpt-4o-mini-internal-eval", "messages": []}'""")
+_UNPRICED_MODEL = vcrpy_cassette(
+    request_body="""'{"model": "gpt-4o-mini-internal-eval", "messages": []}'""",
+    response_body="""'{"id": "chatcmpl-1", "model": "gpt-4o-mini-internal-eval", "choices": []}'""",
+)
 
 _STREAM_NO_USAGE = _stream_cassette(_TEXT, _STOP, "[DONE]")
 _LENGTH_BODY = (
@@ -232,14 +225,17 @@ RULES: tuple[Rule, ...] = (
         "The requested model has no price in the price table (genai-prices), so its cost is unknown.",
         RuleDocs(
             what="A text-generation or embeddings call whose model (from the request body or URL "
-            "path) the price table does not know, looked up as the cost estimate does: by the "
-            "request URL, then the provider, then a gateway's upstream provider. Local servers "
-            "(Ollama, localhost) are not reported. The lint path reads a compact index of the "
-            "table (`toolkit/analyze/cost/price_index.json`), never genai-prices itself.",
+            "path) the price table does not know, nor the model the response names, looked up "
+            "as the cost estimate does (`toolkit.analyze.cost.priced_as`): by a gateway's upstream "
+            "provider, the request URL, the provider, then a gateway model id's upstream. Local "
+            "servers (Ollama, localhost) are not reported. The lint path reads a compact index "
+            "of the installed genai-prices, built once per version and cached in the user's "
+            "cache folder, never genai-prices itself.",
             why="The recorded traffic's cost cannot be estimated: a typo in a model name, a "
             "fine-tune or a private deployment name, or a model newer than the price table.",
-            seen="Azure deployment names and fine-tuned model ids in the corpus (dd-trace-py, "
-            "ai-gateway); gateway ids such as OpenRouter's `:free` variants.",
+            seen="Fine-tuned model ids in the corpus (dd-trace-py, ai-gateway); gateway ids such as "
+            "OpenRouter's `:free` variants. An Azure deployment name whose response names a "
+            "known model is priced as that model, and not reported.",
             failing=Example(_UNPRICED_MODEL),
             passing=Example(GOOD),
         ),

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from toolkit.analyze.llm.exchange import ChunkInfo, Reading, dig
-from toolkit.analyze.llm.readers import anthropic, bedrock, cohere, google, native, openai
-from toolkit.analyze.llm.usage import cohere_usage, responses_usage
+from toolkit.analyze.llm.exchange import ChunkInfo, Reading, Usage, as_count, dig
+from toolkit.analyze.llm.readers import anthropic, audio, batch, bedrock, cohere, google, native, openai
+from toolkit.analyze.llm.usage import cohere_usage, gemini_usage, responses_usage
 
 __all__ = ["READERS", "ApiReader"]
 
@@ -24,13 +24,31 @@ class ApiReader(NamedTuple):
 
 
 def _embeddings_body(reading: Reading, doc: Any) -> None:
+    """OpenAI-shaped ``usage``, else Cohere's ``meta``, Gemini's ``usageMetadata``
+    (``batchEmbedContents``) or Ollama's ``prompt_eval_count`` (``/api/embed``)."""
     openai.embeddings_body(reading, doc)
     if reading.usage is None:
         reading.set_usage(cohere_usage(doc))
+    if reading.usage is None:
+        gemini = gemini_usage(dig(doc, "usageMetadata"))
+        if gemini is not None:
+            reading.set_usage(gemini._replace(output_tokens=None, reasoning_tokens=None))
+    if reading.usage is None:
+        reading.set_usage(Usage(input_tokens=as_count(dig(doc, "prompt_eval_count"))))
 
 
 def _images_body(reading: Reading, doc: Any) -> None:
+    """OpenAI's ``usage`` (gpt-image models: text and image tokens), xAI's ``cost_in_usd_ticks``."""
     reading.set_usage(responses_usage(dig(doc, "usage")))
+
+
+def _images_event(reading: Reading, name: str, doc: Any) -> ChunkInfo:
+    """Streamed image generation: the ``*.completed`` event carries the usage."""
+    kind = dig(doc, "type") if isinstance(dig(doc, "type"), str) else name
+    if kind in ("image_generation.completed", "image_edit.completed"):
+        reading.set_usage(responses_usage(dig(doc, "usage")))
+        return ChunkInfo(kind, "usage")
+    return ChunkInfo(kind or None)
 
 
 def _no_events(reading: Reading, name: str, doc: Any) -> ChunkInfo:
@@ -45,7 +63,11 @@ READERS: dict[str, ApiReader] = {
     "responses": ApiReader(openai.responses_body, openai.responses_event),
     "embeddings": ApiReader(_embeddings_body, _no_events),
     "assistants.runs": ApiReader(openai.run_body, openai.run_event),
-    "images": ApiReader(_images_body, _no_events),
+    "images": ApiReader(_images_body, _images_event),
+    "audio": ApiReader(audio.audio_body, audio.audio_event),
+    "batch.results": ApiReader(batch.batch_body, batch.batch_event),
+    "files.content": ApiReader(batch.batch_body, batch.batch_event),
+    "gemini.interactions": ApiReader(google.interactions_body, google.interactions_event),
     "messages": ApiReader(anthropic.messages_body, anthropic.messages_event),
     "generate_content": ApiReader(google.generate_body, google.generate_event),
     "converse": ApiReader(bedrock.converse_body, bedrock.converse_event),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from toolkit.analyze.llm.exchange import ChunkInfo, Reading, dig
+from toolkit.analyze.llm.exchange import ChunkInfo, Reading, Usage, add_units, dig
+from toolkit.analyze.llm.tool_units import responses_tool_units
 from toolkit.analyze.llm.usage import REASONING_APART, openai_usage, responses_usage
 
 
@@ -64,9 +65,9 @@ def chat_event(reading: Reading, _name: str, doc: Any) -> ChunkInfo:
 
 
 def responses_body(reading: Reading, doc: Any) -> None:
-    """A Responses API response object."""
+    """A Responses API response object (or a compaction, ``/responses/compact``)."""
     reading.set_model(dig(doc, "model"))
-    reading.set_usage(responses_usage(dig(doc, "usage")))
+    reading.set_usage(_responses_usage(doc))
     reading.set_finish(dig(doc, "incomplete_details", "reason") or dig(doc, "status"))
     for item in dig(doc, "output") or ():
         kind = dig(item, "type")
@@ -96,7 +97,7 @@ def responses_event(reading: Reading, name: str, doc: Any) -> ChunkInfo:
         response = dig(doc, "response")
         reading.set_model(dig(response, "model"))
         if kind in _RESPONSE_DONE:
-            reading.set_usage(responses_usage(dig(response, "usage")))
+            reading.set_usage(_responses_usage(response))
             reading.set_finish(dig(response, "incomplete_details", "reason") or dig(response, "status"))
             return ChunkInfo(kind, "usage")
         return info
@@ -111,6 +112,15 @@ def responses_event(reading: Reading, name: str, doc: Any) -> ChunkInfo:
     if kind == "response.function_call_arguments.delta":
         return _typed(info, reading.add_call(dig(doc, "item_id"), arguments=delta))
     return info
+
+
+def _responses_usage(response: Any) -> Usage | None:
+    """The response's ``usage``, with the billed tool calls among its output items."""
+    usage = responses_usage(dig(response, "usage"))
+    tools = responses_tool_units(dig(response, "output"))
+    if usage is None or not tools:
+        return usage
+    return usage._replace(priced_units=add_units(usage.priced_units, tools))
 
 
 def embeddings_body(reading: Reading, doc: Any) -> None:
