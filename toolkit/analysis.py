@@ -74,7 +74,7 @@ def times(frames: Frames) -> pd.DataFrame:
 
 def plot_cost_by_model(source: Source, *, top: int = 15, ax: Axes | None = None) -> Axes:
     """Horizontal bars per model: estimated cost beside the provider-reported cost (USD)."""
-    table = _summary(source).by_model
+    table = _summary(source).tables["by_model"]
     table = table.assign(label=_labels(table), best=table["cost_usd"].astype("Float64").fillna(0.0))
     table = table[table["best"] > 0].sort_values(["best", "label"], ascending=[True, False]).tail(top)
     ax = _axes(ax, len(table))
@@ -94,13 +94,13 @@ def plot_cost_by_model(source: Source, *, top: int = 15, ax: Axes | None = None)
 
 def plot_tokens_by_model(source: Source, *, top: int = 15, ax: Axes | None = None) -> Axes:
     """Stacked horizontal bars per model: uncached input, cache read, cache write, output, reasoning."""
-    table = _summary(source).by_model
+    table = _summary(source).tables["by_model"]
     return _stacked_tokens(table.assign(label=_labels(table)), "Tokens by model", top, ax)
 
 
 def plot_tokens_by_provider(source: Source, *, ax: Axes | None = None) -> Axes:
     """Stacked horizontal bars per provider: uncached input, cache read, cache write, output, reasoning."""
-    table = _summary(source).by_provider
+    table = _summary(source).tables["by_provider"]
     labels = table["provider"].astype("string").fillna("(other traffic)")
     return _stacked_tokens(table.assign(label=labels), "Tokens by provider", len(table), ax)
 

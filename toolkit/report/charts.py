@@ -61,7 +61,7 @@ def render_chart(name: str, summary: Summary) -> str:
 
 def tokens_by_model(summary: Summary) -> str:
     """Stacked bars per model: uncached input, cache read, cache write, output, reasoning."""
-    models = _with_label(summary.by_model)
+    models = _with_label(summary.tables["by_model"])
     series = TOKEN_PARTS
     frame = token_parts(models).assign(label=models["label"])
     frame["total"] = frame[list(series)].sum(axis=1)
@@ -75,7 +75,7 @@ def tokens_by_model(summary: Summary) -> str:
 
 def cost_by_model(summary: Summary) -> str:
     """Per model, the estimated cost beside the cost the provider reported (where it did)."""
-    models = _with_label(summary.by_model)
+    models = _with_label(summary.tables["by_model"])
     frame = pd.DataFrame(
         {
             "estimated": models["estimated_cost_usd"].astype("Float64"),
@@ -103,7 +103,8 @@ def _cost_bars(record: dict[Hashable, object]) -> list[Bar]:
 def latency_distribution(summary: Summary) -> str:
     """A histogram (log-scaled seconds) per measure: recorded durations, server-reported times."""
     times = summary.times
-    interactions = int(plain(summary.totals["interactions"].iloc[0]) or 0) if len(summary.totals) else 0
+    totals = summary.tables["totals"]
+    interactions = int(plain(totals["interactions"].iloc[0]) or 0) if len(totals) else 0
     panels = []
     for measure, source in ((RECORDED, "the recorder"), (SERVER, "response headers")):
         seconds = [float(s) for s in times.loc[times["measure"] == measure, "seconds"] if s > 0]
