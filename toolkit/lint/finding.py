@@ -6,10 +6,12 @@ severity, path and fingerprint, so no rule can get those wrong.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from toolkit.problems import Severity
-from toolkit.read.document import Position
+
+if TYPE_CHECKING:
+    from toolkit.read.document import Position
 
 __all__ = ["SEVERITIES", "Finding", "Hit", "Severity", "severity_rank"]
 
