@@ -18,6 +18,7 @@ from toolkit.problems import Problem
 
 __all__ = [
     "HTTP_FORMATS",
+    "SIDES",
     "START",
     "Body",
     "BodyStorage",
@@ -30,6 +31,7 @@ __all__ = [
     "Position",
     "Request",
     "Response",
+    "Side",
     "Url",
 ]
 
@@ -51,6 +53,11 @@ HttpFormatName = Literal[
 HTTP_FORMATS: tuple[HttpFormatName, ...] = get_args(HttpFormatName)
 #: What a file was read as: an HTTP cassette dialect, a recording of another protocol, or unknown.
 FormatName = Literal[HttpFormatName, "websocket", "grpc", "transcript", "unknown"]
+
+#: The two messages of an interaction.
+Side = Literal["request", "response"]
+#: Both sides, the request first.
+SIDES: tuple[Side, ...] = get_args(Side)
 
 #: How a cassette stored a body:
 #: ``string`` text as written; ``binary`` a base64 ``!!binary`` / ``!binary`` value;

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import get_args
 
+from toolkit.analyze.timing import SERVER_TIMING_HEADERS
 from toolkit.model import HTTP_FORMATS
 from toolkit.problems import Severity
 
@@ -111,9 +112,8 @@ INTERACTIONS: tuple[Column, ...] = (
     Column(
         "server_timing_header",
         "string",
-        "Header server_processing_ms was read from: openai-processing-ms, llm_provider-*-processing-ms, "
-        "x-amzn-bedrock-invocation-latency, x-envoy-upstream-service-time or server-timing (the longest "
-        "`dur`), the first present in that order; NA when none.",
+        f"Header server_processing_ms was read from: {one_of(SERVER_TIMING_HEADERS)} (server-timing: "
+        "the longest `dur`), the first present in that order; NA when none.",
     ),
     Column(
         "recorded_at",

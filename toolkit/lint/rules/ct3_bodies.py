@@ -19,17 +19,16 @@ from typing import Any
 
 from toolkit.analyze.streams.detect import media_type, sniff_stream_kind
 from toolkit.lint.finding import Hit
-from toolkit.lint.locate import Side, at_body, at_header, message_of
+from toolkit.lint.locate import at_body, at_header, message_of
 from toolkit.lint.rule import Example, LintContext, Option, Rule, RuleDocs
 from toolkit.lint.rules.example_cassettes import GOOD, vcrpy_cassette
-from toolkit.model import Interaction
+from toolkit.model import SIDES, Interaction, Side
 from toolkit.read.content_coding import UNSUPPORTED_CODING
 from toolkit.read.document import YamlMap, YamlSeq
 from toolkit.read.jsonparse import loads, parse_body
 
 __all__ = ["RULES"]
 
-SIDES: tuple[Side, ...] = ("request", "response")
 _STREAM_TYPES = frozenset(
     {
         "application/x-ndjson",

@@ -15,15 +15,13 @@ from typing import Any
 
 from toolkit.analyze.streams.detect import media_type
 from toolkit.lint.finding import Hit
-from toolkit.lint.locate import Side, at_body, at_field, at_header, at_interaction, message_of
+from toolkit.lint.locate import at_body, at_field, at_header, at_interaction, message_of
 from toolkit.lint.rule import Example, LintContext, Option, Rule, RuleDocs
 from toolkit.lint.rules.example_cassettes import GOOD, vcrpy_cassette
-from toolkit.model import Header, Interaction
+from toolkit.model import SIDES, Header, Interaction, Side
 from toolkit.read.document import START
 
 __all__ = ["RULES"]
-
-SIDES: tuple[Side, ...] = ("request", "response")
 
 
 def check_duplicates(context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
