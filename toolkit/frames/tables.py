@@ -58,6 +58,8 @@ class Field:
     kind: Kind
     how: str
     columns: tuple[str, ...] = ()
+    #: What people see for a key that is missing (a missing key is a group of its own).
+    missing: str = ""
 
     @property
     def description(self) -> str:
@@ -72,15 +74,16 @@ _KNOWN = "Interactions with a value."
 
 _FIELDS = (
     # keys
-    Field("provider", "provider", "text", _KEY, ("interactions.provider",)),
+    Field("provider", "provider", "text", _KEY, ("interactions.provider",), missing="(other traffic)"),
     Field(
         "model",
         "model",
         "text",
         "The row's key: the model requested, else the one the response names; null when neither says.",
         ("interactions.model", "interactions.response_model"),
+        missing="(none)",
     ),
-    Field("api", "API", "text", _KEY, ("interactions.api",)),
+    Field("api", "API", "text", _KEY, ("interactions.api",), missing="(none)"),
     Field("cassette", "cassette", "text", _KEY, ("interactions.cassette",)),
     Field("format", "format", "text", "The cassette's dialect.", ("interactions.format",)),
     # traffic
@@ -178,7 +181,13 @@ _FIELDS = (
         "`recorded duration` (measured by the recorder around the exchange) or `server processing` "
         "(reported by the server in a header); never mixed.",
     ),
-    Field("source", "source", "text", "Where the times come from: the recorder field or the header name."),
+    Field(
+        "source",
+        "source",
+        "text",
+        "Where the times come from: the recorder field or the header name.",
+        missing="(no header)",
+    ),
     Field("known", "known", "count", "Interactions with a time from this source."),
     Field("p50_s", "p50 (s)", "seconds", "Median, in seconds (linear interpolation)."),
     Field("p90_s", "p90 (s)", "seconds", "90th percentile, in seconds."),

@@ -67,7 +67,7 @@ class Charts:
 Block = Heading | Paragraph | Bullets | Table | Charts
 
 #: What an NA key means, per key column.
-_NA_KEYS = {"provider": "(other traffic)", "model": "(none)", "api": "(none)", "source": "(no header)"}
+_NA_KEYS = {name: field.missing for name, field in FIELDS.items() if field.missing}
 _CODE_COLUMNS = frozenset({"cassette", "first", "source"})
 
 NOTES = (

@@ -16,10 +16,11 @@ import pandas as pd
 
 from toolkit.frames.latency import RECORDED, SERVER
 from toolkit.frames.summary import TOKEN_PARTS, Summary, token_parts
+from toolkit.frames.tables import FIELDS
 from toolkit.report.numbers import plain, show_usd
 from toolkit.report.svg import Canvas, compact, log_ticks, nice_ticks
 
-__all__ = ["CHARTS", "COLOURS", "render_chart"]
+__all__ = ["CHARTS", "COLOURS", "model_labels", "render_chart"]
 
 #: Series colours; each appears in one chart only.
 COLOURS = {
@@ -116,13 +117,18 @@ def latency_distribution(summary: Summary) -> str:
 
 
 def _with_label(models: pd.DataFrame) -> pd.DataFrame:
+    return models.assign(label=model_labels(models))
+
+
+def model_labels(models: pd.DataFrame) -> pd.Series:
+    """``model · provider`` for each row of a table keyed by provider and model."""
+
     def label(row: pd.Series) -> str:
-        model = plain(row["model"]) or "(none)"
-        provider = plain(row["provider"]) or "(other traffic)"
+        model = plain(row["model"]) or FIELDS["model"].missing
+        provider = plain(row["provider"]) or FIELDS["provider"].missing
         return f"{model} · {provider}"
 
-    labels = models.apply(label, axis=1) if len(models) else pd.Series([], dtype="string")
-    return models.assign(label=labels)
+    return models.apply(label, axis=1) if len(models) else pd.Series([], dtype="string")
 
 
 def _top(frame: pd.DataFrame, by: str, series: list[str], keep_na: bool = False) -> pd.DataFrame:
