@@ -17,9 +17,10 @@ from toolkit.frames.latency import RECORDED, SERVER
 from toolkit.frames.summary import Summary
 from toolkit.frames.tables import FIELDS, TABLES, Section
 from toolkit.problems import Severity
+from toolkit.report.charts import CHARTS
 from toolkit.report.numbers import plain, show_number
 
-__all__ = ["Block", "Bullets", "Chart", "Charts", "Heading", "Paragraph", "Table", "build_document"]
+__all__ = ["Block", "Bullets", "Charts", "Heading", "Paragraph", "Table", "build_document"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,19 +50,12 @@ class Table:
 
 
 @dataclass(frozen=True, slots=True)
-class Chart:
-    """A chart by name (a key of ``toolkit.report.charts.CHARTS``)."""
-
-    name: str
-    title: str
-
-
-@dataclass(frozen=True, slots=True)
 class Charts:
-    """A section of charts: only the HTML report draws it."""
+    """A section of charts, by name (keys of ``toolkit.report.charts.CHARTS``): only the HTML
+    report draws it."""
 
     title: str
-    charts: tuple[Chart, ...]
+    charts: tuple[str, ...]
 
 
 Block = Heading | Paragraph | Bullets | Table | Charts
@@ -124,12 +118,7 @@ def _totals(summary: Summary, name: str, missing: str) -> Iterator[Block]:
 
 
 def _charts(_summary: Summary, _name: str, _missing: str) -> Iterator[Block]:
-    charts = (
-        Chart("tokens_by_model", "Tokens by model"),
-        Chart("cost_by_model", "Cost by model"),
-        Chart("latency", "Latency distribution"),
-    )
-    yield Charts("Charts", charts)
+    yield Charts("Charts", tuple(CHARTS))
 
 
 def _grouped(summary: Summary, name: str, missing: str) -> Iterator[Block]:
