@@ -6,12 +6,10 @@ severity, path and fingerprint, so no rule can get those wrong.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
+from toolkit.model import Position
 from toolkit.problems import Severity
-
-if TYPE_CHECKING:
-    from toolkit.read.document import Position
 
 __all__ = ["SEVERITIES", "Finding", "Hit", "Severity", "severity_rank"]
 
