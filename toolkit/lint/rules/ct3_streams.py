@@ -174,18 +174,22 @@ def stream_is_complete(context: LintContext, interaction: Interaction) -> bool:
     return context.analyzed.stream_end(interaction).state in ("complete", "unchecked")
 
 
-def check_terminal(context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
+def _ended(context: LintContext, state: str) -> Iterator[tuple[Interaction, StreamEnd, LlmCall, int]]:
+    """The interactions whose stream ended in ``state``: each with that end, its LLM call and
+    how many events its stream has."""
     for interaction in context.cassette.interactions:
         end = end_of(context, interaction)
-        if end.state != "cut":
-            continue
-        call = context.analyzed.llm_call(interaction)
-        events = call.stream.events if call.stream is not None else ()
+        if end.state == state:
+            call = context.analyzed.llm_call(interaction)
+            yield interaction, end, call, len(call.stream.events) if call.stream is not None else 0
+
+
+def check_terminal(context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
+    for interaction, end, call, events in _ended(context, "cut"):
         yield at_body(
             interaction,
             "response",
-            f"{call.route.api} stream ends without {end.expected} after {len(events):,} events: "
-            "it was cut short",
+            f"{call.route.api} stream ends without {end.expected} after {events:,} events: it was cut short",
             "response.stream.terminal",
         )
 
@@ -226,19 +230,15 @@ _ERROR = '{"error":{"message":"The server had an error processing your request."
 
 
 def check_error_events(context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
-    for interaction in context.cassette.interactions:
-        end = end_of(context, interaction)
-        if end.state != "failed" or end.event is None:
-            continue
-        call = context.analyzed.llm_call(interaction)
-        events = call.stream.events if call.stream is not None else ()
-        yield at_body(
-            interaction,
-            "response",
-            f"{call.route.api} stream reports a provider error ({end.error}) in event "
-            f"{end.event + 1:,} of {len(events):,}: the recording replays that failure",
-            "response.stream.error",
-        )
+    for interaction, end, call, events in _ended(context, "failed"):
+        if end.event is not None:
+            yield at_body(
+                interaction,
+                "response",
+                f"{call.route.api} stream reports a provider error ({end.error}) in event "
+                f"{end.event + 1:,} of {events:,}: the recording replays that failure",
+                "response.stream.error",
+            )
 
 
 STREAM_ERROR_EVENT = Rule(
