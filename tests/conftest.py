@@ -7,6 +7,7 @@ import csv
 import importlib.util
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -44,6 +45,24 @@ SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 CORPUS_EXTRA = SHARED / "corpus-extra"
 SEED = SHARED / "seed" / "simple_object_streaming.yaml"
+#: The corpus index names each file's dialect in its own words; these are the loader's names.
+CORPUS_FORMATS = {
+    "go-vcr-v2": "go-vcr-v2",
+    "vcrpy": "vcrpy",
+    "vcrpy-pydantic-ai(parsed_body)": "vcrpy",
+    "empty-interactions(version=1)": "vcrpy",
+    "ruby-vcr": "ruby-vcr",
+    "vcrpy-langchain-split": "langchain-split",
+    "pydantic-ai-xai-grpc": "grpc",
+    "pydantic-ai-websocket": "websocket",
+}
+
+
+def run_toolkit(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """``python -m toolkit ARGS`` in a fresh process from ``cwd``: its exit status and output."""
+    return subprocess.run(
+        [sys.executable, "-m", "toolkit", *args], cwd=cwd, capture_output=True, text=True, check=False
+    )
 
 
 @pytest.fixture(scope="session")

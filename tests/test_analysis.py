@@ -27,7 +27,7 @@ def test_tables_are_the_report_tables(frames: toolkit.Frames) -> None:
         table = getattr(ta, name)(frames)
         pd.testing.assert_frame_equal(table, summary.table(name), check_like=False)
         assert list(table.columns) == list(TABLES[name].columns)
-    pd.testing.assert_frame_equal(ta.problem_table(frames), summary.problems)
+    pd.testing.assert_frame_equal(ta.problem_table(frames), summary.tables["problems"])
     assert len(ta.largest_cassettes(frames, 3)) == 3
     assert ta.most_expensive_cassettes(frames)["cost_usd"].is_monotonic_decreasing
     assert set(ta.times(frames)["measure"]) == {"recorded duration", "server processing"}

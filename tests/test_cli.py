@@ -8,7 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from tests.conftest import DATA, ROOT, SAMPLES
+from tests.conftest import DATA, ROOT, SAMPLES, run_toolkit
 from toolkit.cli import main
 
 
@@ -61,23 +61,18 @@ def test_python_dash_m(seed_path: Path) -> None:
     assert "show" in out.stdout
 
 
-def _process(*args: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "toolkit", *args]
-    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
-
-
 def test_the_process_ends_quickly_without_losing_output_or_exit_codes(tmp_path: Path) -> None:
     # The console entry point ends with os._exit: buffered output must be flushed first,
     # the exit status kept, and files written before it.
-    listed = _process("show", str(SAMPLES), "--full")
+    listed = run_toolkit("show", str(SAMPLES), "--full")
     assert listed.returncode == 0
     assert listed.stdout == run("show", str(SAMPLES), "--full")[1]
     assert len(listed.stdout) > 65_536  # more than a pipe buffer, many stdio buffers
-    assert _process("lint", "--isolated", str(SAMPLES)).returncode == 0
-    usage = _process("lint", "--select", "CT999", str(SAMPLES))
+    assert run_toolkit("lint", "--isolated", str(SAMPLES)).returncode == 0
+    usage = run_toolkit("lint", "--select", "CT999", str(SAMPLES))
     assert usage.returncode == 2 and "CT999" in usage.stderr
     report = tmp_path / "audit.md"
-    written = _process("report", str(SAMPLES), "--format", "markdown", "--output", str(report))
+    written = run_toolkit("report", str(SAMPLES), "--format", "markdown", "--output", str(report))
     assert written.returncode == 0, written.stderr
     assert report.read_text(encoding="utf-8").startswith("# ")
 

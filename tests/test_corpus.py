@@ -13,21 +13,10 @@ import pandas as pd
 import pytest
 
 import toolkit
-from tests.conftest import read_csv
+from tests.conftest import CORPUS_FORMATS, read_csv
 
 pytestmark = pytest.mark.corpus
 
-# index.csv names the dialect in its own words; these are ours.
-FORMAT_NAMES = {
-    "go-vcr-v2": "go-vcr-v2",
-    "vcrpy": "vcrpy",
-    "vcrpy-pydantic-ai(parsed_body)": "vcrpy",
-    "empty-interactions(version=1)": "vcrpy",
-    "ruby-vcr": "ruby-vcr",
-    "vcrpy-langchain-split": "langchain-split",
-    "pydantic-ai-xai-grpc": "grpc",
-    "pydantic-ai-websocket": "websocket",
-}
 STREAM_KINDS = {"sse", "aws-eventstream"}
 
 
@@ -88,7 +77,7 @@ def test_every_file_has_its_format_and_interaction_count(frames: toolkit.Frames,
         problems[row.cassette].add(row.code)
     for row in read_csv(corpus / "index.csv"):
         path = str(corpus / row["path"])
-        fmt = FORMAT_NAMES[row["format"]]
+        fmt = CORPUS_FORMATS[row["format"]]
         if fmt in ("websocket", "grpc"):
             assert "CT005" in problems[path], path
             assert path not in counts

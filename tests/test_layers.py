@@ -52,7 +52,14 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     "toolkit.analysis": frozenset({"toolkit.frames", "toolkit.report"}),
     "toolkit.dask": frozenset({"toolkit.frames", "toolkit.read"}),
     "toolkit.cli": frozenset(
-        {"toolkit.commands", "toolkit.lint", "toolkit.frames", "toolkit.read", "toolkit.plumbing"}
+        {
+            "toolkit.commands",
+            "toolkit.lint",
+            "toolkit.report",
+            "toolkit.frames",
+            "toolkit.read",
+            "toolkit.plumbing",
+        }
     ),
     "toolkit.__main__": frozenset({"toolkit.cli"}),
     "toolkit.__init__": frozenset({"toolkit.frames"}),

@@ -35,7 +35,8 @@ from toolkit.frames.summary import (
     token_parts,
     totals,
 )
-from toolkit.report.charts import COLOURS
+from toolkit.frames.tables import FIELDS
+from toolkit.report.charts import COLOURS, model_labels
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -74,8 +75,8 @@ def times(frames: Frames) -> pd.DataFrame:
 
 def plot_cost_by_model(source: Source, *, top: int = 15, ax: Axes | None = None) -> Axes:
     """Horizontal bars per model: estimated cost beside the provider-reported cost (USD)."""
-    table = _summary(source).by_model
-    table = table.assign(label=_labels(table), best=table["cost_usd"].astype("Float64").fillna(0.0))
+    table = _summary(source).tables["by_model"]
+    table = table.assign(label=model_labels(table), best=table["cost_usd"].astype("Float64").fillna(0.0))
     table = table[table["best"] > 0].sort_values(["best", "label"], ascending=[True, False]).tail(top)
     ax = _axes(ax, len(table))
     positions = range(len(table))
@@ -94,14 +95,14 @@ def plot_cost_by_model(source: Source, *, top: int = 15, ax: Axes | None = None)
 
 def plot_tokens_by_model(source: Source, *, top: int = 15, ax: Axes | None = None) -> Axes:
     """Stacked horizontal bars per model: uncached input, cache read, cache write, output, reasoning."""
-    table = _summary(source).by_model
-    return _stacked_tokens(table.assign(label=_labels(table)), "Tokens by model", top, ax)
+    table = _summary(source).tables["by_model"]
+    return _stacked_tokens(table.assign(label=model_labels(table)), "Tokens by model", top, ax)
 
 
 def plot_tokens_by_provider(source: Source, *, ax: Axes | None = None) -> Axes:
     """Stacked horizontal bars per provider: uncached input, cache read, cache write, output, reasoning."""
-    table = _summary(source).by_provider
-    labels = table["provider"].astype("string").fillna("(other traffic)")
+    table = _summary(source).tables["by_provider"]
+    labels = table["provider"].astype("string").fillna(FIELDS["provider"].missing)
     return _stacked_tokens(table.assign(label=labels), "Tokens by provider", len(table), ax)
 
 
@@ -146,12 +147,6 @@ def _stacked_tokens(table: pd.DataFrame, title: str, top: int, ax: Axes | None) 
 
 def _summary(source: Source) -> Summary:
     return source if isinstance(source, Summary) else summarize(source)
-
-
-def _labels(table: pd.DataFrame) -> list[str]:
-    models = table["model"].astype("string").fillna("(none)")
-    providers = table["provider"].astype("string").fillna("(other traffic)")
-    return [f"{m} · {p}" for m, p in zip(models, providers, strict=True)]
 
 
 def _axes(ax: Axes | None, rows: int) -> Axes:

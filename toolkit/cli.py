@@ -9,17 +9,22 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, get_args
 
 import click
 
 from toolkit import __version__
+from toolkit.commands.outcome import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from toolkit.frames.columns import FRAMES
+from toolkit.frames.tables import DEFAULT_TOP, TABLES
+from toolkit.lint.reporters import FORMATS
+from toolkit.problems import Severity
+from toolkit.report import DEFAULT_CSV_TABLE
+from toolkit.report import FORMATS as REPORT_FORMATS
 
 if TYPE_CHECKING:
+    from toolkit.lint.config.walking import WalkFlags
     from toolkit.read.walk import WalkOptions
-
-#: Exit codes shared by every command.
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -70,25 +75,35 @@ class WalkArguments(NamedTuple):
     respect_gitignore: bool | None
     force_exclude: bool | None
 
+    def flags(self) -> WalkFlags:
+        """The walk flags of the command line, typed (``toolkit.lint.config.walking``)."""
+        from toolkit.lint.config.walking import build_walk_flags
+
+        return build_walk_flags(
+            exclude=self.exclude,
+            extend_exclude=self.extend_exclude,
+            respect_gitignore=self.respect_gitignore,
+            force_exclude=self.force_exclude,
+        )
+
+
+def usage_error(command: str, message: object) -> NoReturn:
+    """Say what is wrong with the command line or the configuration, and exit 2."""
+    click.echo(f"cassette-toolkit {command}: error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
 
 def load_walk(command: str, arguments: WalkArguments) -> WalkOptions:
     """How to walk folders, from the configuration file and the flags; a bad file exits 2."""
     from toolkit.lint.config.file import load_config
-    from toolkit.lint.config.walking import build_walk_flags, build_walk_options
+    from toolkit.lint.config.walking import build_walk_options
     from toolkit.lint.errors import LintUsageError
 
-    flags = build_walk_flags(
-        exclude=arguments.exclude,
-        extend_exclude=arguments.extend_exclude,
-        respect_gitignore=arguments.respect_gitignore,
-        force_exclude=arguments.force_exclude,
-    )
     try:
         config = load_config(arguments.config, isolated=arguments.isolated, cwd=os.getcwd())
     except LintUsageError as e:
-        click.echo(f"cassette-toolkit {command}: error: {e}", err=True)
-        sys.exit(EXIT_USAGE)
-    return build_walk_options(config, flags)
+        usage_error(command, e)
+    return build_walk_options(config, arguments.flags())
 
 
 @main.command()
@@ -119,13 +134,11 @@ def show(paths: tuple[str, ...], interaction: int | None, full: bool, max_body: 
         failed = execute(request, click.echo)
     except ShowUsageError as e:
         raise click.BadParameter(str(e), param_hint="--interaction") from e
-    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+    sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 
-#: The names of ``toolkit.lint.reporters.REPORTER_BY_NAME`` (a test keeps them equal), listed
-#: here so that ``--help`` does not import the reporters.
-FORMATS = ("text", "json", "sarif", "github", "junit")
-_LEVELS = ("error", "warning", "info")
+#: The severities, the most serious first.
+_LEVELS: tuple[Severity, ...] = get_args(Severity)
 
 
 @main.command()
@@ -187,7 +200,6 @@ def lint(
     import os
 
     from toolkit.commands.lint import LintRequest, build_flags, execute
-    from toolkit.lint.config.walking import build_walk_flags
     from toolkit.lint.errors import LintUsageError
 
     arguments = WalkArguments(**walk)
@@ -204,12 +216,7 @@ def lint(
             severity=severity,
             fail_on=fail_on,
             fail_on_stale_baseline=fail_on_stale_baseline,
-            walk=build_walk_flags(
-                exclude=arguments.exclude,
-                extend_exclude=arguments.extend_exclude,
-                respect_gitignore=arguments.respect_gitignore,
-                force_exclude=arguments.force_exclude,
-            ),
+            walk=arguments.flags(),
         )
         request = LintRequest(
             paths=paths,
@@ -225,8 +232,7 @@ def lint(
         )
         outcome = execute(request)
     except LintUsageError as e:
-        click.echo(f"cassette-toolkit lint: error: {e}", err=True)
-        sys.exit(EXIT_USAGE)
+        usage_error("lint", e)
     for note in outcome.notes:
         click.echo(note, err=True)
     write_output(outcome.output, output, "lint")
@@ -254,8 +260,7 @@ def write_output(text: str, output: str | None, command: str) -> None:
     try:
         write_atomically(output, data)
     except OSError as e:
-        click.echo(f"cassette-toolkit {command}: error: cannot write {output}: {e.strerror or e}", err=True)
-        sys.exit(EXIT_USAGE)
+        usage_error(command, f"cannot write {output}: {e.strerror or e}")
 
 
 @main.command()
@@ -279,7 +284,6 @@ def redact(paths: tuple[str, ...], check: bool, diff: bool, baseline: str | None
     or configuration error.
     """
     from toolkit.commands.redact import RedactRequest, execute
-    from toolkit.lint.config.walking import build_walk_flags
     from toolkit.lint.errors import LintUsageError
 
     arguments = WalkArguments(**walk)
@@ -291,18 +295,12 @@ def redact(paths: tuple[str, ...], check: bool, diff: bool, baseline: str | None
         config=arguments.config,
         isolated=arguments.isolated,
         baseline=baseline,
-        walk=build_walk_flags(
-            exclude=arguments.exclude,
-            extend_exclude=arguments.extend_exclude,
-            respect_gitignore=arguments.respect_gitignore,
-            force_exclude=arguments.force_exclude,
-        ),
+        walk=arguments.flags(),
     )
     try:
         outcome = execute(request)
     except LintUsageError as e:
-        click.echo(f"cassette-toolkit redact: error: {e}", err=True)
-        sys.exit(EXIT_USAGE)
+        usage_error("redact", e)
     write_output(outcome.output, None, "redact")
     sys.exit(outcome.exit_code)
 
@@ -327,10 +325,7 @@ def rules(selector: str | None) -> None:
         return
     family = [rule for rule in RULES if rule.code.startswith(wanted.upper())]
     if not family or not wanted.upper().startswith("CT"):
-        click.echo(
-            f"cassette-toolkit rules: error: no rule {selector!r}; run 'cassette-toolkit rules'", err=True
-        )
-        sys.exit(EXIT_USAGE)
+        usage_error("rules", f"no rule {selector!r}; run 'cassette-toolkit rules'")
     click.echo(render_rule_table(family), nl=False)
 
 
@@ -374,26 +369,10 @@ def export(paths: tuple[str, ...], fmt: str, output: str, jobs: int | None, **wa
         target = export_parquet(frames, output)
     except ExportError as e:
         raise click.UsageError(str(e)) from e
-    counts = ", ".join(
-        f"{len(getattr(frames, name)):,} {name}" for name in ("interactions", "chunks", "usage")
-    )
-    click.echo(f"wrote {target} ({fmt}): {counts}, {len(frames.problems):,} problems", err=True)
+    counts = ", ".join(f"{len(getattr(frames, name)):,} {name}" for name in FRAMES)
+    click.echo(f"wrote {target} ({fmt}): {counts}", err=True)
 
 
-#: The report formats (kept here so that ``--help`` does not import the renderers).
-REPORT_FORMATS = ("text", "markdown", "json", "html", "csv")
-REPORT_TABLES = (
-    "totals",
-    "by_provider",
-    "by_model",
-    "by_api",
-    "by_cassette",
-    "largest_cassettes",
-    "most_expensive_cassettes",
-    "latency",
-    "problems",
-    "lint",
-)
 #: Show a progress bar (on a terminal) from this many files on.
 PROGRESS_MIN_FILES = 50
 
@@ -406,13 +385,13 @@ PROGRESS_MIN_FILES = 50
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here (atomically).")
 @click.option(
     "--table",
-    type=click.Choice(REPORT_TABLES),
-    help="With --format csv: the table to write (default by_model).",
+    type=click.Choice(tuple(TABLES)),
+    help=f"With --format csv: the table to write (default {DEFAULT_CSV_TABLE}).",
 )
 @click.option(
     "--top",
     type=click.IntRange(min=1),
-    default=10,
+    default=DEFAULT_TOP,
     show_default=True,
     help="Rows in the largest / most expensive lists.",
 )
@@ -445,7 +424,7 @@ def report(
     request = ReportRequest(
         paths,
         output_format,
-        table or "by_model",
+        table or DEFAULT_CSV_TABLE,
         top,
         lint,
         jobs,

@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, get_args
 from urllib.parse import SplitResult, parse_qsl, urlsplit
 
 from toolkit.problems import Problem
 
 __all__ = [
+    "HTTP_FORMATS",
+    "SIDES",
     "START",
     "Body",
     "BodyStorage",
@@ -24,10 +26,12 @@ __all__ = [
     "FormatName",
     "Header",
     "Headers",
+    "HttpFormatName",
     "Interaction",
     "Position",
     "Request",
     "Response",
+    "Side",
     "Url",
 ]
 
@@ -41,20 +45,19 @@ class Position(NamedTuple):
 
 START = Position(1, 1)
 
-FormatName = Literal[
-    "go-vcr-v2",
-    "go-vcr-v1",
-    "vcrpy",
-    "ruby-vcr",
-    "langchain-split",
-    "r-vcr",
-    "httprr",
-    "har",
-    "websocket",
-    "grpc",
-    "transcript",
-    "unknown",
+#: The HTTP cassette dialects: the formats of the cassettes that have interactions.
+HttpFormatName = Literal[
+    "go-vcr-v2", "go-vcr-v1", "vcrpy", "ruby-vcr", "langchain-split", "r-vcr", "httprr", "har"
 ]
+#: Every HTTP cassette dialect, in the order the loader tries them.
+HTTP_FORMATS: tuple[HttpFormatName, ...] = get_args(HttpFormatName)
+#: What a file was read as: an HTTP cassette dialect, a recording of another protocol, or unknown.
+FormatName = Literal[HttpFormatName, "websocket", "grpc", "transcript", "unknown"]
+
+#: The two messages of an interaction.
+Side = Literal["request", "response"]
+#: Both sides, the request first.
+SIDES: tuple[Side, ...] = get_args(Side)
 
 #: How a cassette stored a body:
 #: ``string`` text as written; ``binary`` a base64 ``!!binary`` / ``!binary`` value;

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import run_toolkit
 from toolkit.commands.lint import LintRequest, execute
 from toolkit.credentials.templates import expand
 from toolkit.lint.allow import compile_allow_list
@@ -73,11 +72,5 @@ def test_lint_reads_allow_values_from_the_configuration(tmp_path: Path) -> None:
     (tmp_path / "cassette-toolkit.toml").write_text(f'allow-values = ["re:^{PROXY_KEY[:8]}"]\n')
     outcome = execute(LintRequest(paths=(str(tmp_path),), cwd=str(tmp_path), format="json"))
     assert outcome.exit_code == 0 and json.loads(outcome.output)["findings"] == []
-    run = subprocess.run(
-        [sys.executable, "-m", "toolkit", "lint", "c.yaml"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    run = run_toolkit("lint", "c.yaml", cwd=tmp_path)
     assert (run.returncode, run.stdout) == (0, "")

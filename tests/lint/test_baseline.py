@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import run_toolkit
 from tests.lint.test_engine import RECORDED, RERECORDED
 from toolkit.credentials.templates import expand
 from toolkit.lint.baseline import BaselineEntry, read_baseline, write_baseline
@@ -151,13 +151,7 @@ def test_version_1_baselines_are_read(tmp_path: Path) -> None:
 
 
 def lint(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "toolkit", "lint", "--isolated", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_toolkit("lint", "--isolated", *args, cwd=cwd)
 
 
 def test_a_version_1_baseline_is_rewritten_as_version_2(tmp_path: Path) -> None:
@@ -206,13 +200,7 @@ def test_stale_baselines_fail_from_the_configuration(tmp_path: Path) -> None:
     assert lint(".", "--write-baseline", "b.json", cwd=tmp_path).returncode == 0
     (tmp_path / "chat.yaml").write_text(GOOD)
     (tmp_path / "cassette-toolkit.toml").write_text('baseline = "b.json"\nfail-on-stale-baseline = true\n')
-    configured = subprocess.run(
-        [sys.executable, "-m", "toolkit", "lint", "."],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    configured = run_toolkit("lint", ".", cwd=tmp_path)
     assert configured.returncode == 1 and "no longer found" in configured.stderr
 
 

@@ -61,3 +61,10 @@ def test_every_format_and_the_rules_command_stay_light(tmp_path: Path) -> None:
         assert not modules & HEAVY
     _, modules = imported_by("rules", "CT301")
     assert not modules & HEAVY
+
+
+@pytest.mark.parametrize("command", ["report", "lint", "redact", "export"])
+def test_help_reads_the_registries_without_importing_them(command: str) -> None:
+    """``--help`` lists formats and tables from their registries, which import no renderer."""
+    code, modules = imported_by(command, "--help")
+    assert code == 0 and not modules & HEAVY

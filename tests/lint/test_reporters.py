@@ -48,12 +48,6 @@ def test_golden(name: str, result: LintResult) -> None:
     assert text == golden.read_text(encoding="utf-8")
 
 
-def test_the_cli_knows_every_format() -> None:
-    from toolkit.cli import FORMATS
-
-    assert set(FORMATS) == set(REPORTER_BY_NAME)
-
-
 def test_text_colour_only_when_asked(result: LintResult) -> None:
     assert "\x1b[" not in render("text", result)
     coloured = render("text", result, color=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import zstandard
 
-from tests.conftest import DATA, ROOT, LabelledSet
+from tests.conftest import DATA, ROOT, LabelledSet, run_toolkit
 from toolkit.commands.redact import RedactRequest, execute
 from toolkit.credentials.templates import expand
 from toolkit.lint.engine import lint_file
@@ -28,13 +28,7 @@ LEAKY = vcrpy_cassette(response_headers=HEADERS + f"      x-api-key:\n      - {K
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "toolkit", "redact", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_toolkit("redact", *args, cwd=cwd)
 
 
 def codes(path: Path, prefix: str = "CT2") -> list[str]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import run_toolkit
 from toolkit.credentials.templates import expand
 from toolkit.lint.rules.example_cassettes import GOOD, vcrpy_cassette
 
@@ -27,13 +28,7 @@ LEAKY = cassette(**{"x-api-key": TOKEN, "api-key": PROXY_KEY})
 
 
 def toolkit(command: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "toolkit", command, *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_toolkit(command, *args, cwd=cwd)
 
 
 @pytest.fixture

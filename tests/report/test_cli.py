@@ -11,19 +11,12 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import ROOT, SAMPLES
-from toolkit.cli import REPORT_FORMATS, REPORT_TABLES, main
-from toolkit.frames.tables import TABLES
-from toolkit.report import FORMATS
+from toolkit.cli import main
 
 
 def run(*args: str) -> tuple[int, str]:
     result = CliRunner().invoke(main, list(args))
     return result.exit_code, result.output
-
-
-def test_cli_choices_match_the_registries() -> None:
-    assert REPORT_FORMATS == FORMATS
-    assert tuple(TABLES) == REPORT_TABLES
 
 
 def test_text_to_stdout_by_default() -> None:

@@ -44,7 +44,7 @@ def summary(frames: toolkit.Frames) -> Summary:
 
 
 def total(summary: Summary, name: str) -> object:
-    return summary.totals[name].iloc[0]
+    return summary.tables["totals"][name].iloc[0]
 
 
 def test_every_table_has_its_declared_columns(summary: Summary) -> None:
@@ -54,7 +54,7 @@ def test_every_table_has_its_declared_columns(summary: Summary) -> None:
             assert table is None
             continue
         assert table is not None and list(table.columns) == list(spec.columns), name
-    assert len(summary.totals) == 1
+    assert len(summary.tables["totals"]) == 1
 
 
 def test_totals_equal_the_frames_sums(frames: toolkit.Frames, summary: Summary) -> None:
@@ -103,7 +103,9 @@ def test_groups_are_unique_and_ordered(summary: Summary) -> None:
         keys = list(TABLES[name].keys)
         assert not table.duplicated(keys).any(), name
         assert table["interactions"].is_monotonic_decreasing, name
-    assert list(summary.by_cassette["cassette"]) == sorted(summary.by_cassette["cassette"])
+    assert list(summary.tables["by_cassette"]["cassette"]) == sorted(
+        summary.tables["by_cassette"]["cassette"]
+    )
 
 
 def test_ratios_are_computed_from_the_parts(frames: toolkit.Frames, summary: Summary) -> None:
@@ -130,28 +132,30 @@ def test_cost_difference_compares_only_interactions_with_both(
 
 def test_sample_facts(summary: Summary) -> None:
     """Worked out by hand from sample_cassettes/README.md."""
-    xai = summary.by_provider.set_index("provider").loc["xai"]
+    xai = summary.tables["by_provider"].set_index("provider").loc["xai"]
     assert (xai["interactions"], xai["cost_ticks"]) == (2, 1029000 + 6767400)
     assert xai["reported_cost_usd"] == pytest.approx((1029000 + 6767400) / 1e10)
-    anthropic = summary.by_provider.set_index("provider").loc["anthropic"]
+    anthropic = summary.tables["by_provider"].set_index("provider").loc["anthropic"]
     assert anthropic["cache_write_tokens"] == 1113 and anthropic["cache_read_tokens"] == 1113
-    groq = summary.by_model.set_index(["provider", "model"]).loc[("groq", "llama-3.3-70b-versatile")]
+    groq = (
+        summary.tables["by_model"].set_index(["provider", "model"]).loc[("groq", "llama-3.3-70b-versatile")]
+    )
     assert (groq["interactions"], groq["errors"], groq["with_usage"]) == (2, 1, 1)
     assert pd.isna(groq["reasoning_share"])  # Groq reports no reasoning count: unknown, not 0 %
 
 
 def test_largest_and_most_expensive(summary: Summary) -> None:
-    largest = summary.largest_cassettes
+    largest = summary.tables["largest_cassettes"]
     assert len(largest) == 10 and largest["body_bytes"].is_monotonic_decreasing
     assert largest["cassette"].iloc[0].endswith("seed_xai_simple_object_streaming.yaml")
-    expensive = summary.most_expensive_cassettes
+    expensive = summary.tables["most_expensive_cassettes"]
     assert expensive["cost_usd"].is_monotonic_decreasing and expensive["cost_usd"].notna().all()
     assert expensive["cassette"].iloc[0].endswith("pydantic_ai_anthropic_cache_parsed_body.yaml")
-    assert len(summarize(toolkit.load(SAMPLES), top=3).largest_cassettes) == 3
+    assert len(summarize(toolkit.load(SAMPLES), top=3).tables["largest_cassettes"]) == 3
 
 
 def test_latency_keeps_sources_apart_with_coverage(frames: toolkit.Frames, summary: Summary) -> None:
-    latency = summary.latency
+    latency = summary.tables["latency"]
     overall = latency[latency["provider"].isna()].set_index("source")
     assert overall.loc["go-vcr duration", "measure"] == "recorded duration"
     assert overall.loc["go-vcr duration", "known"] == frames.interactions["duration_s"].notna().sum() == 9
@@ -172,7 +176,7 @@ def test_latency_keeps_sources_apart_with_coverage(frames: toolkit.Frames, summa
 
 
 def test_problems_by_code(summary: Summary) -> None:
-    assert summary.problems.to_dict("records") == [
+    assert summary.tables["problems"].to_dict("records") == [
         {
             "code": "CT005",
             "name": "unsupported recording",
@@ -188,8 +192,10 @@ def test_nothing_read_gives_a_typed_summary(tmp_path: Path) -> None:
     summary = summarize(toolkit.load(tmp_path))
     assert total(summary, "interactions") == 0 and total(summary, "files") == 0
     assert pd.isna(total(summary, "input_tokens"))
-    assert summary.by_model.empty and list(summary.by_model.columns) == list(TABLES["by_model"].columns)
-    assert summary.latency["known"].tolist() == [0, 0]
+    assert summary.tables["by_model"].empty and list(summary.tables["by_model"].columns) == list(
+        TABLES["by_model"].columns
+    )
+    assert summary.tables["latency"]["known"].tolist() == [0, 0]
 
 
 def test_only_broken_files(tmp_path: Path) -> None:
@@ -197,7 +203,7 @@ def test_only_broken_files(tmp_path: Path) -> None:
     summary = summarize(toolkit.load(tmp_path, DATA / "hostile" / "empty.yaml"))
     assert total(summary, "files") == 2 and total(summary, "problem_files") == 2
     assert total(summary, "cassettes") == 0
-    assert set(summary.problems["code"]) == {"CT003", "CT006"}
+    assert set(summary.tables["problems"]["code"]) == {"CT003", "CT006"}
 
 
 def test_model_falls_back_to_the_response_model(frames: toolkit.Frames) -> None:

@@ -20,20 +20,14 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from toolkit.model import Headers
+if TYPE_CHECKING:
+    from toolkit.model import Headers
 
 __all__ = ["SERVER_TIMING_HEADERS", "ServerTiming", "read_server_timing"]
-
-#: Headers read, in order of preference (``llm_provider-*-processing-ms`` comes second).
-SERVER_TIMING_HEADERS = (
-    "openai-processing-ms",
-    "llm_provider-*-processing-ms",
-    "x-amzn-bedrock-invocation-latency",
-    "x-envoy-upstream-service-time",
-    "server-timing",
-)
 
 _PROXIED = re.compile(r"^llm_provider-[a-z0-9_.-]+-processing-ms$")
 # W3C Server Timing: metric *( ";" param ), params "dur=<ms>" and "desc=...".
@@ -50,13 +44,7 @@ class ServerTiming:
 
 def read_server_timing(headers: Headers) -> ServerTiming | None:
     """The server's own timing of a response, or None when no header reports one."""
-    return (
-        _plain(headers, "openai-processing-ms")
-        or _proxied(headers)
-        or _plain(headers, "x-amzn-bedrock-invocation-latency")
-        or _plain(headers, "x-envoy-upstream-service-time")
-        or _server_timing(headers)
-    )
+    return next(filter(None, (read(headers, name) for name, read in _READERS.items())), None)
 
 
 def _plain(headers: Headers, name: str) -> ServerTiming | None:
@@ -67,7 +55,7 @@ def _plain(headers: Headers, name: str) -> ServerTiming | None:
     return None
 
 
-def _proxied(headers: Headers) -> ServerTiming | None:
+def _proxied(headers: Headers, _pattern: str) -> ServerTiming | None:
     for header in headers:
         name = header.name.lower()
         if _PROXIED.match(name):
@@ -77,10 +65,10 @@ def _proxied(headers: Headers) -> ServerTiming | None:
     return None
 
 
-def _server_timing(headers: Headers) -> ServerTiming | None:
-    durations = [float(m) for value in headers.get_all("server-timing") for m in _DUR.findall(value)]
+def _server_timing(headers: Headers, name: str) -> ServerTiming | None:
+    durations = [float(m) for value in headers.get_all(name) for m in _DUR.findall(value)]
     durations = [d for d in durations if math.isfinite(d)]
-    return ServerTiming(max(durations), "server-timing") if durations else None
+    return ServerTiming(max(durations), name) if durations else None
 
 
 def _number(value: str) -> float | None:
@@ -89,3 +77,15 @@ def _number(value: str) -> float | None:
     except ValueError:
         return None
     return number if math.isfinite(number) and number >= 0 else None
+
+
+#: How each header is read, in order of preference: the provider's own figure before a proxy's.
+_READERS: dict[str, Callable[[Headers, str], ServerTiming | None]] = {
+    "openai-processing-ms": _plain,
+    "llm_provider-*-processing-ms": _proxied,
+    "x-amzn-bedrock-invocation-latency": _plain,
+    "x-envoy-upstream-service-time": _plain,
+    "server-timing": _server_timing,
+}
+#: The headers read, in order of preference (a ``*`` stands for a provider's name).
+SERVER_TIMING_HEADERS = tuple(_READERS)

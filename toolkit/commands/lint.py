@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
+from toolkit.commands.outcome import EXIT_FAILED, EXIT_OK, Outcome
 from toolkit.lint.config.file import FileConfig, configured_baseline, is_known_selector, load_config
 from toolkit.lint.config.walking import WalkFlags, build_walk_flags, build_walk_options
 from toolkit.lint.engine import LintResult, lint_paths
@@ -23,11 +24,7 @@ if TYPE_CHECKING:
     from toolkit.lint.baseline import Baseline, BaselineEntry
 
 __all__ = [
-    "EXIT_FINDINGS",
-    "EXIT_OK",
-    "EXIT_USAGE",
     "LintRequest",
-    "Outcome",
     "build_flags",
     "build_walk_flags",
     "configured_baseline",
@@ -37,8 +34,6 @@ __all__ = [
     "parse_codes",
     "parse_severities",
 ]
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 class LintRequest(NamedTuple):
@@ -54,14 +49,6 @@ class LintRequest(NamedTuple):
     write_baseline: str | None = None
     jobs: int | None = None
     cwd: str = "."
-
-
-class Outcome(NamedTuple):
-    """What to print (``output`` to stdout or the output file, ``notes`` to stderr) and the exit status."""
-
-    exit_code: int
-    output: str = ""
-    notes: tuple[str, ...] = ()
 
 
 def execute(request: LintRequest) -> Outcome:
@@ -140,7 +127,7 @@ def _first_set(*values: bool | None) -> bool:
 
 
 def _exit_code(result: LintResult) -> int:
-    return EXIT_FINDINGS if result.failed else EXIT_OK
+    return EXIT_FAILED if result.failed else EXIT_OK
 
 
 def render(result: LintResult, request: LintRequest) -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from toolkit.analyze.secrets import Leak
+from toolkit.commands.outcome import EXIT_FAILED, EXIT_OK, Outcome
 from toolkit.lint.config.file import FileConfig, configured_baseline, load_config
 from toolkit.lint.config.walking import WalkFlags, build_walk_options
 from toolkit.plumbing.paths import relative_path
@@ -28,9 +29,7 @@ from toolkit.redact.substitute import replace_all, spellings
 if TYPE_CHECKING:
     from toolkit.redact.policy import RedactPolicy
 
-__all__ = ["RedactOutcome", "RedactRequest", "execute"]
-
-EXIT_OK, EXIT_FAILED = 0, 1
+__all__ = ["RedactRequest", "execute"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,15 +46,7 @@ class RedactRequest:
     walk: WalkFlags = field(default_factory=WalkFlags)
 
 
-@dataclass(frozen=True, slots=True)
-class RedactOutcome:
-    """What to print, and the exit status."""
-
-    output: str
-    exit_code: int
-
-
-def execute(request: RedactRequest) -> RedactOutcome:
+def execute(request: RedactRequest) -> Outcome:
     """Redact (or check, or diff) every cassette under ``request.paths``.
 
     A configuration or baseline that cannot be read raises ``LintUsageError``.
@@ -83,9 +74,7 @@ def execute(request: RedactRequest) -> RedactOutcome:
         left_alone += result.left_alone
     lines.append(_summary(request, changed, replaced, failed, len(files)) + _left_alone(left_alone))
     would_change = (request.check or request.diff) and changed > 0
-    return RedactOutcome(
-        "".join(f"{line}\n" for line in lines), EXIT_FAILED if failed or would_change else EXIT_OK
-    )
+    return Outcome(EXIT_FAILED if failed or would_change else EXIT_OK, "".join(f"{line}\n" for line in lines))
 
 
 def _policy(config: FileConfig, baseline: str | None) -> RedactPolicy | None:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from toolkit.frames.summary import summarize
+from toolkit.frames.tables import DEFAULT_TOP
 from toolkit.plumbing.parallel import resolve_jobs
 from toolkit.read.files import WalkOptions, discover
 from toolkit.report import RENDERER_BY_NAME, RenderOptions
@@ -30,7 +31,7 @@ class ReportRequest:
     paths: tuple[str, ...]
     format: str = "text"
     table: str = DEFAULT_CSV_TABLE
-    top: int = 10
+    top: int = DEFAULT_TOP
     lint: bool = False
     jobs: int | None = None
     walk: WalkOptions = field(default_factory=WalkOptions)

@@ -1,4 +1,9 @@
-"""pandas frames of interactions, stream chunks, token usage and problems."""
+"""pandas frames of interactions, stream chunks, token usage and problems.
+
+Importing this package does not import pandas (it is imported where first needed), so the
+declarations beside it (``columns``, the data dictionary; ``tables``, the report's fields and
+tables) stay cheap to read for the command line and the lint path.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,13 @@ import fnmatch
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from toolkit.frames.build import build_frame, empty_frame
 from toolkit.frames.columns import CHUNKS, FRAMES, INTERACTIONS, PROBLEMS, USAGE, Column
-from toolkit.frames.rows import FileRows
+from toolkit.frames.tables import DEFAULT_TOP
 
 if TYPE_CHECKING:
+    import pandas as pd
+
+    from toolkit.frames.rows import FileRows
     from toolkit.frames.summary import Summary
 
 __all__ = ["FRAMES", "KEY", "Column", "Frames", "frames_from_rows"]
@@ -41,6 +46,8 @@ class Frames:
         interaction, or the whole file of a cassette that still has one.
         """
         kept = self.interactions[mask.fillna(False).astype(bool)]
+        import pandas as pd
+
         keys = pd.MultiIndex.from_frame(kept[KEY])
         cassettes = set(kept["cassette"])
         problems = self.problems
@@ -80,7 +87,7 @@ class Frames:
         interactions = self.interactions[[*KEY, *extra]]
         return self.usage.merge(interactions, on=KEY, how="left", validate="one_to_one")
 
-    def summary(self, top: int = 10) -> Summary:
+    def summary(self, top: int = DEFAULT_TOP) -> Summary:
         """The audit report's tables (``toolkit.frames.summary.summarize``)."""
         from toolkit.frames.summary import summarize
 
@@ -95,6 +102,8 @@ def _matches(values: pd.Series, patterns: tuple[str, ...]) -> pd.Series:
 
 
 def _keyed(frame: pd.DataFrame, keys: pd.MultiIndex) -> pd.Series:
+    import pandas as pd
+
     if frame.empty:
         return pd.Series([], dtype=bool, index=frame.index)
     index = pd.MultiIndex.from_frame(frame[KEY])
@@ -107,6 +116,8 @@ def _rows_of(frame: pd.DataFrame, keys: pd.MultiIndex) -> pd.DataFrame:
 
 def frames_from_rows(parts: list[FileRows]) -> Frames:
     """Concatenate per-file rows (in order) into typed frames."""
+    from toolkit.frames.build import build_frame
+
     return Frames(
         interactions=build_frame(INTERACTIONS, [r for p in parts for r in p.interactions]),
         chunks=build_frame(CHUNKS, [r for p in parts for r in p.chunks]),
@@ -117,4 +128,6 @@ def frames_from_rows(parts: list[FileRows]) -> Frames:
 
 def empty_frames() -> Frames:
     """Frames with every column and no rows."""
+    from toolkit.frames.build import empty_frame
+
     return Frames(*(empty_frame(columns) for columns in (INTERACTIONS, CHUNKS, USAGE, PROBLEMS)))

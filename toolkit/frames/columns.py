@@ -11,9 +11,15 @@ This module imports nothing heavy, so the lint path may read it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import get_args
 
-__all__ = ["CHUNKS", "FRAMES", "INTERACTIONS", "PROBLEMS", "USAGE", "Column"]
+from toolkit.analyze.timing import SERVER_TIMING_HEADERS
+from toolkit.model import HTTP_FORMATS
+from toolkit.problems import Severity
+
+__all__ = ["CHUNKS", "FRAMES", "INTERACTIONS", "PROBLEMS", "USAGE", "Column", "column", "one_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +32,11 @@ class Column:
     otel: str | None = None
 
 
+def one_of(names: Sequence[str]) -> str:
+    """``a, b or c``: the values a column may take, from the sequence that defines them."""
+    return f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else "".join(names)
+
+
 _KEY = (
     Column("cassette", "string", "Path of the cassette file, as given to `load` (join key, part 1)."),
     Column("interaction", "Int64", "0-based position of the interaction in its cassette (join key, part 2)."),
@@ -33,11 +44,7 @@ _KEY = (
 
 INTERACTIONS: tuple[Column, ...] = (
     *_KEY,
-    Column(
-        "format",
-        "string",
-        "Cassette dialect: go-vcr-v2, go-vcr-v1, vcrpy, ruby-vcr, langchain-split, r-vcr, httprr or har.",
-    ),
+    Column("format", "string", f"Cassette dialect: {one_of(HTTP_FORMATS)}."),
     Column("line", "Int64", "1-based line where the interaction starts in the file."),
     Column("column", "Int64", "1-based column where the interaction starts in the file."),
     Column("method", "string", "HTTP request method, upper-case.", "http.request.method"),
@@ -105,9 +112,8 @@ INTERACTIONS: tuple[Column, ...] = (
     Column(
         "server_timing_header",
         "string",
-        "Header server_processing_ms was read from: openai-processing-ms, llm_provider-*-processing-ms, "
-        "x-amzn-bedrock-invocation-latency, x-envoy-upstream-service-time or server-timing (the longest "
-        "`dur`), the first present in that order; NA when none.",
+        f"Header server_processing_ms was read from: {one_of(SERVER_TIMING_HEADERS)} (server-timing: "
+        "the longest `dur`), the first present in that order; NA when none.",
     ),
     Column(
         "recorded_at",
@@ -240,7 +246,7 @@ PROBLEMS: tuple[Column, ...] = (
     Column("line", "Int64", "1-based line of the problem."),
     Column("column", "Int64", "1-based column of the problem."),
     Column("code", "string", "Problem code (`CT0xx`: file and parse)."),
-    Column("severity", "string", "error, warning or info."),
+    Column("severity", "string", f"{one_of(get_args(Severity))}."),
     Column("message", "string", "What is wrong, in plain words."),
     Column("interaction", "Int64", "0-based interaction the problem concerns; NA for the whole file."),
 )
@@ -251,6 +257,15 @@ FRAMES: dict[str, tuple[Column, ...]] = {
     "usage": USAGE,
     "problems": PROBLEMS,
 }
+
+
+def column(reference: str) -> Column:
+    """The column ``frame.column`` (``usage.input_tokens``) as declared."""
+    frame, _, name = reference.partition(".")
+    found = [c for c in FRAMES[frame] if c.name == name]
+    if not found:
+        raise KeyError(reference)
+    return found[0]
 
 
 def render_data_dictionary() -> str:

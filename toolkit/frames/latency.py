@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from toolkit.frames.tables import TABLES
+from toolkit.frames.tables import TABLES, dtypes_of
 
 __all__ = ["RECORDED", "SERVER", "latency_table", "time_values"]
 
@@ -83,8 +83,4 @@ def _row(
 
 
 def _frame(rows: list[dict[str, object]]) -> pd.DataFrame:
-    columns = list(TABLES["latency"].columns)
-    dtypes = {c: "string" for c in ("measure", "source", "provider")}
-    dtypes |= {"known": "Int64", "interactions": "Int64"}
-    dtypes |= {c: "Float64" for c in (*_QUANTILES, "max_s")}
-    return pd.DataFrame(rows, columns=columns).astype(dtypes)
+    return pd.DataFrame(rows, columns=list(TABLES["latency"].columns)).astype(dtypes_of("latency"))

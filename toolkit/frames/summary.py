@@ -8,20 +8,22 @@ read a ``Summary``; a notebook can call each table function on ``Frames``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 
 from toolkit.analyze.cost.estimate import price_table
 from toolkit.frames import KEY, Frames
 from toolkit.frames.latency import latency_table, time_values
-from toolkit.frames.tables import TABLES
+from toolkit.frames.tables import DEFAULT_TOP, TABLES, dtypes_of
 from toolkit.problems import ProblemCode
 
 __all__ = [
     "Summary",
     "build_calls",
+    "build_table",
     "by_api",
     "by_cassette",
     "by_model",
@@ -58,7 +60,6 @@ _COUNTS = {
 }
 _FLAGS = {"streamed": "is_stream", "errors": "is_error", "with_usage": "has_usage"}
 _ZERO_WHEN_EMPTY = ["cassettes", "interactions", *_FLAGS, *_COUNTS, "body_bytes"]
-_FILE_COUNTS = ("files", "problem_files", "duration_known", "server_timing_known")
 
 
 @dataclass(frozen=True)
@@ -68,50 +69,64 @@ class Summary:
     inputs: tuple[str, ...]
     price_table: str
     top: int
-    totals: pd.DataFrame
-    by_provider: pd.DataFrame
-    by_model: pd.DataFrame
-    by_api: pd.DataFrame
-    by_cassette: pd.DataFrame
-    largest_cassettes: pd.DataFrame
-    most_expensive_cassettes: pd.DataFrame
-    latency: pd.DataFrame
-    problems: pd.DataFrame
+    #: Every table built, by its name in ``toolkit.frames.tables.TABLES`` and in that order; a
+    #: table ``only_with`` an option (``lint``) is here only when it was built.
+    tables: Mapping[str, pd.DataFrame]
     #: Every known time: measure, source, provider, seconds (for distribution charts).
     times: pd.DataFrame
-    #: Lint findings by code; None when lint was not run.
-    lint: pd.DataFrame | None = None
 
     def table(self, name: str) -> pd.DataFrame | None:
-        """The table ``name`` (a key of ``toolkit.frames.tables.TABLES``)."""
+        """The table ``name`` (a key of ``toolkit.frames.tables.TABLES``); None if it was not built."""
         if name not in TABLES:
             raise KeyError(name)
-        table: pd.DataFrame | None = getattr(self, name)
-        return table
+        return self.tables.get(name)
+
+
+class _Source:
+    """What the tables are built from: the interactions with their usage, and the problems."""
+
+    def __init__(self, frames: Frames, top: int) -> None:
+        self.calls = build_calls(frames)
+        self.problems = frames.problems
+        self.top = top
+
+    @cached_property
+    def cassettes(self) -> pd.DataFrame:
+        return _cassettes(self.calls)
+
+
+#: How each table is built, by name; ``lint`` is the findings the caller hands in.
+_BUILD: dict[str, Callable[[_Source], pd.DataFrame]] = {
+    "totals": lambda source: _totals(source.calls, source.problems),
+    "by_provider": lambda source: _grouped(source.calls, "by_provider"),
+    "by_model": lambda source: _grouped(source.calls, "by_model"),
+    "by_api": lambda source: _grouped(source.calls, "by_api"),
+    "by_cassette": lambda source: source.cassettes,
+    "largest_cassettes": lambda source: _largest(source.cassettes, source.top),
+    "most_expensive_cassettes": lambda source: _most_expensive(source.cassettes, source.top),
+    "latency": lambda source: latency_table(source.calls),
+    "problems": lambda source: _problems(source.problems),
+}
 
 
 def summarize(
-    frames: Frames, inputs: Sequence[str] = (), top: int = 10, lint: pd.DataFrame | None = None
+    frames: Frames, inputs: Sequence[str] = (), top: int = DEFAULT_TOP, lint: pd.DataFrame | None = None
 ) -> Summary:
-    """Every table of the audit of ``frames``; ``top`` rows in the largest / most expensive lists."""
-    calls = build_calls(frames)
-    cassettes = _cassettes(calls)
-    return Summary(
-        inputs=tuple(inputs),
-        price_table=price_table(),
-        top=top,
-        totals=_totals(calls, frames.problems),
-        by_provider=_grouped(calls, "by_provider"),
-        by_model=_grouped(calls, "by_model"),
-        by_api=_grouped(calls, "by_api"),
-        by_cassette=cassettes,
-        largest_cassettes=_largest(cassettes, top),
-        most_expensive_cassettes=_most_expensive(cassettes, top),
-        latency=latency_table(calls),
-        problems=_problems(frames.problems),
-        times=time_values(calls),
-        lint=lint,
-    )
+    """Every table of the audit of ``frames``; ``top`` rows in the largest / most expensive lists.
+
+    ``lint`` is the lint table (``toolkit.report.findings.lint_table``), when lint was run.
+    """
+    source = _Source(frames, top)
+    built = {name: build(source) for name, build in _BUILD.items()}
+    if lint is not None:
+        built["lint"] = lint
+    tables = {name: built[name] for name in TABLES if name in built}
+    return Summary(tuple(inputs), price_table(), top, tables, time_values(source.calls))
+
+
+def build_table(frames: Frames, name: str, top: int = DEFAULT_TOP) -> pd.DataFrame:
+    """The report's table ``name`` of ``frames`` alone (any table but ``lint``)."""
+    return _BUILD[name](_Source(frames, top))
 
 
 def build_calls(frames: Frames) -> pd.DataFrame:
@@ -221,8 +236,7 @@ def _totals(calls: pd.DataFrame, problems: pd.DataFrame) -> pd.DataFrame:
     table["problem_files"] = problems["cassette"].nunique()
     table["duration_known"] = int(calls["duration_s"].notna().sum())
     table["server_timing_known"] = int(calls["server_s"].notna().sum())
-    columns = list(TABLES["totals"].columns)
-    return table[columns].astype({c: "Int64" for c in _FILE_COUNTS})
+    return table[list(TABLES["totals"].columns)].astype(dtypes_of("totals"))
 
 
 def _problems(problems: pd.DataFrame) -> pd.DataFrame:
@@ -245,9 +259,7 @@ def _problems(problems: pd.DataFrame) -> pd.DataFrame:
 
 def findings_frame(rows: list[dict[str, object]]) -> pd.DataFrame:
     """The problems / lint table from plain rows, with its declared columns and dtypes."""
-    columns = list(TABLES["problems"].columns)
-    frame = pd.DataFrame(rows, columns=columns)
-    return frame.astype({c: "Int64" if c in ("count", "files") else "string" for c in columns})
+    return pd.DataFrame(rows, columns=list(TABLES["problems"].columns)).astype(dtypes_of("problems"))
 
 
 def _problem_name(code: str) -> str:
@@ -259,39 +271,39 @@ def _problem_name(code: str) -> str:
 
 def totals(frames: Frames) -> pd.DataFrame:
     """One row: every metric over all interactions, and the file counts."""
-    return _totals(build_calls(frames), frames.problems)
+    return build_table(frames, "totals")
 
 
 def by_provider(frames: Frames) -> pd.DataFrame:
     """One row per provider, most interactions first."""
-    return _grouped(build_calls(frames), "by_provider")
+    return build_table(frames, "by_provider")
 
 
 def by_model(frames: Frames) -> pd.DataFrame:
     """One row per provider and model, most interactions first."""
-    return _grouped(build_calls(frames), "by_model")
+    return build_table(frames, "by_model")
 
 
 def by_api(frames: Frames) -> pd.DataFrame:
     """One row per provider and API family, most interactions first."""
-    return _grouped(build_calls(frames), "by_api")
+    return build_table(frames, "by_api")
 
 
 def by_cassette(frames: Frames) -> pd.DataFrame:
     """One row per cassette with interactions, in the order read."""
-    return _cassettes(build_calls(frames))
+    return build_table(frames, "by_cassette")
 
 
-def largest_cassettes(frames: Frames, top: int = 10) -> pd.DataFrame:
+def largest_cassettes(frames: Frames, top: int = DEFAULT_TOP) -> pd.DataFrame:
     """The ``top`` cassettes with the most body bytes."""
-    return _largest(by_cassette(frames), top)
+    return build_table(frames, "largest_cassettes", top)
 
 
-def most_expensive_cassettes(frames: Frames, top: int = 10) -> pd.DataFrame:
+def most_expensive_cassettes(frames: Frames, top: int = DEFAULT_TOP) -> pd.DataFrame:
     """The ``top`` cassettes with the highest known cost."""
-    return _most_expensive(by_cassette(frames), top)
+    return build_table(frames, "most_expensive_cassettes", top)
 
 
 def problem_table(frames: Frames) -> pd.DataFrame:
     """Problems by code."""
-    return _problems(frames.problems)
+    return build_table(frames, "problems")

@@ -10,45 +10,82 @@ Imports nothing heavy.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, replace
+from typing import Literal, get_args
 
-__all__ = ["FIELDS", "GROUP_TABLES", "TABLES", "Field", "Kind", "Section", "TableSpec", "field"]
+from toolkit.frames.columns import column, one_of
+from toolkit.problems import Severity
+
+__all__ = [
+    "DEFAULT_TOP",
+    "DTYPES",
+    "FIELDS",
+    "GROUP_TABLES",
+    "TABLES",
+    "Field",
+    "Kind",
+    "Section",
+    "TableSpec",
+    "dtypes_of",
+    "field",
+]
 
 #: How a value is written for people (JSON and CSV always carry the raw value).
 Kind = Literal["text", "count", "ratio", "usd", "ticks", "seconds", "bytes"]
+#: The pandas dtype of each kind of value.
+DTYPES: dict[Kind, str] = {
+    "text": "string",
+    "count": "Int64",
+    "ticks": "Int64",
+    "bytes": "Int64",
+    "ratio": "Float64",
+    "usd": "Float64",
+    "seconds": "Float64",
+}
 
 
 @dataclass(frozen=True, slots=True)
 class Field:
-    """One column of a summary table (and one key of its JSON objects)."""
+    """One column of a summary table (and one key of its JSON objects).
+
+    A field computed from frame columns names them in ``columns`` (``frame.column``) and says in
+    ``how`` only what the computation adds: its meaning is that, then each column's meaning as
+    the data dictionary declares it (``toolkit.frames.columns``), never a restatement of it.
+    """
 
     name: str
     heading: str
     kind: Kind
-    description: str
+    how: str
+    columns: tuple[str, ...] = ()
+    #: What people see for a key that is missing (a missing key is a group of its own).
+    missing: str = ""
 
+    @property
+    def description(self) -> str:
+        """What the field means: ``how``, then the declared meaning of each column it is made of."""
+        return " ".join((self.how, *(f"`{ref}`: {column(ref).description}" for ref in self.columns)))
+
+
+#: What a key, a sum, and a count of known values add to the meaning of their column.
+_KEY = "The row's key."
+_SUM = "Summed over the row; null when no interaction in it has a value."
+_KNOWN = "Interactions with a value."
 
 _FIELDS = (
     # keys
-    Field(
-        "provider",
-        "provider",
-        "text",
-        "Provider (from the host); null for traffic that is no LLM provider's.",
-    ),
+    Field("provider", "provider", "text", _KEY, ("interactions.provider",), missing="(other traffic)"),
     Field(
         "model",
         "model",
         "text",
-        "Model: the one requested (request body, else URL path), else the one the response names; "
-        "null when neither says.",
+        "The row's key: the model requested, else the one the response names; null when neither says.",
+        ("interactions.model", "interactions.response_model"),
+        missing="(none)",
     ),
-    Field(
-        "api", "API", "text", "API family from the URL path (chat.completions, messages ...); null if none."
-    ),
-    Field("cassette", "cassette", "text", "Path of the cassette file, as given on the command line."),
-    Field("format", "format", "text", "Cassette dialect (go-vcr-v2, vcrpy, ruby-vcr ...)."),
+    Field("api", "API", "text", _KEY, ("interactions.api",), missing="(none)"),
+    Field("cassette", "cassette", "text", _KEY, ("interactions.cassette",)),
+    Field("format", "format", "text", "The cassette's dialect.", ("interactions.format",)),
     # traffic
     Field(
         "files",
@@ -57,19 +94,33 @@ _FIELDS = (
         "Files: in totals every file read (cassettes and files that could not be read as one); in "
         "problems and lint, the files with that code.",
     ),
-    Field("problem_files", "files with problems", "count", "Files with a CT0xx problem (see `problems`)."),
-    Field("cassettes", "cassettes", "count", "Cassette files with at least one interaction in the row."),
-    Field("interactions", "interactions", "count", "Recorded HTTP interactions."),
-    Field("streamed", "streamed", "count", "Interactions whose response is an event stream (SSE, AWS)."),
+    Field("problem_files", "files with problems", "count", "Files with a problem.", ("problems.cassette",)),
+    Field(
+        "cassettes",
+        "cassettes",
+        "count",
+        "Cassettes with an interaction in the row.",
+        ("interactions.cassette",),
+    ),
+    Field("interactions", "interactions", "count", "Recorded HTTP interactions (rows of `interactions`)."),
+    Field("streamed", "streamed", "count", "Interactions where it is true.", ("interactions.is_stream",)),
     Field("streamed_share", "streamed share", "ratio", "streamed / interactions."),
-    Field("errors", "errors", "count", "Responses with HTTP status 400 or above."),
-    Field("with_usage", "with usage", "count", "Interactions that report token usage."),
+    Field(
+        "errors",
+        "errors",
+        "count",
+        "Interactions whose status is 400 or above.",
+        ("interactions.status_code",),
+    ),
+    Field(
+        "with_usage", "with usage", "count", "Interactions that report token usage.", ("usage.usage_source",)
+    ),
     # tokens
-    Field("input_tokens", "input", "count", "Input tokens, cache reads and writes included."),
-    Field("output_tokens", "output", "count", "Output tokens, reasoning included."),
-    Field("reasoning_tokens", "reasoning", "count", "Reasoning (thinking) tokens, part of output."),
-    Field("cache_read_tokens", "cache read", "count", "Input tokens read from the prompt cache."),
-    Field("cache_write_tokens", "cache write", "count", "Input tokens written to the prompt cache."),
+    Field("input_tokens", "input", "count", _SUM, ("usage.input_tokens",)),
+    Field("output_tokens", "output", "count", _SUM, ("usage.output_tokens",)),
+    Field("reasoning_tokens", "reasoning", "count", _SUM, ("usage.reasoning_tokens",)),
+    Field("cache_read_tokens", "cache read", "count", _SUM, ("usage.cache_read_tokens",)),
+    Field("cache_write_tokens", "cache write", "count", _SUM, ("usage.cache_write_tokens",)),
     Field(
         "cache_hit_ratio",
         "cache hit",
@@ -83,43 +134,45 @@ _FIELDS = (
         "reasoning_tokens / output_tokens, over the interactions that report reasoning tokens.",
     ),
     # cost
-    Field("cost_ticks", "reported ticks", "ticks", "Cost reported in ticks (xAI; 1 tick = 1e-10 USD)."),
-    Field(
-        "reported_cost_usd",
-        "reported USD",
-        "usd",
-        "Cost the provider reported, in USD (ticks / 1e10, OpenRouter and Vercel `usage.cost`).",
-    ),
-    Field("with_reported_cost", "with reported", "count", "Interactions with a provider-reported cost."),
-    Field("estimated_cost_usd", "estimated USD", "usd", "Cost estimated from the genai-prices table."),
-    Field("with_estimate", "priced", "count", "Interactions the price table prices."),
+    Field("cost_ticks", "reported ticks", "ticks", _SUM, ("usage.cost_ticks",)),
+    Field("reported_cost_usd", "reported USD", "usd", _SUM, ("usage.reported_cost_usd",)),
+    Field("with_reported_cost", "with reported", "count", _KNOWN, ("usage.reported_cost_usd",)),
+    Field("estimated_cost_usd", "estimated USD", "usd", _SUM, ("usage.estimated_cost_usd",)),
+    Field("with_estimate", "priced", "count", _KNOWN, ("usage.estimated_cost_usd",)),
     Field(
         "cost_difference_usd",
         "estimate - reported",
         "usd",
-        "estimated - reported USD, summed over the interactions that have both: the price table's "
-        "drift from what the provider billed.",
+        "estimated - reported, summed over the interactions that have both: the price table's drift "
+        "from what the provider billed.",
+        ("usage.estimated_cost_usd", "usage.reported_cost_usd"),
     ),
-    Field("with_both_costs", "compared", "count", "Interactions with both a reported and an estimated cost."),
+    Field(
+        "with_both_costs",
+        "compared",
+        "count",
+        "Interactions with both.",
+        ("usage.estimated_cost_usd", "usage.reported_cost_usd"),
+    ),
     Field(
         "cost_usd",
         "cost USD",
         "usd",
-        "Best known cost: the provider's own figure where it reported one, else the estimate.",
+        "The best known cost, summed over the row: the reported cost where the provider reported one, "
+        "else the estimate.",
+        ("usage.reported_cost_usd", "usage.estimated_cost_usd"),
     ),
-    Field("body_bytes", "body bytes", "bytes", "Request and response bodies as stored, in bytes."),
+    Field(
+        "body_bytes",
+        "body bytes",
+        "bytes",
+        "The two, summed over the row.",
+        ("interactions.request_bytes", "interactions.stored_response_bytes"),
+    ),
     # latency
+    Field("duration_known", "duration known", "count", _KNOWN, ("interactions.duration_s",)),
     Field(
-        "duration_known",
-        "duration known",
-        "count",
-        "Interactions with a recorded duration (go-vcr `duration`, HAR `time`).",
-    ),
-    Field(
-        "server_timing_known",
-        "server timing known",
-        "count",
-        "Interactions with a server-reported processing time (response headers).",
+        "server_timing_known", "server timing known", "count", _KNOWN, ("interactions.server_processing_ms",)
     ),
     Field(
         "measure",
@@ -128,7 +181,13 @@ _FIELDS = (
         "`recorded duration` (measured by the recorder around the exchange) or `server processing` "
         "(reported by the server in a header); never mixed.",
     ),
-    Field("source", "source", "text", "Where the times come from: the recorder field or the header name."),
+    Field(
+        "source",
+        "source",
+        "text",
+        "Where the times come from: the recorder field or the header name.",
+        missing="(no header)",
+    ),
     Field("known", "known", "count", "Interactions with a time from this source."),
     Field("p50_s", "p50 (s)", "seconds", "Median, in seconds (linear interpolation)."),
     Field("p90_s", "p90 (s)", "seconds", "90th percentile, in seconds."),
@@ -137,12 +196,17 @@ _FIELDS = (
     # problems and lint findings
     Field("code", "code", "text", "Problem or rule code (CT0xx: file and parse)."),
     Field("name", "name", "text", "What the code means, in a few words."),
-    Field("severity", "severity", "text", "error, warning or info."),
+    Field("severity", "severity", "text", f"{one_of(get_args(Severity))}."),
     Field("count", "count", "count", "How many problems or findings."),
     Field("first", "first at", "text", "Where the first one is: path:line:column."),
 )
 
 FIELDS: dict[str, Field] = {f.name: f for f in _FIELDS}
+
+
+def dtypes_of(table: str) -> dict[str, str]:
+    """The pandas dtype of each column of the summary table ``table``, from its fields' kinds."""
+    return {name: DTYPES[FIELDS[name].kind] for name in TABLES[table].columns}
 
 
 def field(name: str) -> Field:
@@ -163,7 +227,9 @@ class TableSpec:
     """One summary table: JSON key, title, meaning, every column, its keys, and what people see.
 
     ``columns`` is the table's (and each JSON object's, and the CSV header's) column order;
-    ``sections`` are the column groups the text, Markdown and HTML reports print.
+    ``sections`` are the column groups the text, Markdown and HTML reports print. A
+    ``one_row`` table is one JSON object rather than a list of them; a table ``only_with``
+    an option is built only when that option is given (JSON null otherwise).
     """
 
     name: str
@@ -172,6 +238,8 @@ class TableSpec:
     columns: tuple[str, ...]
     keys: tuple[str, ...]
     sections: tuple[Section, ...]
+    one_row: bool = False
+    only_with: str | None = None
 
 
 TRAFFIC = ("cassettes", "interactions", "streamed", "streamed_share", "errors", "with_usage")
@@ -237,6 +305,7 @@ TOTALS = TableSpec(
         Section("tokens", TOKENS),
         Section("cost", COST),
     ),
+    one_row=True,
 )
 BY_PROVIDER = _grouped(
     "by_provider",
@@ -281,18 +350,15 @@ LATENCY = _listing(
     "`interactions`).",
     ("measure", "source", "provider", "known", "interactions", "p50_s", "p90_s", "p99_s", "max_s"),
 )
+#: The columns of the problems and lint tables: codes with how many, where, and the first place.
+_BY_CODE = ("code", "name", "severity", "count", "files", "first")
 PROBLEMS = _listing(
     "problems",
     "Problems",
     "Files (or interactions) that could not be read, by code: they are not in the other tables.",
-    ("code", "name", "severity", "count", "files", "first"),
+    _BY_CODE,
 )
-LINT = _listing(
-    "lint",
-    "Lint",
-    "Lint findings by rule code (only with `--lint`).",
-    ("code", "name", "severity", "count", "files", "first"),
-)
+LINT = replace(_listing("lint", "Lint", "Lint findings by rule code.", _BY_CODE), only_with="--lint")
 
 TABLES: dict[str, TableSpec] = {
     t.name: t
@@ -310,4 +376,6 @@ TABLES: dict[str, TableSpec] = {
     )
 }
 #: Tables grouped by a key, with every metric.
-GROUP_TABLES = ("by_provider", "by_model", "by_api", "by_cassette")
+GROUP_TABLES = tuple(t.name for t in TABLES.values() if t.keys and set(METRICS) <= set(t.columns))
+#: Rows in the largest / most expensive cassette lists unless ``--top`` says otherwise.
+DEFAULT_TOP = 10

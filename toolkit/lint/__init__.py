@@ -16,6 +16,7 @@ importing one rule module stays cheap):
   place; stale entries);
 * ``toolkit.lint.reporters``: ``REPORTER_BY_NAME`` (text, json, sarif, github, junit);
 * ``toolkit.lint.rules``: the registry (``RULES``, ``RULE_BY_CODE``, ``FAMILIES``); a family is
-  a module with a ``RULES`` tuple of ``toolkit.lint.rule.Rule``, listed in ``_FAMILY_MODULES``;
+  a module with a ``RULES`` tuple of ``toolkit.lint.rule.Rule`` (each declared beside its
+  check), listed in ``_FAMILY_MODULES``;
 * ``toolkit.lint.locate``: hits at a header, a field, a body or an interaction.
 """

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from toolkit.model import Position
 from toolkit.problems import Severity
-from toolkit.read.document import Position
 
 __all__ = ["SEVERITIES", "Finding", "Hit", "Severity", "severity_rank"]
 

@@ -12,10 +12,9 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
-from typing import Literal
 
 from toolkit.lint.finding import Hit
-from toolkit.model import Header, Interaction, Request, Response
+from toolkit.model import Header, Interaction, Request, Response, Side
 
 __all__ = [
     "Side",
@@ -27,8 +26,6 @@ __all__ = [
     "interaction_anchors",
     "message_of",
 ]
-
-Side = Literal["request", "response"]
 
 
 def message_of(interaction: Interaction, side: Side) -> Request | Response:

@@ -1,9 +1,11 @@
 """A lint rule: its code, name, default severity, options, documentation and ``check``.
 
-Rules are values (``Rule``), not classes: a family module builds a tuple of
-them and the registry in ``toolkit.lint.rules`` lists the families. ``check``
-is a generator over ``Hit``; it reads a ``LintContext`` and its options and
-does no I/O.
+Rules are values (``Rule``), not classes: in a family module each rule is declared
+right after its check (``SCHEMA_VIOLATION = Rule("CT101", ..., check_schema_rule)``),
+the module's ``RULES`` tuple lists them, and the registry in ``toolkit.lint.rules``
+lists the families. ``check`` is a generator over ``Hit``; it reads a ``LintContext``
+and its options and does no I/O. The engine, not the check, stamps the code,
+severity and fingerprint on each hit.
 """
 
 from __future__ import annotations

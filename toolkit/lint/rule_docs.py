@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from toolkit.lint.rule import Example, Rule
 from toolkit.lint.rules import FAMILIES
 
-__all__ = ["render_rule", "render_rule_table"]
+__all__ = ["render_rule", "render_rule_table", "render_rules_markdown"]
 
 _WIDTH = 88
 
@@ -23,6 +23,13 @@ def render_rule_table(rules: Iterable[Rule]) -> str:
         if members:
             lines.append(f"{family.prefix}xx {family.title}")
             lines.extend(f"  {r.code}  {r.name:<{width}}  {r.severity:<7}  {r.summary}" for r in members)
+    return "\n".join(lines) + "\n"
+
+
+def render_rules_markdown(rules: Iterable[Rule]) -> str:
+    """The rules as a Markdown table (the README's): code, name, default severity, summary."""
+    lines = ["| code | name | severity | finds |", "|---|---|---|---|"]
+    lines.extend(f"| {r.code} | `{r.name}` | {r.severity} | {r.summary} |" for r in rules)
     return "\n".join(lines) + "\n"
 
 

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 import orjson
 
-__all__ = ["ParsedBody", "loads", "parse_body"]
+__all__ = ["ParsedBody", "loads", "loads_object", "parse_body"]
 
 
 def loads(text: str | bytes) -> Any:
@@ -25,6 +25,16 @@ def loads(text: str | bytes) -> Any:
         return orjson.loads(text)
     except orjson.JSONDecodeError:
         return json.loads(text)
+
+
+def loads_object(text: str) -> Any:
+    """The JSON object ``text`` holds (a stream event's data), or None when it holds no object."""
+    if not text.lstrip().startswith("{"):
+        return None
+    try:
+        return loads(text)
+    except (ValueError, RecursionError):
+        return None
 
 
 class ParsedBody(NamedTuple):

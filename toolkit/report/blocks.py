@@ -7,17 +7,20 @@ here; paragraphs may hold `code` spans in backticks.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import get_args
 
 import pandas as pd
 
 from toolkit.frames.latency import RECORDED, SERVER
 from toolkit.frames.summary import Summary
 from toolkit.frames.tables import FIELDS, TABLES, Section
+from toolkit.problems import Severity
+from toolkit.report.charts import CHARTS
 from toolkit.report.numbers import plain, show_number
 
-__all__ = ["Block", "Bullets", "Chart", "Charts", "Heading", "Paragraph", "Table", "build_document"]
+__all__ = ["Block", "Bullets", "Charts", "Heading", "Paragraph", "Table", "build_document"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,25 +50,18 @@ class Table:
 
 
 @dataclass(frozen=True, slots=True)
-class Chart:
-    """A chart by name (a key of ``toolkit.report.charts.CHARTS``)."""
-
-    name: str
-    title: str
-
-
-@dataclass(frozen=True, slots=True)
 class Charts:
-    """A section of charts: only the HTML report draws it."""
+    """A section of charts, by name (keys of ``toolkit.report.charts.CHARTS``): only the HTML
+    report draws it."""
 
     title: str
-    charts: tuple[Chart, ...]
+    charts: tuple[str, ...]
 
 
 Block = Heading | Paragraph | Bullets | Table | Charts
 
 #: What an NA key means, per key column.
-_NA_KEYS = {"provider": "(other traffic)", "model": "(none)", "api": "(none)", "source": "(no header)"}
+_NA_KEYS = {name: field.missing for name, field in FIELDS.items() if field.missing}
 _CODE_COLUMNS = frozenset({"cassette", "first", "source"})
 
 NOTES = (
@@ -86,19 +82,7 @@ def build_document(summary: Summary, missing: str = "—") -> list[Block]:
     """Every block of the report, in order; ``missing`` stands for values nothing reports."""
     return [
         *_introduction(summary),
-        *_totals(summary, missing),
-        *_charts(),
-        *(
-            block
-            for name in ("by_provider", "by_model", "by_api")
-            for block in _grouped(summary, name, missing)
-        ),
-        *_latency(summary, missing),
-        *_listing(summary, "largest_cassettes", missing),
-        *_listing(summary, "most_expensive_cassettes", missing),
-        *_listing(summary, "by_cassette", missing),
-        *_problems(summary, missing),
-        *_lint(summary, missing),
+        *(block for name, layout in _SECTIONS.items() for block in layout(summary, name, missing)),
         Heading(2, "Notes"),
         Bullets(NOTES),
     ]
@@ -107,7 +91,7 @@ def build_document(summary: Summary, missing: str = "—") -> list[Block]:
 def _introduction(summary: Summary) -> Iterator[Block]:
     inputs = ", ".join(f"`{path}`" for path in summary.inputs) or "the frames given"
     yield Heading(1, "Cassette audit")
-    totals = _first_row(summary.totals)
+    totals = _first_row(summary.tables["totals"])
     files, problem_files, cassettes = (_count(totals, n) for n in ("files", "problem_files", "cassettes"))
     interactions, usage = _count(totals, "interactions"), _count(totals, "with_usage")
     text = (
@@ -120,30 +104,26 @@ def _introduction(summary: Summary) -> Iterator[Block]:
     yield Paragraph(f"Estimated costs use {summary.price_table}.")
 
 
-def _totals(summary: Summary, missing: str) -> Iterator[Block]:
-    yield Heading(2, "Totals")
-    row = _first_row(summary.totals)
+def _totals(summary: Summary, name: str, missing: str) -> Iterator[Block]:
+    spec = TABLES[name]
+    yield Heading(2, spec.title)
+    row = _first_row(summary.tables[name])
     rows = []
-    for section in TABLES["totals"].sections:
-        for i, name in enumerate(section.columns):
-            field = FIELDS[name]
-            value = show_number(row.get(name), field.kind, missing)
+    for section in spec.sections:
+        for i, column in enumerate(section.columns):
+            field = FIELDS[column]
+            value = show_number(row.get(column), field.kind, missing)
             rows.append((section.title if i == 0 else "", field.heading, value))
     yield Table(("group", "metric", "value"), tuple(rows), (False, False, True), (False, False, False))
 
 
-def _charts() -> Iterator[Block]:
-    charts = (
-        Chart("tokens_by_model", "Tokens by model"),
-        Chart("cost_by_model", "Cost by model"),
-        Chart("latency", "Latency distribution"),
-    )
-    yield Charts("Charts", charts)
+def _charts(_summary: Summary, _name: str, _missing: str) -> Iterator[Block]:
+    yield Charts("Charts", tuple(CHARTS))
 
 
 def _grouped(summary: Summary, name: str, missing: str) -> Iterator[Block]:
     spec = TABLES[name]
-    table = summary.table(name)
+    table = summary.tables[name]
     yield Heading(2, spec.title)
     yield Paragraph(spec.description)
     for section in spec.sections:
@@ -151,14 +131,14 @@ def _grouped(summary: Summary, name: str, missing: str) -> Iterator[Block]:
         yield _table(table, section, missing)
 
 
-def _latency(summary: Summary, missing: str) -> Iterator[Block]:
-    spec = TABLES["latency"]
+def _latency(summary: Summary, name: str, missing: str) -> Iterator[Block]:
+    spec = TABLES[name]
     yield Heading(2, spec.title)
-    latency = summary.latency
+    latency = summary.tables[name]
     overall = latency[latency["provider"].isna()]
     recorded = overall[overall["measure"] == RECORDED]
     server = overall[(overall["measure"] == SERVER) & overall["source"].notna()]
-    of = _count(_first_row(summary.totals), "interactions")
+    of = _count(_first_row(summary.tables["totals"]), "interactions")
     known = int(recorded["known"].sum())
     yield Paragraph(
         f"Recorded duration (go-vcr `duration`, HAR `time`: measured by the recorder around the whole "
@@ -183,40 +163,40 @@ def _listing(summary: Summary, name: str, missing: str) -> Iterator[Block]:
     spec = TABLES[name]
     yield Heading(2, spec.title)
     yield Paragraph(spec.description.replace("`--top`", f"`--top`, here {summary.top}"))
-    yield _table(summary.table(name), spec.sections[0], missing)
+    yield _table(summary.tables[name], spec.sections[0], missing)
 
 
-def _problems(summary: Summary, missing: str) -> Iterator[Block]:
-    spec = TABLES["problems"]
+def _problems(summary: Summary, name: str, missing: str) -> Iterator[Block]:
+    spec, problems = TABLES[name], summary.tables[name]
     yield Heading(2, spec.title)
-    if summary.problems.empty:
+    if problems.empty:
         yield Paragraph("Every file was read.")
         return
     yield Paragraph(spec.description)
-    yield _table(summary.problems, spec.sections[0], missing)
+    yield _table(problems, spec.sections[0], missing)
 
 
-def _lint(summary: Summary, missing: str) -> Iterator[Block]:
-    if summary.lint is None:
+def _lint(summary: Summary, name: str, missing: str) -> Iterator[Block]:
+    spec, lint = TABLES[name], summary.table(name)
+    if lint is None:
         return
-    spec = TABLES["lint"]
     yield Heading(2, spec.title)
-    if summary.lint.empty:
+    if lint.empty:
         yield Paragraph("No lint findings.")
         return
-    counts = summary.lint.groupby("severity")["count"].sum()
-    found = ", ".join(f"{int(counts[s]):,} {s}" for s in ("error", "warning", "info") if s in counts)
-    yield Paragraph(f"{int(summary.lint['count'].sum()):,} findings: {found}.")
-    yield _table(summary.lint, spec.sections[0], missing)
+    counts = lint.groupby("severity")["count"].sum()
+    found = ", ".join(f"{int(counts[s]):,} {s}" for s in get_args(Severity) if s in counts)
+    yield Paragraph(f"{int(lint['count'].sum()):,} findings: {found}.")
+    yield _table(lint, spec.sections[0], missing)
 
 
 def _table(
-    frame: pd.DataFrame | None, section: Section, missing: str, na_keys: dict[str, str] | None = None
+    frame: pd.DataFrame, section: Section, missing: str, na_keys: dict[str, str] | None = None
 ) -> Table:
     labels = {**_NA_KEYS, **(na_keys or {})}
     columns = section.columns
     rows: list[tuple[str, ...]] = []
-    for record in (frame if frame is not None else pd.DataFrame(columns=columns)).to_dict("records"):
+    for record in frame.to_dict("records"):
         cells = []
         for name in columns:
             value = record.get(name)
@@ -239,3 +219,23 @@ def _count(row: dict[str, object], name: str) -> int:
 
 def _plural(n: int, word: str) -> str:
     return word if n == 1 else f"{word}s"
+
+
+#: A section of the report for people: the blocks of the table ``name`` (or of the charts).
+Layout = Callable[[Summary, str, str], Iterator[Block]]
+
+#: The report for people, section by section in reading order (JSON keeps the tables' declared
+#: order): every table of ``TABLES`` by its name, with its layout, and the charts.
+_SECTIONS: dict[str, Layout] = {
+    "totals": _totals,
+    "charts": _charts,
+    "by_provider": _grouped,
+    "by_model": _grouped,
+    "by_api": _grouped,
+    "latency": _latency,
+    "largest_cassettes": _listing,
+    "most_expensive_cassettes": _listing,
+    "by_cassette": _listing,
+    "problems": _problems,
+    "lint": _lint,
+}

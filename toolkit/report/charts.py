@@ -16,10 +16,11 @@ import pandas as pd
 
 from toolkit.frames.latency import RECORDED, SERVER
 from toolkit.frames.summary import TOKEN_PARTS, Summary, token_parts
+from toolkit.frames.tables import FIELDS
 from toolkit.report.numbers import plain, show_usd
 from toolkit.report.svg import Canvas, compact, log_ticks, nice_ticks
 
-__all__ = ["CHARTS", "COLOURS", "render_chart"]
+__all__ = ["CHARTS", "COLOURS", "model_labels", "render_chart"]
 
 #: Series colours; each appears in one chart only.
 COLOURS = {
@@ -61,7 +62,7 @@ def render_chart(name: str, summary: Summary) -> str:
 
 def tokens_by_model(summary: Summary) -> str:
     """Stacked bars per model: uncached input, cache read, cache write, output, reasoning."""
-    models = _with_label(summary.by_model)
+    models = _with_label(summary.tables["by_model"])
     series = TOKEN_PARTS
     frame = token_parts(models).assign(label=models["label"])
     frame["total"] = frame[list(series)].sum(axis=1)
@@ -75,7 +76,7 @@ def tokens_by_model(summary: Summary) -> str:
 
 def cost_by_model(summary: Summary) -> str:
     """Per model, the estimated cost beside the cost the provider reported (where it did)."""
-    models = _with_label(summary.by_model)
+    models = _with_label(summary.tables["by_model"])
     frame = pd.DataFrame(
         {
             "estimated": models["estimated_cost_usd"].astype("Float64"),
@@ -103,7 +104,8 @@ def _cost_bars(record: dict[Hashable, object]) -> list[Bar]:
 def latency_distribution(summary: Summary) -> str:
     """A histogram (log-scaled seconds) per measure: recorded durations, server-reported times."""
     times = summary.times
-    interactions = int(plain(summary.totals["interactions"].iloc[0]) or 0) if len(summary.totals) else 0
+    totals = summary.tables["totals"]
+    interactions = int(plain(totals["interactions"].iloc[0]) or 0) if len(totals) else 0
     panels = []
     for measure, source in ((RECORDED, "the recorder"), (SERVER, "response headers")):
         seconds = [float(s) for s in times.loc[times["measure"] == measure, "seconds"] if s > 0]
@@ -115,13 +117,18 @@ def latency_distribution(summary: Summary) -> str:
 
 
 def _with_label(models: pd.DataFrame) -> pd.DataFrame:
+    return models.assign(label=model_labels(models))
+
+
+def model_labels(models: pd.DataFrame) -> pd.Series:
+    """``model · provider`` for each row of a table keyed by provider and model."""
+
     def label(row: pd.Series) -> str:
-        model = plain(row["model"]) or "(none)"
-        provider = plain(row["provider"]) or "(other traffic)"
+        model = plain(row["model"]) or FIELDS["model"].missing
+        provider = plain(row["provider"]) or FIELDS["provider"].missing
         return f"{model} · {provider}"
 
-    labels = models.apply(label, axis=1) if len(models) else pd.Series([], dtype="string")
-    return models.assign(label=labels)
+    return models.apply(label, axis=1) if len(models) else pd.Series([], dtype="string")
 
 
 def _top(frame: pd.DataFrame, by: str, series: list[str], keep_na: bool = False) -> pd.DataFrame:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from toolkit.frames.tables import FIELDS, TABLES, Kind
+from toolkit.frames.tables import FIELDS, TABLES, Kind, TableSpec
+from toolkit.report.options import DEFAULT_CSV_TABLE
+from toolkit.report.render_json import REPORT
 
 __all__ = ["render_json_shape"]
 
@@ -16,20 +18,26 @@ _TYPES: dict[Kind, str] = {
     "seconds": "number",
 }
 
-_TOP = (
-    ("report", "string", 'Always `"cassette-toolkit audit"`.'),
+_HEAD = (
+    ("report", "string", f'Always `"{REPORT}"`.'),
     ("version", "integer", "Version of this shape: raised only when a key is removed or changes meaning."),
     ("inputs", "array of strings", "The paths given on the command line, as given."),
     ("price_table", "string", "The price table behind the estimates (`genai-prices <version>`)."),
     ("top", "integer", "Rows in `largest_cassettes` and `most_expensive_cassettes` at most (`--top`)."),
-    ("totals", "object", "The `totals` fields below."),
-    *(
-        (name, "array of objects", f"The `{name}` rows below.")
-        for name in TABLES
-        if name not in ("totals", "lint")
-    ),
-    ("lint", "array of objects or null", "The `lint` rows below; null unless `--lint` was given."),
 )
+
+
+def _table_key(spec: TableSpec) -> tuple[str, str, str]:
+    """The top-level key of a table: its name, its JSON type, and what it holds."""
+    kind, holds = ("object", "fields") if spec.one_row else ("array of objects", "rows")
+    meaning = f"The `{spec.name}` {holds} below"
+    if spec.only_with:
+        return spec.name, f"{kind} or null", f"{meaning}; null unless `{spec.only_with}` was given."
+    return spec.name, kind, f"{meaning}."
+
+
+def _about(spec: TableSpec) -> str:
+    return f"{spec.description} Only with `{spec.only_with}`." if spec.only_with else spec.description
 
 
 def render_json_shape() -> str:
@@ -45,19 +53,24 @@ def render_json_shape() -> str:
         "reports the value (not zero). New keys may be added; a key is never removed or given another",
         "meaning without raising `version`. `reports/sample-audit.json` is an example.",
         "",
-        "`--format csv` writes one of the tables below (`--table NAME`, default `by_model`): the header",
-        "row is the table's keys in this order, an empty cell is `null`, and `totals` is one row.",
+        f"`--format csv` writes one of the tables below (`--table NAME`, default `{DEFAULT_CSV_TABLE}`): the",
+        "header row is the table's keys in this order, an empty cell is `null`, and a table that is one",
+        "object is one row. Meanings taken from the data dictionary (`frame.column`: ...) say NA or NaN",
+        "where the JSON has null.",
         "",
         "| key | type | meaning |",
         "|---|---|---|",
-        *(f"| `{key}` | {kind} | {meaning} |" for key, kind, meaning in _TOP),
+        *(
+            f"| `{key}` | {kind} | {meaning} |"
+            for key, kind, meaning in (*_HEAD, *map(_table_key, TABLES.values()))
+        ),
     ]
     for spec in TABLES.values():
         lines += [
             "",
             f"## `{spec.name}`",
             "",
-            spec.description,
+            _about(spec),
             "",
             "| key | type | meaning |",
             "|---|---|---|",

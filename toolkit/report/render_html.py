@@ -81,8 +81,8 @@ def _block(block: Block, summary: Summary, blocks: list[Block]) -> Iterator[str]
     elif isinstance(block, Charts):
         yield f'<h2 id="{_anchor(block.title)}">{escape(block.title)}</h2>'
         for chart in block.charts:
-            svg = render_chart(chart.name, summary)
-            yield f'<figure class="chart" id="chart-{chart.name}">{svg}</figure>'
+            svg = render_chart(chart, summary)
+            yield f'<figure class="chart" id="chart-{chart}">{svg}</figure>'
 
 
 def _navigation(blocks: list[Block]) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 
 from toolkit.frames.summary import Summary
-from toolkit.frames.tables import FIELDS, TABLES
+from toolkit.frames.tables import FIELDS, TABLES, TableSpec
 from toolkit.report.numbers import raw_value
 from toolkit.report.options import RenderOptions
 
@@ -21,17 +21,6 @@ __all__ = ["SHAPE_VERSION", "render_json", "report_document", "table_records"]
 
 SHAPE_VERSION = 1
 REPORT = "cassette-toolkit audit"
-#: Tables written as lists of objects, in this order (``totals`` is one object, ``lint`` may be null).
-LISTS = (
-    "by_provider",
-    "by_model",
-    "by_api",
-    "by_cassette",
-    "largest_cassettes",
-    "most_expensive_cassettes",
-    "latency",
-    "problems",
-)
 
 
 def render_json(summary: Summary, options: RenderOptions) -> str:
@@ -40,24 +29,32 @@ def render_json(summary: Summary, options: RenderOptions) -> str:
 
 
 def report_document(summary: Summary) -> dict[str, Any]:
-    """The JSON document as Python values."""
-    totals = table_records(summary.totals, "totals")
+    """The JSON document as Python values: every table in declared order, a ``one_row`` table as
+    one object, a table that was not built (``lint`` without ``--lint``) as null."""
     document: dict[str, Any] = {
         "report": REPORT,
         "version": SHAPE_VERSION,
         "inputs": list(summary.inputs),
         "price_table": summary.price_table,
         "top": summary.top,
-        "totals": totals[0] if totals else {},
     }
-    for name in LISTS:
-        document[name] = table_records(summary.table(name), name)
-    document["lint"] = None if summary.lint is None else table_records(summary.lint, "lint")
+    for spec in TABLES.values():
+        document[spec.name] = _table_value(spec, summary.table(spec.name))
     return document
 
 
+def _table_value(spec: TableSpec, table: pd.DataFrame | None) -> list[dict[str, Any]] | dict[str, Any] | None:
+    if table is None:
+        return None
+    records = table_records(table, spec.name)
+    if spec.one_row:
+        return records[0] if records else {}
+    return records
+
+
 def table_records(frame: pd.DataFrame | None, name: str) -> list[dict[str, Any]]:
-    """Rows of a summary table as objects with the table's declared keys, values raw."""
+    """Rows of a summary table as objects with the table's declared keys, values raw (none for a
+    table that was not built)."""
     if frame is None:
         return []
     columns = TABLES[name].columns

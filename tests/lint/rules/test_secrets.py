@@ -15,6 +15,7 @@ from tests.conftest import ROOT, LabelledSet
 from tests.lint.helpers import lint_text, where
 from toolkit.analyze.cassette import AnalyzedCassette
 from toolkit.credentials.templates import expand
+from toolkit.lint.reporters import FORMATS
 from toolkit.lint.rules.example_cassettes import vcrpy_cassette
 from toolkit.read.files import read_file
 
@@ -106,7 +107,7 @@ def _secrets(paths: list[Path]) -> set[str]:
     return found
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "junit"])
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_no_report_format_shows_a_secret(fmt: str, labelled_set: LabelledSet, tmp_path: Path) -> None:
     paths = [labelled_set.folder / name for name in PLANTED]
     secrets = _secrets(paths)

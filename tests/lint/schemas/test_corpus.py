@@ -13,21 +13,14 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, CORPUS_FORMATS
 from toolkit.lint.schemas import build_validator, check_schema
 from toolkit.lint.schemas.predicate import build_predicate
-from toolkit.lint.schemas.registry import load_schema
+from toolkit.lint.schemas.registry import has_schema, load_schema
 from toolkit.read.document import read_document
 
 #: index.csv's dialect names -> schema formats.
-SCHEMA_OF = {
-    "go-vcr-v2": "go-vcr-v2",
-    "vcrpy": "vcrpy",
-    "vcrpy-pydantic-ai(parsed_body)": "vcrpy",
-    "empty-interactions(version=1)": "vcrpy",
-    "ruby-vcr": "ruby-vcr",
-    "vcrpy-langchain-split": "langchain-split",
-}
+SCHEMA_OF = {name: format for name, format in CORPUS_FORMATS.items() if has_schema(format)}
 
 #: Real files that really are defective: path -> (line, column, path, keyword). None is:
 #: the one file once listed here, a request body written as a YAML mapping, replays in vcrpy

@@ -146,27 +146,23 @@ def test_method_is_upper_case_and_headers_sit_at_their_values() -> None:
     assert (header.name, header.value, header.position) == ("content-encoding", "gzip", Position(20, 20))
 
 
-def test_json_har_file() -> None:
-    document = {
-        "log": {
-            "version": "1.2",
-            "creator": {"name": "Polly.JS", "version": "6.0.6"},
-            "entries": [
-                {
-                    "_id": "x",
-                    "_order": 0,
-                    "startedDateTime": "2025-01-01T00:00:00.000Z",
-                    "time": 5,
-                    "request": {"method": "GET", "url": "https://api.openai.com/v1/models", "headers": []},
-                    "response": {
-                        "status": 200,
-                        "headers": [],
-                        "content": {"mimeType": "application/json", "text": "{}"},
-                    },
-                }
-            ],
-        }
+def polly_har(url: str, content: dict[str, str], **timing: object) -> dict[str, object]:
+    """A Polly.JS HAR document of one entry, as JSON data."""
+    entry = {
+        "_id": "x",
+        "_order": 0,
+        **timing,
+        "request": {"method": "GET", "url": url, "headers": []},
+        "response": {"status": 200, "headers": [], "content": content},
     }
+    creator = {"name": "Polly.JS", "version": "6.0.6"}
+    return {"log": {"version": "1.2", "creator": creator, "entries": [entry]}}
+
+
+def test_json_har_file() -> None:
+    content = {"mimeType": "application/json", "text": "{}"}
+    timing = {"startedDateTime": "2025-01-01T00:00:00.000Z", "time": 5}
+    document = polly_har("https://api.openai.com/v1/models", content, **timing)
     cassette = parse_cassette(json.dumps(document, indent=2).encode(), "recording.har").cassette
     assert (cassette.format, len(cassette.interactions), cassette.problems) == ("har", 1, ())
     assert lint_data(json.dumps(document).encode(), "recording.har", LintSettings(select=("CT1",))) == ()
@@ -214,20 +210,7 @@ def test_cody_text_wins_over_text_json() -> None:
 
 def test_json_har_that_yaml_refuses_is_read_as_json() -> None:
     # libyaml refuses the surrogate-pair escapes JSON writers use for characters beyond the BMP
-    document = {
-        "log": {
-            "version": "1.2",
-            "creator": {"name": "Polly.JS", "version": "6.0.6"},
-            "entries": [
-                {
-                    "_id": "x",
-                    "_order": 0,
-                    "request": {"method": "GET", "url": "https://example.com/a", "headers": []},
-                    "response": {"status": 200, "headers": [], "content": {"text": "ok \U0001f600"}},
-                }
-            ],
-        }
-    }
+    document = polly_har("https://example.com/a", {"text": "ok \U0001f600"})
     data = json.dumps(document).encode()
     assert b"\\ud83d" in data
     cassette = parse_cassette(data, "recording.har").cassette

@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import toolkit
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, run_toolkit
 from toolkit.lint.rules.example_cassettes import GOOD
 
 PACKAGE_JSON = '{\n  "name": "web",\n  "version": "1.0.0",\n  "devDependencies": {"jest": "^29"}\n}\n'
@@ -53,13 +52,7 @@ def repo(tmp_path: Path) -> Path:
 
 
 def run(command: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "toolkit", command, *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_toolkit(command, *args, cwd=cwd)
 
 
 def lint_files(repo: Path, *args: str) -> list[str]:

@@ -24,7 +24,7 @@ from typing import Any, Literal, NamedTuple
 
 from toolkit.analyze.llm.stream_errors import error_event
 from toolkit.analyze.streams import StreamDecoding, StreamEvent
-from toolkit.read.jsonparse import loads
+from toolkit.read.jsonparse import loads_object
 
 __all__ = ["CONVENTIONS", "Convention", "StreamEnd", "StreamState", "stream_end"]
 
@@ -76,20 +76,11 @@ def stream_end(stream: StreamDecoding | None, api: str | None) -> StreamEnd:
 # -- the end of each API -----------------------------------------------------------------------
 
 
-def _json(data: str) -> Any:
-    if not data.lstrip().startswith("{"):
-        return None
-    try:
-        return loads(data)
-    except (ValueError, RecursionError):
-        return None
-
-
 def _last_documents(events: Events, count: int) -> list[dict[str, Any]]:
     """The JSON objects among the last ``count`` events, last first."""
     found = []
     for event in reversed(events[-count:]):
-        document = _json(event.data)
+        document = loads_object(event.data)
         if isinstance(document, dict):
             found.append(document)
     return found
@@ -113,7 +104,7 @@ def _named(*names: str) -> Callable[[Events], bool]:
     wanted = frozenset(names)
 
     def ended(events: Events) -> bool:
-        return any(_kind(event, _json(event.data)) in wanted for event in events[-4:])
+        return any(_kind(event, loads_object(event.data)) in wanted for event in events[-4:])
 
     return ended
 
@@ -130,7 +121,7 @@ def _finished_choice(events: Events) -> bool:
     for event in reversed(events):
         if "finish_reason" not in event.data:
             continue
-        choices = (_json(event.data) or {}).get("choices")
+        choices = (loads_object(event.data) or {}).get("choices")
         for choice in choices if isinstance(choices, list) else ():
             if (
                 isinstance(choice, dict)
@@ -167,7 +158,7 @@ def _adds_nothing(choice: Any) -> bool:
 def _messages_ended(events: Events) -> bool:
     """``message_stop``, or the ``message_delta`` that carries the stop reason (and final usage)."""
     for event in events[-4:]:
-        document = _json(event.data)
+        document = loads_object(event.data)
         kind = _kind(event, document)
         if kind == "message_stop":
             return True
@@ -183,7 +174,7 @@ def _gemini_ended(events: Events) -> bool:
     for event in reversed(events):
         if "finishReason" not in event.data and "blockReason" not in event.data:
             continue
-        document = _json(event.data)
+        document = loads_object(event.data)
         if not isinstance(document, dict):
             continue
         feedback = document.get("promptFeedback")
@@ -248,7 +239,7 @@ def _first_documents(events: Events, count: int = 5) -> list[dict[str, Any]]:
     """The JSON objects among the first ``count`` events."""
     found = []
     for event in events[:count]:
-        document = _json(event.data)
+        document = loads_object(event.data)
         if isinstance(document, dict):
             found.append(document)
     return found
@@ -263,7 +254,7 @@ def _typed(prefixes: tuple[str, ...]) -> Callable[[Events], bool]:
     """Events named (or typed) with one of the API's prefixes."""
 
     def speaks(events: Events) -> bool:
-        return any(_kind(event, _json(event.data)).startswith(prefixes) for event in events[:5])
+        return any(_kind(event, loads_object(event.data)).startswith(prefixes) for event in events[:5])
 
     return speaks
 

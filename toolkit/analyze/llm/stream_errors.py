@@ -15,7 +15,7 @@ from typing import Any
 
 from toolkit.analyze.streams import StreamDecoding
 from toolkit.analyze.streams.eventstream import EventStreamDecoding
-from toolkit.read.jsonparse import loads
+from toolkit.read.jsonparse import loads_object
 
 __all__ = ["error_event"]
 
@@ -32,12 +32,12 @@ def error_event(stream: StreamDecoding) -> tuple[int, str] | None:
     for event in stream.events:
         named = event.event in _ERROR_NAMES or event.event.endswith("Exception")
         if named or event.index in exceptions:
-            return event.index, _label(_error_of(_json(event.data))) or exceptions.get(
+            return event.index, _label(_error_of(loads_object(event.data))) or exceptions.get(
                 event.index, event.event
             )
         data = event.data
         if "rror" in data or "RROR" in data or "failed" in data:  # cheap: most events are not parsed
-            label = _label(_error_of(_json(data)))
+            label = _label(_error_of(loads_object(data)))
             if label:
                 return event.index, label
     return None
@@ -105,12 +105,3 @@ def _label(error: Any) -> str:
     if isinstance(error, str) and error.upper().startswith("ERROR") and _LABEL.fullmatch(error):
         return error  # a finish reason; provider messages are never echoed
     return "error"
-
-
-def _json(data: str) -> Any:
-    if not data.lstrip().startswith("{"):
-        return None
-    try:
-        return loads(data)
-    except (ValueError, RecursionError):
-        return None

@@ -29,7 +29,7 @@ from toolkit.credentials.account_headers import account_header_provider
 from toolkit.credentials.matcher import MIN_TOKEN_LENGTH
 from toolkit.credentials.positions import classify_position, normalize_key, signing_key_name
 from toolkit.credentials.scan import may_hold_token, scan_value
-from toolkit.model import Body, Interaction, Request, Response
+from toolkit.model import Body, Interaction, Request, Response, Side
 from toolkit.read.document import Position, YamlMap, YamlSeq
 from toolkit.read.jsonparse import loads
 
@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Fragment", "Side", "Site", "SiteField", "Value", "is_streamed", "walk_interaction"]
 
-Side = Literal["request", "response"]
 SiteField = Literal["header", "url", "form", "body"]
 
 #: JSON nested in JSON strings is parsed this deep (a JSON body is depth 0).

@@ -3,19 +3,23 @@
 ``REPORTER_BY_NAME`` is the registry the ``--format`` option chooses from.
 Every reporter is a function ``render(result, options) -> str`` in its own
 module, imported when first used (``junit`` needs xml.etree, the others
-nothing heavy), so a run pays only for the format it prints.
+nothing heavy), so a run pays only for the format it prints, and the command line
+reads the names without importing the lint engine.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from toolkit.lint.engine import LintResult
 from toolkit.lint.reporters.counts import ReportOptions
 
-__all__ = ["REPORTER_BY_NAME", "ReportOptions", "Reporter"]
+if TYPE_CHECKING:
+    from toolkit.lint.engine import LintResult
 
-Reporter = Callable[[LintResult, ReportOptions], str]
+__all__ = ["FORMATS", "REPORTER_BY_NAME", "ReportOptions", "Reporter"]
+
+Reporter = Callable[["LintResult", ReportOptions], str]
 
 
 # Each reporter is imported when first called (``junit`` needs xml.etree): a run pays only
@@ -59,3 +63,5 @@ REPORTER_BY_NAME: dict[str, Reporter] = {
     "github": _github,
     "junit": _junit,
 }
+#: Every ``--format`` name, in the order ``--help`` lists them.
+FORMATS = tuple(REPORTER_BY_NAME)

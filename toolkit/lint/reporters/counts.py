@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from toolkit.lint.engine import LintResult
 from toolkit.lint.finding import SEVERITIES, Severity
+
+if TYPE_CHECKING:
+    from toolkit.lint.engine import LintResult
 
 __all__ = ["ReportOptions", "count_by_severity", "plural"]
 

@@ -1,7 +1,9 @@
 """The rule registry: every family's rules, explicitly listed, in code order.
 
-A family is a module with a ``RULES`` tuple. To add one, write the module and
-add it to ``_FAMILY_MODULES``; nothing is discovered by import-time magic.
+A family is a module with a ``RULES`` tuple; each of its rules is declared right
+after its check, with the example cassettes of its documentation just before it. To
+add a family, write the module and add it to ``_FAMILY_MODULES``; nothing is
+discovered by import-time magic.
 Rule modules import only what their checks need at module level; heavy
 dependencies are imported inside the checks.
 """

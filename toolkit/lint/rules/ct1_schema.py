@@ -24,6 +24,12 @@ __all__ = ["RULES"]
 _ITEM = re.compile(r"^(interactions|http_interactions|requests|responses|records|log\.entries)\[(\d+)\]\.?")
 
 
+_WRONG_TYPES = GOOD.replace("      code: 200\n", "      code: [200]\n").replace(
+    "    headers:\n      Content-Type:\n      - application/json\n  response:",
+    "    headers: application/json\n  response:",
+)
+
+
 def check_schema_rule(context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
     if context.document is None:
         return
@@ -53,6 +59,36 @@ def check_schema_rule(context: LintContext, _options: Mapping[str, Any]) -> Iter
             index if isinstance(index, int) else None,
             f"schema:{inner}:{violation.keyword}",
         )
+
+
+SCHEMA_VIOLATION = Rule(
+    "CT101",
+    "schema-violation",
+    # error: each schema refuses only what the recorder cannot load or replay (see each
+    # schema's $comment); everything it ignores or reads as empty is accepted.
+    "error",
+    "A field is missing, misplaced or of the wrong type for the cassette's dialect.",
+    RuleDocs(
+        what="The document breaks the JSON Schema of its dialect (go-vcr v1/v2, vcrpy, Ruby "
+        "VCR, langchain split, R vcr, httprr, HAR), shipped in the package. Each schema "
+        "constrains only what the recorder itself reads back (its loader, its default matcher, "
+        "its replay stubs), so a violation is a cassette the recorder cannot load or replay; "
+        "keys it ignores, fields it reads as empty and values it accepts (a request body "
+        "written as YAML data, go-vcr's empty `proto` after a redirect) are not violations. "
+        "Each violation is reported at the line and column of the offending node (a missing "
+        "key at the mapping lacking it; in an httprr trace, the line as written); the message "
+        "names the field and the kind of value, never the value. `!!binary` bodies count as "
+        "strings.",
+        why="The recorder's loader expects these shapes: a status code written as a list, "
+        "a vcrpy request key Request() does not take, a Ruby body with an encoding and no "
+        "text make loading fail; a go-vcr request without its URL or host never matches.",
+        seen="Hand-edited cassettes with headers collapsed into one string, or a status code "
+        "quoted; merge conflicts resolved by keeping a key of each side.",
+        failing=Example(_WRONG_TYPES),
+        passing=Example(GOOD),
+    ),
+    check_schema_rule,
+)
 
 
 def _interaction_of(context: LintContext, match: re.Match[str] | None) -> int | Position | None:
@@ -91,38 +127,4 @@ def _predicate(format: str) -> Callable[[Any], bool] | None:
         return None
 
 
-_WRONG_TYPES = GOOD.replace("      code: 200\n", "      code: [200]\n").replace(
-    "    headers:\n      Content-Type:\n      - application/json\n  response:",
-    "    headers: application/json\n  response:",
-)
-
-RULES: tuple[Rule, ...] = (
-    Rule(
-        "CT101",
-        "schema-violation",
-        # error: each schema refuses only what the recorder cannot load or replay (see each
-        # schema's $comment); everything it ignores or reads as empty is accepted.
-        "error",
-        "A field is missing, misplaced or of the wrong type for the cassette's dialect.",
-        RuleDocs(
-            what="The document breaks the JSON Schema of its dialect (go-vcr v1/v2, vcrpy, Ruby "
-            "VCR, langchain split, R vcr, httprr, HAR), shipped in the package. Each schema "
-            "constrains only what the recorder itself reads back (its loader, its default matcher, "
-            "its replay stubs), so a violation is a cassette the recorder cannot load or replay; "
-            "keys it ignores, fields it reads as empty and values it accepts (a request body "
-            "written as YAML data, go-vcr's empty `proto` after a redirect) are not violations. "
-            "Each violation is reported at the line and column of the offending node (a missing "
-            "key at the mapping lacking it; in an httprr trace, the line as written); the message "
-            "names the field and the kind of value, never the value. `!!binary` bodies count as "
-            "strings.",
-            why="The recorder's loader expects these shapes: a status code written as a list, "
-            "a vcrpy request key Request() does not take, a Ruby body with an encoding and no "
-            "text make loading fail; a go-vcr request without its URL or host never matches.",
-            seen="Hand-edited cassettes with headers collapsed into one string, or a status code "
-            "quoted; merge conflicts resolved by keeping a key of each side.",
-            failing=Example(_WRONG_TYPES),
-            passing=Example(GOOD),
-        ),
-        check_schema_rule,
-    ),
-)
+RULES: tuple[Rule, ...] = (SCHEMA_VIOLATION,)

@@ -75,10 +75,62 @@ def describe_site(site: Site) -> str:
     return f"{site.side} body{inside}"
 
 
+# Synthetic keys, expanded from templates when the module loads: no key-shaped literal is
+# stored in the source.
+_PROJECT_KEY = expand("sk-proj-{b64url:74}T3BlbkFJ{b64url:74}", "CT201 example")
+
+
+def _with_request_header(name: str, value: str) -> str:
+    return GOOD.replace(
+        "    headers:\n      Content-Type:\n      - application/json\n  response:",
+        f"    headers:\n      Content-Type:\n      - application/json\n      {name}:\n      - {value}\n"
+        "  response:",
+        1,
+    )
+
+
+_ALLOW = Option(
+    (),
+    "values that are not secrets here: the exact value, or 're:' and a regular expression searched "
+    "in it (the top-level allow-values key adds to every CT2xx rule's list)",
+)
+
+
 def check_tokens(context: LintContext, options: Mapping[str, Any]) -> Iterator[Hit]:
     yield from _hits(
         context, options, lambda leak: leak.blocking and leak.match.layer == "token", "a secret token"
     )
+
+
+SECRET_TOKEN = Rule(
+    "CT201",
+    "secret-token",
+    "error",
+    "A provider's API key or token (OpenAI, Anthropic, Google, AWS, GitHub ...) is recorded.",
+    RuleDocs(
+        what="A value in the format of a known credential (prefix, length, alphabet and, where the "
+        "format has one, its checksum or structure) anywhere in the decoded interaction: headers, "
+        "URL, go-vcr form, JSON bodies at any depth and JSON inside JSON strings, form bodies, SSE "
+        "events and the text a stream spells out over many events, gzip / deflate / br / zstd and "
+        "base64 bodies, AWS event-stream chunks, pydantic-ai's parsed_body. Placeholders and "
+        "documentation keys are not reported; object ids, signatures and base64 media are not "
+        "secrets. The finding names the kind and a fingerprint, never the value.",
+        why="A committed key is a leaked key: public repositories are scanned for them within "
+        "minutes. Cassettes are where they leak most, because recorders keep every header unless "
+        "told otherwise and compressed bodies hide them from ordinary scanners.",
+        seen="busy-beaver-dev/busy-beaver#138 committed a Google API key in a cassette's `key=` "
+        "query parameter (GitHub alerted the author the next morning); "
+        "khuyentran1401/top-github-scraper#4 recorded `Authorization: Basic` whose base64 holds a "
+        "GitHub token.",
+        failing=Example(_with_request_header("Authorization", f"Bearer {_PROJECT_KEY}")),
+        passing=Example(_with_request_header("Authorization", "Bearer <REDACTED:openai-project-key>")),
+    ),
+    check_tokens,
+    {ALLOW_VALUES: _ALLOW},
+)
+
+
+_AZURE_KEY = expand("{hex:32}", "CT202 example")
 
 
 def check_credentials(context: LintContext, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -91,6 +143,44 @@ def check_credentials(context: LintContext, options: Mapping[str, Any]) -> Itera
     )
 
 
+CREDENTIAL_VALUE = Rule(
+    "CT202",
+    "credential-value",
+    "error",
+    "A value that could be a credential (long, random, not words) sits where credentials go.",
+    RuleDocs(
+        what="A value under a credential-bearing name that could be a credential: the "
+        "`Authorization`, `x-api-key`, `api-key` and `*-token` headers, query parameters and form "
+        "fields such as `key`, `api_key` or `access_token`, JSON keys such as `client_secret` or "
+        "`password`, and the password of URL userinfo. This catches keys without a recognisable "
+        "prefix (Azure's 32 hex, Mistral's). A value is reported only if it is long enough (16 "
+        "characters, 8 for a password), random in structure and not made of words: environment-"
+        "variable names (`AZURE_API_KEY`), a header's own name (`AUTHORIZATION-XXX`), identifiers "
+        "(`my-gateway-api-key`), marked values (`REDACTED_<hash>`, `test-api-key`), wrappers "
+        "(`<OPENAI_API_KEY>`, `${...}`) and hand-made JWTs are placeholders, not credentials.",
+        why="Many providers' keys have no prefix, so only the place they sit in says they are "
+        "secrets; a recorder that filtered the known header names still keeps them in a custom "
+        "header or a JSON body.",
+        seen="canonical/ubuntu.com#16555 scrubbed a Discourse API key that a cassette kept in "
+        "its recorded `Api-Key` request headers; pydantic-ai's Google cassettes record the OAuth "
+        "token exchange, `client_secret` and `refresh_token` in a form body (scrubbed there).",
+        failing=Example(_with_request_header("api-key", _AZURE_KEY)),
+        passing=Example(_with_request_header("api-key", "REDACTED")),
+    ),
+    check_credentials,
+    {
+        "ignore-names": Option((), "header, parameter or key names whose values are not credentials here"),
+        ALLOW_VALUES: _ALLOW,
+    },
+)
+
+
+_ORG = expand("org-{b62:24}", "CT203 example")
+
+
+_ORG_HEADERS = f"      Content-Type:\n      - application/json\n      openai-organization:\n      - {_ORG}\n"
+
+
 def check_accounts(context: LintContext, options: Mapping[str, Any]) -> Iterator[Hit]:
     yield from _hits(
         context,
@@ -101,135 +191,65 @@ def check_accounts(context: LintContext, options: Mapping[str, Any]) -> Iterator
     )
 
 
+ACCOUNT_IDENTIFIER = Rule(
+    "CT203",
+    "account-identifier",
+    "warning",
+    "An organization, project or cloud account id ties the recording to an account.",
+    RuleDocs(
+        what="`openai-organization`, `openai-project`, `anthropic-organization-id` and "
+        "`x-goog-user-project` header values, Google Cloud project ids in Vertex AI paths "
+        "(`projects/ID/locations/`) and AWS account ids in ARNs. Not credentials: a warning, and "
+        "`redact` leaves them alone.",
+        why="A public cassette then names the company account it was recorded with, which helps "
+        "phishing and targeted abuse, and often is not meant to be public.",
+        seen="Most OpenAI cassettes of the shared corpus keep `openai-organization`; Vertex AI "
+        "cassettes keep project ids in their URLs.",
+        failing=Example(vcrpy_cassette(response_headers=_ORG_HEADERS)),
+        passing=Example(GOOD),
+    ),
+    check_accounts,
+    {
+        "ignore-names": Option((), "header names whose values are not account identifiers here"),
+        ALLOW_VALUES: _ALLOW,
+    },
+)
+
+
+_STRIPE_TEST = expand("sk_test_{b62:24}", "CT204 example")
+
+
+_STRIPE_BODY = f'\'{{"id": "cus_1", "note": "created with {_STRIPE_TEST}"}}\''
+
+
 def check_test_keys(context: LintContext, options: Mapping[str, Any]) -> Iterator[Hit]:
     yield from _hits(
         context, options, lambda leak: not leak.blocking and leak.match.layer == "token", "a low-risk token"
     )
 
 
-# Synthetic keys, expanded from templates when the module loads: no key-shaped literal is
-# stored in the source.
-_PROJECT_KEY = expand("sk-proj-{b64url:74}T3BlbkFJ{b64url:74}", "CT201 example")
-_AZURE_KEY = expand("{hex:32}", "CT202 example")
-_STRIPE_TEST = expand("sk_test_{b62:24}", "CT204 example")
-_ORG = expand("org-{b62:24}", "CT203 example")
-
-
-def _with_request_header(name: str, value: str) -> str:
-    return GOOD.replace(
-        "    headers:\n      Content-Type:\n      - application/json\n  response:",
-        f"    headers:\n      Content-Type:\n      - application/json\n      {name}:\n      - {value}\n"
-        "  response:",
-        1,
-    )
-
-
-_ORG_HEADERS = f"      Content-Type:\n      - application/json\n      openai-organization:\n      - {_ORG}\n"
-_STRIPE_BODY = f'\'{{"id": "cus_1", "note": "created with {_STRIPE_TEST}"}}\''
-
-_ALLOW = Option(
-    (),
-    "values that are not secrets here: the exact value, or 're:' and a regular expression searched "
-    "in it (the top-level allow-values key adds to every CT2xx rule's list)",
+TEST_MODE_SECRET = Rule(
+    "CT204",
+    "test-mode-secret",
+    "warning",
+    "A key that only reaches test data (a Stripe sk_test_ key) is recorded.",
+    RuleDocs(
+        what="A token whose format says it works only in a provider's test mode, such as Stripe's "
+        "`sk_test_` secret keys.",
+        why="It cannot move money or read customers, but it still opens the account's test data "
+        "and is usually rotated with the live key; replace it when convenient.",
+        seen="Tool-calling demos that call payment APIs record test-mode keys in request headers.",
+        failing=Example(vcrpy_cassette(response_body=_STRIPE_BODY)),
+        passing=Example(GOOD),
+    ),
+    check_test_keys,
+    {ALLOW_VALUES: _ALLOW},
 )
 
+
 RULES: tuple[Rule, ...] = (
-    Rule(
-        "CT201",
-        "secret-token",
-        "error",
-        "A provider's API key or token (OpenAI, Anthropic, Google, AWS, GitHub ...) is recorded.",
-        RuleDocs(
-            what="A value in the format of a known credential (prefix, length, alphabet and, where the "
-            "format has one, its checksum or structure) anywhere in the decoded interaction: headers, "
-            "URL, go-vcr form, JSON bodies at any depth and JSON inside JSON strings, form bodies, SSE "
-            "events and the text a stream spells out over many events, gzip / deflate / br / zstd and "
-            "base64 bodies, AWS event-stream chunks, pydantic-ai's parsed_body. Placeholders and "
-            "documentation keys are not reported; object ids, signatures and base64 media are not "
-            "secrets. The finding names the kind and a fingerprint, never the value.",
-            why="A committed key is a leaked key: public repositories are scanned for them within "
-            "minutes. Cassettes are where they leak most, because recorders keep every header unless "
-            "told otherwise and compressed bodies hide them from ordinary scanners.",
-            seen="busy-beaver-dev/busy-beaver#138 committed a Google API key in a cassette's `key=` "
-            "query parameter (GitHub alerted the author the next morning); "
-            "khuyentran1401/top-github-scraper#4 recorded `Authorization: Basic` whose base64 holds a "
-            "GitHub token.",
-            failing=Example(_with_request_header("Authorization", f"Bearer {_PROJECT_KEY}")),
-            passing=Example(_with_request_header("Authorization", "Bearer <REDACTED:openai-project-key>")),
-        ),
-        check_tokens,
-        {ALLOW_VALUES: _ALLOW},
-    ),
-    Rule(
-        "CT202",
-        "credential-value",
-        "error",
-        "A value that could be a credential (long, random, not words) sits where credentials go.",
-        RuleDocs(
-            what="A value under a credential-bearing name that could be a credential: the "
-            "`Authorization`, `x-api-key`, `api-key` and `*-token` headers, query parameters and form "
-            "fields such as `key`, `api_key` or `access_token`, JSON keys such as `client_secret` or "
-            "`password`, and the password of URL userinfo. This catches keys without a recognisable "
-            "prefix (Azure's 32 hex, Mistral's). A value is reported only if it is long enough (16 "
-            "characters, 8 for a password), random in structure and not made of words: environment-"
-            "variable names (`AZURE_API_KEY`), a header's own name (`AUTHORIZATION-XXX`), identifiers "
-            "(`my-gateway-api-key`), marked values (`REDACTED_<hash>`, `test-api-key`), wrappers "
-            "(`<OPENAI_API_KEY>`, `${...}`) and hand-made JWTs are placeholders, not credentials.",
-            why="Many providers' keys have no prefix, so only the place they sit in says they are "
-            "secrets; a recorder that filtered the known header names still keeps them in a custom "
-            "header or a JSON body.",
-            seen="canonical/ubuntu.com#16555 scrubbed a Discourse API key that a cassette kept in "
-            "its recorded `Api-Key` request headers; pydantic-ai's Google cassettes record the OAuth "
-            "token exchange, `client_secret` and `refresh_token` in a form body (scrubbed there).",
-            failing=Example(_with_request_header("api-key", _AZURE_KEY)),
-            passing=Example(_with_request_header("api-key", "REDACTED")),
-        ),
-        check_credentials,
-        {
-            "ignore-names": Option(
-                (), "header, parameter or key names whose values are not credentials here"
-            ),
-            ALLOW_VALUES: _ALLOW,
-        },
-    ),
-    Rule(
-        "CT203",
-        "account-identifier",
-        "warning",
-        "An organization, project or cloud account id ties the recording to an account.",
-        RuleDocs(
-            what="`openai-organization`, `openai-project`, `anthropic-organization-id` and "
-            "`x-goog-user-project` header values, Google Cloud project ids in Vertex AI paths "
-            "(`projects/ID/locations/`) and AWS account ids in ARNs. Not credentials: a warning, and "
-            "`redact` leaves them alone.",
-            why="A public cassette then names the company account it was recorded with, which helps "
-            "phishing and targeted abuse, and often is not meant to be public.",
-            seen="Most OpenAI cassettes of the shared corpus keep `openai-organization`; Vertex AI "
-            "cassettes keep project ids in their URLs.",
-            failing=Example(vcrpy_cassette(response_headers=_ORG_HEADERS)),
-            passing=Example(GOOD),
-        ),
-        check_accounts,
-        {
-            "ignore-names": Option((), "header names whose values are not account identifiers here"),
-            ALLOW_VALUES: _ALLOW,
-        },
-    ),
-    Rule(
-        "CT204",
-        "test-mode-secret",
-        "warning",
-        "A key that only reaches test data (a Stripe sk_test_ key) is recorded.",
-        RuleDocs(
-            what="A token whose format says it works only in a provider's test mode, such as Stripe's "
-            "`sk_test_` secret keys.",
-            why="It cannot move money or read customers, but it still opens the account's test data "
-            "and is usually rotated with the live key; replace it when convenient.",
-            seen="Tool-calling demos that call payment APIs record test-mode keys in request headers.",
-            failing=Example(vcrpy_cassette(response_body=_STRIPE_BODY)),
-            passing=Example(GOOD),
-        ),
-        check_test_keys,
-        {ALLOW_VALUES: _ALLOW},
-    ),
+    SECRET_TOKEN,
+    CREDENTIAL_VALUE,
+    ACCOUNT_IDENTIFIER,
+    TEST_MODE_SECRET,
 )

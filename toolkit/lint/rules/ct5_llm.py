@@ -27,6 +27,9 @@ _GENERATIVE = frozenset(
 )
 
 
+_STREAM_NO_USAGE = _stream_cassette(_TEXT, _STOP, "[DONE]")
+
+
 def check_stream_usage(context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
     for interaction in context.cassette.interactions:
         call = context.analyzed.llm_call(interaction)
@@ -48,7 +51,34 @@ def check_stream_usage(context: LintContext, _options: Mapping[str, Any]) -> Ite
             )
 
 
+STREAM_WITHOUT_USAGE = Rule(
+    "CT501",
+    "stream-without-usage",
+    "info",
+    "A complete LLM response stream reports no token usage.",
+    RuleDocs(
+        what="A streamed response of a text-generating API (chat, completions, responses, "
+        "messages, Gemini, Bedrock, Cohere, Ollama) that ends properly but never reports "
+        "token counts. Truncated streams are left to CT303.",
+        why="The cost of the recorded traffic cannot be audited; OpenAI-compatible APIs only "
+        "send usage in streams when asked (`stream_options: {include_usage: true}`).",
+        seen="dd-trace-py's older OpenAI stream cassettes (11 chat streams) and ruby-openai's "
+        "chat streams were recorded without `include_usage`.",
+        failing=Example(_STREAM_NO_USAGE),
+        passing=Example(_stream_cassette(_TEXT, _STOP, _USAGE, "[DONE]")),
+    ),
+    check_stream_usage,
+)
+
+
 _LENGTH = frozenset({"length", "max_tokens", "max_output_tokens"})
+
+
+_LENGTH_BODY = (
+    """'{"id": "chatcmpl-1", "model": "gpt-4o-mini-2024-07-18", "choices": [{"index": 0, """
+    """"message": {"role": "assistant", "content": "Once upon a"}, "finish_reason": "length"}], """
+    """"usage": {"prompt_tokens": 9, "completion_tokens": 3, "total_tokens": 12}}'"""
+)
 
 
 def check_finish_length(context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -64,6 +94,29 @@ def check_finish_length(context: LintContext, _options: Mapping[str, Any]) -> It
             )
 
 
+FINISH_REASON_LENGTH = Rule(
+    "CT502",
+    "finish-reason-length",
+    "warning",
+    "The response stopped at the token limit (finish reason length / max_tokens).",
+    RuleDocs(
+        what="The finish (stop) reason says the output hit the token limit: `length` (OpenAI-"
+        "compatible), `max_tokens` (Anthropic, Bedrock), `MAX_TOKENS` (Gemini), "
+        "`max_output_tokens` (Responses).",
+        why="The recorded answer is cut off: a test asserting on it, or parsing it as JSON, "
+        "tests a truncated output; usually `max_tokens` was set too low when recording.",
+        seen="dd-trace-py records 21 `length`, 12 `max_tokens` and 5 `MAX_TOKENS` finishes; "
+        "ai-gateway records 9 `length` finishes.",
+        failing=Example(vcrpy_cassette(response_body=_LENGTH_BODY)),
+        passing=Example(GOOD),
+    ),
+    check_finish_length,
+)
+
+
+_SWAPPED = """'{"id": "chatcmpl-1", "model": "moonshotai/kimi-k2", "choices": []}'"""
+
+
 def check_model(context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
     for interaction in context.cassette.interactions:
         call = context.analyzed.llm_call(interaction)
@@ -75,6 +128,36 @@ def check_model(context: LintContext, _options: Mapping[str, Any]) -> Iterator[H
                 f"requested model {asked[:80]!r} but the response says {served[:80]!r}",
                 "response.model",
             )
+
+
+MODEL_MISMATCH = Rule(
+    "CT503",
+    "model-mismatch",
+    "warning",
+    "The response names another model than the request asked for.",
+    RuleDocs(
+        what="The model in the response is not the requested one or one of its snapshots. "
+        "Dated and versioned ids (`gpt-4o` -> `gpt-4o-2024-08-06`), region and vendor "
+        "prefixes (`us.anthropic.`), gateway prefixes (`openai/`), `@` and `-v1:0` forms and "
+        "reordered words (`claude-haiku-4.5` -> `claude-4.5-haiku-20251001`) count as the "
+        "same model.",
+        why="A proxy or the provider served a different model: tests pass against answers of "
+        "another model, and costs computed from the request are wrong.",
+        seen="simonw-llm's cassettes ask for `gpt-4.1-mini` and record `moonshotai/kimi-k2`; "
+        "pydantic-ai asks OpenRouter for `google/gemini-2.0-flash-exp:free` and records "
+        "`x-ai/grok-4`; fantasy asks for `gemini-3-pro-preview` and records "
+        "`gemini-3.1-pro-preview`.",
+        failing=Example(vcrpy_cassette(response_body=_SWAPPED)),
+        passing=Example(GOOD),
+    ),
+    check_model,
+)
+
+
+_UNPRICED_MODEL = vcrpy_cassette(
+    request_body="""'{"model": "gpt-4o-mini-internal-eval", "messages": []}'""",
+    response_body="""'{"id": "chatcmpl-1", "model": "gpt-4o-mini-internal-eval", "choices": []}'""",
+)
 
 
 def check_price(context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -93,6 +176,31 @@ def check_price(context: LintContext, _options: Mapping[str, Any]) -> Iterator[H
                 f"{priced.reason} ({route.provider or 'unknown provider'}): its cost cannot be estimated",
                 "request.model",
             )
+
+
+UNKNOWN_PRICE = Rule(
+    "CT504",
+    "unknown-price",
+    "info",
+    "The requested model has no price in the price table (genai-prices), so its cost is unknown.",
+    RuleDocs(
+        what="A text-generation or embeddings call whose model (from the request body or URL "
+        "path) the price table does not know, nor the model the response names, looked up "
+        "as the cost estimate does (`toolkit.analyze.cost.priced_as`): by a gateway's upstream "
+        "provider, the request URL, the provider, then a gateway model id's upstream. Local "
+        "servers (Ollama, localhost) are not reported. The lint path reads a compact index "
+        "of the installed genai-prices, built once per version and cached in the user's "
+        "cache folder, never genai-prices itself.",
+        why="The recorded traffic's cost cannot be estimated: a typo in a model name, a "
+        "fine-tune or a private deployment name, or a model newer than the price table.",
+        seen="Fine-tuned model ids in the corpus (dd-trace-py, ai-gateway); gateway ids such as "
+        "OpenRouter's `:free` variants. An Azure deployment name whose response names a "
+        "known model is priced as that model, and not reported.",
+        failing=Example(_UNPRICED_MODEL),
+        passing=Example(GOOD),
+    ),
+    check_price,
+)
 
 
 def _plausible(*names: str) -> bool:
@@ -146,99 +254,9 @@ def _words(name: str) -> tuple[str, ...]:
     )
 
 
-_UNPRICED_MODEL = vcrpy_cassette(
-    request_body="""'{"model": "gpt-4o-mini-internal-eval", "messages": []}'""",
-    response_body="""'{"id": "chatcmpl-1", "model": "gpt-4o-mini-internal-eval", "choices": []}'""",
-)
-
-_STREAM_NO_USAGE = _stream_cassette(_TEXT, _STOP, "[DONE]")
-_LENGTH_BODY = (
-    """'{"id": "chatcmpl-1", "model": "gpt-4o-mini-2024-07-18", "choices": [{"index": 0, """
-    """"message": {"role": "assistant", "content": "Once upon a"}, "finish_reason": "length"}], """
-    """"usage": {"prompt_tokens": 9, "completion_tokens": 3, "total_tokens": 12}}'"""
-)
-_SWAPPED = """'{"id": "chatcmpl-1", "model": "moonshotai/kimi-k2", "choices": []}'"""
-
 RULES: tuple[Rule, ...] = (
-    Rule(
-        "CT501",
-        "stream-without-usage",
-        "info",
-        "A complete LLM response stream reports no token usage.",
-        RuleDocs(
-            what="A streamed response of a text-generating API (chat, completions, responses, "
-            "messages, Gemini, Bedrock, Cohere, Ollama) that ends properly but never reports "
-            "token counts. Truncated streams are left to CT303.",
-            why="The cost of the recorded traffic cannot be audited; OpenAI-compatible APIs only "
-            "send usage in streams when asked (`stream_options: {include_usage: true}`).",
-            seen="dd-trace-py's older OpenAI stream cassettes (11 chat streams) and ruby-openai's "
-            "chat streams were recorded without `include_usage`.",
-            failing=Example(_STREAM_NO_USAGE),
-            passing=Example(_stream_cassette(_TEXT, _STOP, _USAGE, "[DONE]")),
-        ),
-        check_stream_usage,
-    ),
-    Rule(
-        "CT502",
-        "finish-reason-length",
-        "warning",
-        "The response stopped at the token limit (finish reason length / max_tokens).",
-        RuleDocs(
-            what="The finish (stop) reason says the output hit the token limit: `length` (OpenAI-"
-            "compatible), `max_tokens` (Anthropic, Bedrock), `MAX_TOKENS` (Gemini), "
-            "`max_output_tokens` (Responses).",
-            why="The recorded answer is cut off: a test asserting on it, or parsing it as JSON, "
-            "tests a truncated output; usually `max_tokens` was set too low when recording.",
-            seen="dd-trace-py records 21 `length`, 12 `max_tokens` and 5 `MAX_TOKENS` finishes; "
-            "ai-gateway records 9 `length` finishes.",
-            failing=Example(vcrpy_cassette(response_body=_LENGTH_BODY)),
-            passing=Example(GOOD),
-        ),
-        check_finish_length,
-    ),
-    Rule(
-        "CT503",
-        "model-mismatch",
-        "warning",
-        "The response names another model than the request asked for.",
-        RuleDocs(
-            what="The model in the response is not the requested one or one of its snapshots. "
-            "Dated and versioned ids (`gpt-4o` -> `gpt-4o-2024-08-06`), region and vendor "
-            "prefixes (`us.anthropic.`), gateway prefixes (`openai/`), `@` and `-v1:0` forms and "
-            "reordered words (`claude-haiku-4.5` -> `claude-4.5-haiku-20251001`) count as the "
-            "same model.",
-            why="A proxy or the provider served a different model: tests pass against answers of "
-            "another model, and costs computed from the request are wrong.",
-            seen="simonw-llm's cassettes ask for `gpt-4.1-mini` and record `moonshotai/kimi-k2`; "
-            "pydantic-ai asks OpenRouter for `google/gemini-2.0-flash-exp:free` and records "
-            "`x-ai/grok-4`; fantasy asks for `gemini-3-pro-preview` and records "
-            "`gemini-3.1-pro-preview`.",
-            failing=Example(vcrpy_cassette(response_body=_SWAPPED)),
-            passing=Example(GOOD),
-        ),
-        check_model,
-    ),
-    Rule(
-        "CT504",
-        "unknown-price",
-        "info",
-        "The requested model has no price in the price table (genai-prices), so its cost is unknown.",
-        RuleDocs(
-            what="A text-generation or embeddings call whose model (from the request body or URL "
-            "path) the price table does not know, nor the model the response names, looked up "
-            "as the cost estimate does (`toolkit.analyze.cost.priced_as`): by a gateway's upstream "
-            "provider, the request URL, the provider, then a gateway model id's upstream. Local "
-            "servers (Ollama, localhost) are not reported. The lint path reads a compact index "
-            "of the installed genai-prices, built once per version and cached in the user's "
-            "cache folder, never genai-prices itself.",
-            why="The recorded traffic's cost cannot be estimated: a typo in a model name, a "
-            "fine-tune or a private deployment name, or a model newer than the price table.",
-            seen="Fine-tuned model ids in the corpus (dd-trace-py, ai-gateway); gateway ids such as "
-            "OpenRouter's `:free` variants. An Azure deployment name whose response names a "
-            "known model is priced as that model, and not reported.",
-            failing=Example(_UNPRICED_MODEL),
-            passing=Example(GOOD),
-        ),
-        check_price,
-    ),
+    STREAM_WITHOUT_USAGE,
+    FINISH_REASON_LENGTH,
+    MODEL_MISMATCH,
+    UNKNOWN_PRICE,
 )

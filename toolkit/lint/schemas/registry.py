@@ -12,18 +12,18 @@ from __future__ import annotations
 import copy
 import functools
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any
 
+from toolkit.model import HTTP_FORMATS, HttpFormatName
 from toolkit.read.jsonparse import loads
 
 __all__ = ["SCHEMA_FORMATS", "NoSchemaError", "SchemaFormat", "has_schema", "schema_for"]
 
-SchemaFormat = Literal[
-    "go-vcr-v2", "go-vcr-v1", "vcrpy", "ruby-vcr", "langchain-split", "r-vcr", "httprr", "har"
-]
+#: Every HTTP cassette dialect has a schema.
+SchemaFormat = HttpFormatName
 
 #: Every dialect with a schema, in the order the loader tries them.
-SCHEMA_FORMATS: tuple[SchemaFormat, ...] = get_args(SchemaFormat)
+SCHEMA_FORMATS: tuple[SchemaFormat, ...] = HTTP_FORMATS
 
 
 class NoSchemaError(LookupError):
