@@ -18,8 +18,9 @@ from genai_prices import calc_price
 import toolkit
 from tests.conftest import ROOT, SAMPLES
 from toolkit.analyze.cost import index_cache
+from toolkit.analyze.cost.index_build import build_index
 from toolkit.analyze.cost.lookup import Lookup, lookups, price_url
-from toolkit.analyze.cost.price_index import PricedModel, build_index, find_priced_model
+from toolkit.analyze.cost.price_index import PricedModel, find_priced_model
 from toolkit.analyze.cost.priced_as import priced_as
 from toolkit.analyze.llm.route import Route
 from toolkit.model import Url

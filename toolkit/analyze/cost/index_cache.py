@@ -3,7 +3,7 @@
 Lint must start fast and never import genai-prices (its data module alone is 1.6 MB and
 takes a tenth of a second to import). So the index lint matches against is built from
 the installed genai-prices the first time it is needed, in a child process
-(``python -m toolkit.analyze.cost.price_index``), and written to the user's cache folder
+(``python -m toolkit.analyze.cost.index_build``), and written to the user's cache folder
 as ``price-index-<version>.json``. Later runs read that file (about a millisecond).
 
 The file records where the genai-prices data it was built from lives and that file's
@@ -132,11 +132,11 @@ def _read(path: Path, stamp: dict[str, Any]) -> dict[str, Any] | None:
 
 def _build(stamp: dict[str, Any]) -> dict[str, Any]:
     """Build in this process when genai-prices is already imported, else in a child process."""
-    from toolkit.analyze.cost.price_index import build_index
+    from toolkit.analyze.cost.index_build import build_index
 
     if _PACKAGE in sys.modules:
         return {**build_index(), "stamp": stamp}
-    command = [sys.executable, "-m", "toolkit.analyze.cost.price_index"]
+    command = [sys.executable, "-m", "toolkit.analyze.cost.index_build"]
     # The child must import this toolkit, installed or not: its folder goes first on the path.
     here = str(Path(__file__).resolve().parents[3])
     path = os.pathsep.join(p for p in (here, os.environ.get("PYTHONPATH", "")) if p)

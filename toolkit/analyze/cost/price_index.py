@@ -5,17 +5,11 @@ patterns, provider and model match clauses, fallback providers), built and cache
 ``toolkit.analyze.cost.index_cache``. ``find_priced_model`` answers "which table entry
 prices this model?" the way genai-prices' own lookup does; the estimate then asks
 genai-prices for the price of exactly that entry, so lint (CT504), ``show`` and the
-frames never disagree about whether, or as what, a model is priced.
-
-``python -m toolkit.analyze.cost.price_index`` prints the index of the installed
-genai-prices (the cache's builder runs it in a child process).
-"""
+frames never disagree about whether, or as what, a model is priced."""
 
 from __future__ import annotations
 
-import json
 import re
-import sys
 from datetime import date
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -23,7 +17,7 @@ from typing import Any, NamedTuple
 from toolkit.analyze.cost.index_cache import cached_index
 from toolkit.analyze.cost.lookup import UNPRICED, Lookup, lookups
 
-__all__ = ["PricedModel", "build_index", "find_priced_model", "index_version"]
+__all__ = ["PricedModel", "find_priced_model", "index_version"]
 
 Clause = dict[str, Any]
 
@@ -123,37 +117,3 @@ def _dashed_date(match: re.Match[str]) -> str:
     except ValueError:
         return match.group(0)
     return f"{match.group(1)}{year:04d}-{month:02d}-{day:02d}"
-
-
-def build_index() -> dict[str, Any]:
-    """The index, from the installed genai-prices (imported here only)."""
-    import genai_prices
-    from genai_prices import data_snapshot
-
-    providers = [
-        {
-            "id": p.id,
-            "api_pattern": p.api_pattern,
-            "provider_match": _clause(p.provider_match),
-            "fallback_model_providers": list(p.fallback_model_providers or []),
-            "models": [[m.id, _clause(m.match)] for m in p.models],
-        }
-        for p in data_snapshot.get_snapshot().providers
-    ]
-    return {"genai_prices": genai_prices.__version__, "providers": providers}
-
-
-def _clause(clause: Any) -> Clause | None:
-    if clause is None:
-        return None
-    for name, key in (("or_", "or"), ("and_", "and")):
-        if hasattr(clause, name):
-            return {key: [_clause(c) for c in getattr(clause, name)]}
-    for key in ("equals", "starts_with", "ends_with", "contains", "regex"):
-        if hasattr(clause, key):
-            return {key: getattr(clause, key)}
-    raise ValueError(f"unknown genai-prices clause {type(clause).__name__}")
-
-
-if __name__ == "__main__":
-    sys.stdout.write(json.dumps(build_index(), separators=(",", ":")))
