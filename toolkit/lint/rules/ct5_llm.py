@@ -8,6 +8,7 @@ the provider or a proxy. Severities are warning or info.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -121,7 +122,9 @@ def check_model(context: LintContext, _options: Mapping[str, Any]) -> Iterator[H
     for interaction in context.cassette.interactions:
         call = context.analyzed.llm_call(interaction)
         asked, served = call.route.model, call.exchange.response_model
-        if asked and served and _plausible(asked, served) and not same_model(asked, served):
+        if not asked or not served or _names_a_deployment(interaction.request.url.path, asked):
+            continue
+        if _plausible(asked, served) and not same_model(asked, served):
             yield at_body(
                 interaction,
                 "response",
@@ -140,7 +143,8 @@ MODEL_MISMATCH = Rule(
         "Dated and versioned ids (`gpt-4o` -> `gpt-4o-2024-08-06`), region and vendor "
         "prefixes (`us.anthropic.`), gateway prefixes (`openai/`), `@` and `-v1:0` forms and "
         "reordered words (`claude-haiku-4.5` -> `claude-4.5-haiku-20251001`) count as the "
-        "same model.",
+        "same model; a moving alias (`gemini-flash-latest`) matches any version of its family, "
+        "and a deployment name (Azure's `/deployments/NAME/`) is not compared at all.",
         why="A proxy or the provider served a different model: tests pass against answers of "
         "another model, and costs computed from the request are wrong.",
         seen="simonw-llm's cassettes ask for `gpt-4.1-mini` and record `moonshotai/kimi-k2`; "
@@ -222,12 +226,25 @@ _VARIANTS = frozenset({"reasoning", "non", "high", "low", "medium", "latest", "p
 _TOKENS = re.compile(r"[a-z]+|\d+")
 
 
+def _names_a_deployment(path: str, asked: str) -> bool:
+    """The requested "model" is a deployment the account named (Azure OpenAI's
+    ``/deployments/NAME/``, Azure AI Foundry, SageMaker endpoints): any name at all, not a model id."""
+    segments = path.split("/")
+    return any(
+        segment in ("deployments", "endpoints") and following == asked
+        for segment, following in itertools.pairwise(segments)
+    )
+
+
 @functools.lru_cache(maxsize=1024)
 def same_model(asked: str, served: str) -> bool:
-    """Whether ``served`` is ``asked`` or one of its snapshots (a dated or versioned id, a variant)."""
+    """Whether ``served`` is ``asked`` or one of its snapshots (a dated or versioned id, a variant),
+    or what a moving alias (``gemini-flash-latest``) points to today."""
     a, s = _canonical(asked), _canonical(served)
     if a == s or _extends(a, s) or _extends(s, a):
         return True
+    if "latest" in _TOKENS.findall(a):
+        return set(_words(a)) <= set(_TOKENS.findall(s))
     return _words(a) == _words(s)
 
 
