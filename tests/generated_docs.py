@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from tests.layers import render_package_map
 from toolkit.frames.columns import render_data_dictionary
 from toolkit.lint.config.schema import render_config_schema
 from toolkit.lint.rule_docs import render_rules_markdown
@@ -37,7 +38,11 @@ TARGETS: dict[str, Callable[[str], str]] = {
     "docs/data-dictionary.md": lambda _current: render_data_dictionary(),
     "docs/report-json.md": lambda _current: render_json_shape(),
     "docs/config.schema.json": lambda _current: render_config_schema(),
-    "README.md": lambda current: replace_block(current, "rules table", render_rules_markdown(RULES)),
+    "README.md": lambda current: replace_block(
+        replace_block(current, "rules table", render_rules_markdown(RULES)),
+        "package map",
+        render_package_map(),
+    ),
 }
 
 

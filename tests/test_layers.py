@@ -1,11 +1,5 @@
-"""The package's layering, as data: which parts of the toolkit each part may import.
-
-Data flows one way: bytes are read into the model (``read``), the model is analysed
-(``analyze``, with the knowledge of ``credentials``), and consumers (``lint``, ``redact``,
-``frames``, ``report``) turn it into findings, rewrites, frames and reports; ``commands``
-and the command line sit on top. Every ``import`` in the package, at module level or inside
-a function, is checked against these rules; the README's package map says the same in words.
-"""
+"""Every ``import`` in the package, at module level or inside a function, against the layers
+declared in ``tests/layers.py`` (the README's package map is generated from the same data)."""
 
 from __future__ import annotations
 
@@ -16,68 +10,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.layers import BASE, HOMES, may_import
 
 PACKAGE = ROOT / "toolkit"
 
-#: The values every stage shares; ``toolkit`` itself (its version, the lazy public names).
-BASE = frozenset({"toolkit", "toolkit.model", "toolkit.problems"})
-
-#: Each part of the package and the parts it may import (besides itself and ``BASE``).
-MAY_IMPORT: dict[str, frozenset[str]] = {
-    "toolkit.plumbing": frozenset(),
-    "toolkit.credentials": frozenset(),
-    "toolkit.model": frozenset(),
-    "toolkit.problems": frozenset(),
-    "toolkit.read": frozenset({"toolkit.plumbing"}),
-    "toolkit.analyze": frozenset({"toolkit.read", "toolkit.credentials", "toolkit.plumbing"}),
-    "toolkit.lint": frozenset({"toolkit.analyze", "toolkit.read", "toolkit.credentials", "toolkit.plumbing"}),
-    "toolkit.frames": frozenset({"toolkit.analyze", "toolkit.read", "toolkit.plumbing"}),
-    "toolkit.redact": frozenset(
-        {"toolkit.lint", "toolkit.analyze", "toolkit.read", "toolkit.credentials", "toolkit.plumbing"}
-    ),
-    "toolkit.report": frozenset({"toolkit.frames", "toolkit.plumbing"}),
-    "toolkit.commands": frozenset(
-        {
-            "toolkit.lint",
-            "toolkit.redact",
-            "toolkit.frames",
-            "toolkit.report",
-            "toolkit.analyze",
-            "toolkit.read",
-            "toolkit.credentials",
-            "toolkit.plumbing",
-        }
-    ),
-    # The public modules: the notebook tables and plots, and the Dask loader.
-    "toolkit.analysis": frozenset({"toolkit.frames", "toolkit.report"}),
-    "toolkit.dask": frozenset({"toolkit.frames", "toolkit.read"}),
-    "toolkit.cli": frozenset(
-        {
-            "toolkit.commands",
-            "toolkit.lint",
-            "toolkit.report",
-            "toolkit.frames",
-            "toolkit.read",
-            "toolkit.plumbing",
-        }
-    ),
-    "toolkit.__main__": frozenset({"toolkit.cli"}),
-    "toolkit.__init__": frozenset({"toolkit.frames"}),
-}
-
-#: Third-party packages with a home: only these parts may import them (so that, say, a lint
-#: run never imports pandas and only reading parses YAML).
-HOMES: dict[str, frozenset[str]] = {
-    "yaml": frozenset({"toolkit.read"}),
-    "pandas": frozenset({"toolkit.frames", "toolkit.report", "toolkit.analysis", "toolkit.dask"}),
-    "pyarrow": frozenset({"toolkit.frames"}),
-    "dask": frozenset({"toolkit.dask"}),
-    "distributed": frozenset({"toolkit.dask"}),
-    "matplotlib": frozenset({"toolkit.analysis"}),
-    "genai_prices": frozenset({"toolkit.analyze"}),
-    "jsonschema": frozenset({"toolkit.lint"}),
-    "click": frozenset({"toolkit.cli"}),
-}
+MAY_IMPORT = may_import()
 
 
 def _module_name(path: Path) -> str:
