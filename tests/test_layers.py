@@ -62,6 +62,7 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
 #: run never imports pandas and only reading parses YAML).
 HOMES: dict[str, frozenset[str]] = {
     "yaml": frozenset({"toolkit.read"}),
+    "fsspec": frozenset({"toolkit.read"}),
     "pandas": frozenset({"toolkit.frames", "toolkit.report", "toolkit.analysis", "toolkit.dask"}),
     "pyarrow": frozenset({"toolkit.frames"}),
     "dask": frozenset({"toolkit.dask"}),
