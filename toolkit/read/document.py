@@ -53,6 +53,7 @@ __all__ = [
     "YamlMap",
     "YamlSeq",
     "build_scalar",
+    "implicit_first_characters",
     "position_of",
     "read_document",
     "read_libyaml_document",
@@ -151,6 +152,11 @@ class _Loader(yaml.CSafeLoader):
 
 
 _IMPLICIT: dict[str, list[tuple[str, Any]]] = _Loader.yaml_implicit_resolvers
+
+
+def implicit_first_characters() -> frozenset[str]:
+    """The first characters of the plain scalars an implicit tag may resolve; any other is a string."""
+    return frozenset(first for first in _IMPLICIT if first)
 
 
 def resolve_plain(text: str) -> str:

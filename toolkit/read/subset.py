@@ -45,6 +45,7 @@ from toolkit.read.document import (
     YamlMap,
     YamlSeq,
     build_scalar,
+    implicit_first_characters,
     resolve_plain,
 )
 
@@ -91,6 +92,8 @@ _DOCUMENT_MARK = re.compile(r"\n(?:---|\.\.\.)(?=[ \t\n]|$)")
 _NOT_PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@` \t")
 
 _STR = "tag:yaml.org,2002:str"
+#: The first characters of plain scalars that an implicit tag may resolve (``true``, ``12``, ``~``).
+_RESOLVED_FIRST = implicit_first_characters()
 _TAG_PREFIX = "tag:yaml.org,2002:"
 _MISSING: Any = object()
 # Short plain scalars recur (status codes, header names, ``false``): their values are kept.
@@ -162,6 +165,7 @@ def _read(text: str) -> Document:  # noqa: PLR0912, PLR0915 (one loop over every
     new = _new
     position_type = Position
     not_plain_start = _NOT_PLAIN_START
+    resolved_first = _RESOLVED_FIRST
     duplicates: list[DuplicateKey] = []
     # The open collections, innermost last: [is_map, column, container, positions, indentless].
     stack: list[list[Any]] = []
@@ -304,9 +308,12 @@ def _read(text: str) -> Document:  # noqa: PLR0912, PLR0915 (one loop over every
                         or rest[-1] in ": "
                     )
                 ):
-                    value = cache.get(rest, missing)
-                    if value is missing:
-                        value = _plain_value(rest)
+                    if rest[0] in resolved_first:
+                        value = cache.get(rest, missing)
+                        if value is missing:
+                            value = _plain_value(rest)
+                    else:
+                        value = rest  # no implicit tag starts with this character: a string
                     container.append(value)
                     positions.append(new(position_type, (at_line, c + 1)))
                     open_container, open_slot, open_parts, open_column = container, index, [rest], i
@@ -336,9 +343,12 @@ def _read(text: str) -> Document:  # noqa: PLR0912, PLR0915 (one loop over every
         c = i + len(raw_key) + len(colon)
         if raw_key[-1] == " ":
             raw_key = raw_key.rstrip(" ")
-        k = cache.get(raw_key, missing)
-        if k is missing:
-            k = _plain_value(raw_key)
+        if raw_key[0] in resolved_first:
+            k = cache.get(raw_key, missing)
+            if k is missing:
+                k = _plain_value(raw_key)
+        else:
+            k = raw_key
         if k in container:
             duplicates.append(DuplicateKey(str(k), new(position_type, (at_line, i + 1))))
         if rest and not tag:
@@ -349,10 +359,13 @@ def _read(text: str) -> Document:  # noqa: PLR0912, PLR0915 (one loop over every
                     value.position = where
                 if plain is not None:
                     open_container, open_slot, open_parts, open_column = container, k, [plain], i
-            else:
+            elif rest[0] in resolved_first:
                 value = cache.get(rest, missing)
                 if value is missing:
                     value = _plain_value(rest)
+                open_container, open_slot, open_parts, open_column = container, k, [rest], i
+            else:
+                value = rest  # no implicit tag starts with this character: a string
                 open_container, open_slot, open_parts, open_column = container, k, [rest], i
             container[k] = value
             positions[k] = where
