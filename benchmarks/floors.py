@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import orjson
 import yaml
 
 
@@ -65,7 +66,7 @@ def _parse_stream_events(value: Any) -> None:
         for line in value.split("\n"):
             if line.startswith("data:"):
                 with contextlib.suppress(ValueError):
-                    json.loads(line[5:])
+                    orjson.loads(line[5:])  # the fastest parser at hand: a floor, not lint's cost
 
 
 def _parse_json_strings(value: Any) -> None:

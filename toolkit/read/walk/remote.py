@@ -23,7 +23,7 @@ import zlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from toolkit.read.remote import open_filesystem
+from toolkit.read.remote import RemoteError, open_filesystem
 from toolkit.read.walk.gitignore import IgnoreFile, is_ignored, parse_ignore_file
 from toolkit.read.walk.globs import compile_globs
 from toolkit.read.walk.options import CASSETTE_SUFFIXES, WalkOptions
@@ -36,17 +36,28 @@ __all__ = ["walk_url"]
 
 _VENV_MARKER = "pyvenv.cfg"
 _IGNORE_FILE = ".gitignore"
+# The files listings found: a command that walks, then hands the files it found to the lint
+# engine or the loader (``report``), does not ask the store about each of them again.
+_LISTED: set[str] = set()
+_LISTED_LIMIT = 1_000_000
 
 
 def walk_url(url: str, options: WalkOptions) -> list[str]:
     """The cassette files at ``url``: itself when it is a file, else those under it, sorted."""
+    if url in _LISTED:
+        return [url]  # found by a listing of this process: a file, without asking the store again
     fs, root = open_filesystem(url)
-    if not fs.isdir(root):
-        return [url]
+    try:
+        if not fs.isdir(root):
+            return [url]
+    except OSError:
+        return [url]  # the reader reports why it cannot be read
     root = root.rstrip("/")
-    found = sorted(
-        posixpath.relpath(str(path), root) for path in fs.find(root, withdirs=False) if str(path) != root
-    )
+    try:
+        listing = fs.find(root, withdirs=False)
+    except OSError as e:
+        raise RemoteError(f"{url}: cannot list the folder: {e}") from e
+    found = sorted(posixpath.relpath(str(path), root) for path in listing if str(path) != root)
     candidates = _filtered(found, options)
     if options.respect_gitignore and any(name.rpartition("/")[2] == _IGNORE_FILE for name in found):
         ignore_files = _ignore_files(fs, root, [name for name in found if name.endswith(_IGNORE_FILE)])
@@ -54,11 +65,15 @@ def walk_url(url: str, options: WalkOptions) -> list[str]:
     paths = [f"{root}/{name}" for name in candidates]
     heads = fs.cat_ranges(paths, [0] * len(paths), [HEAD_BYTES] * len(paths), on_error="return")
     base = url.rstrip("/")
-    return [
+    files = [
         f"{base}/{name}"
         for name, head in zip(candidates, heads, strict=True)
         if not _plainly_foreign(head, name)
     ]
+    if len(_LISTED) > _LISTED_LIMIT:
+        _LISTED.clear()
+    _LISTED.update(files)
+    return files
 
 
 def _filtered(relative: Iterable[str], options: WalkOptions) -> list[str]:
