@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import orjson
 import yaml
 
 
@@ -46,6 +47,28 @@ def parse_json_floor(path: str) -> Any:
     return document
 
 
+def parse_events_floor(path: str) -> Any:
+    """The parse + JSON floor plus ``json.loads`` of every ``data:`` line of every body that
+    looks like a server-sent event stream: the events lint and ``toolkit.load`` must read too."""
+    document = parse_json_floor(path)
+    _parse_stream_events(document)
+    return document
+
+
+def _parse_stream_events(value: Any) -> None:
+    if isinstance(value, dict):
+        for item in value.values():
+            _parse_stream_events(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _parse_stream_events(item)
+    elif isinstance(value, str) and "data:" in value:
+        for line in value.split("\n"):
+            if line.startswith("data:"):
+                with contextlib.suppress(ValueError):
+                    orjson.loads(line[5:])  # the fastest parser at hand: a floor, not lint's cost
+
+
 def _parse_json_strings(value: Any) -> None:
     if isinstance(value, dict):
         for item in value.values():
@@ -66,6 +89,23 @@ def best_of(repeat: int, work: Callable[[], object]) -> float:
         work()
         times.append(time.perf_counter() - start)
     return min(times)
+
+
+def interleaved_runs(
+    repeat: int, *works: Callable[[], object], clock: Callable[[], float] = time.perf_counter
+) -> list[list[float]]:
+    """Every run's seconds of each of ``works``, run in turn ``repeat`` times (see ``interleaved``).
+
+    ``clock=time.process_time`` counts this process's CPU time only: for work in one process,
+    it is what other processes' bursts on a shared machine disturb least.
+    """
+    runs: list[list[float]] = [[] for _ in works]
+    for _ in range(repeat):
+        for i, work in enumerate(works):
+            start = clock()
+            work()
+            runs[i].append(clock() - start)
+    return runs
 
 
 def interleaved(repeat: int, *works: Callable[[], object]) -> list[float]:

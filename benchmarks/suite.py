@@ -1,6 +1,7 @@
 """Every benchmark, each figure beside its floor measured in the same run; writes reports/benchmarks.md.
 
-    python benchmarks/suite.py [--only load,lint,secrets,process,report,memory] [--write FILE]
+    python benchmarks/suite.py [--only reader,load,lint,secrets,process,workers,report,memory,dask]
+                               [--write FILE]
 
 Machines here are noisy, so nothing is a timed test: each figure is the best
 of several runs and is read as a ratio to a floor measured a moment before on
@@ -13,15 +14,19 @@ the same files, in the same process. Floors:
 * import floor: a fresh ``python -c "import yaml, click, jsonschema"``.
 
 Targets (from the project's issues) are printed beside each figure. The
-corpus is ``../shared/corpus`` beside the repository.
+corpus is ``../shared/corpus`` beside the repository. ``--write`` with some
+sections keeps the other sections of the file as they were (each says when
+it was measured).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -35,7 +40,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.bench_memory import build_corpus, peak_rss_mb  # noqa: E402
-from benchmarks.floors import best_of, interleaved, parse_floor, parse_json_floor  # noqa: E402
+from benchmarks.floors import (  # noqa: E402
+    best_of,
+    interleaved,
+    interleaved_runs,
+    parse_events_floor,
+    parse_floor,
+    parse_json_floor,
+    read_bytes,
+)
 from toolkit.lint.engine import lint_file, lint_paths  # noqa: E402
 from toolkit.lint.rules import RULES  # noqa: E402
 from toolkit.lint.settings import LintSettings  # noqa: E402
@@ -43,7 +56,7 @@ from toolkit.read.files import discover  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 SEED = ROOT.parent / "shared" / "seed" / "simple_object_streaming.yaml"
-SECTIONS = ("load", "lint", "secrets", "process", "workers", "report", "memory")
+SECTIONS = ("reader", "load", "lint", "secrets", "process", "workers", "report", "memory", "dask")
 
 
 @dataclass(frozen=True)
@@ -58,6 +71,8 @@ class Figure:
     floor_name: str = ""
     target: float | None = None
     target_text: str = ""
+    #: The median of the runs, when the figure's runs were kept (its best is ``value``).
+    median: float | None = None
 
     @property
     def ratio(self) -> float | None:
@@ -95,7 +110,8 @@ def main(argv: list[str]) -> int:
             figures.append(figure)
             print(_line(figure), flush=True)
     if args.write:
-        args.write.write_text(render_markdown(figures, args.corpus), encoding="utf-8")
+        previous = args.write.read_text(encoding="utf-8") if args.write.is_file() else ""
+        args.write.write_text(render_markdown(figures, args.corpus, previous), encoding="utf-8")
         print(f"wrote {args.write}")
     return 0
 
@@ -107,6 +123,163 @@ def _line(figure: Figure) -> str:
     if figure.target_text:
         text += f" (target {figure.target_text}: {'met' if figure.met else 'NOT met'})"
     return text
+
+
+def measure_reader(corpus: Path) -> list[Figure]:
+    """The YAML reader: the subset reader against libyaml alone (the reference), in the same run.
+
+    Reading, lint and ``toolkit.load`` with usage and cost, in process and with one job, each
+    with the subset reader on and off (``toolkit.read.document.FAST_READER``), beside the
+    floors; and a third floor: parse + JSON plus every stream event's JSON, the part of lint's
+    reading that the parse + JSON floor leaves out. CPU time of this process (all of it runs
+    here), so that other processes on a shared machine disturb the ratios least.
+    """
+    import toolkit
+    from toolkit.read.document import read_document
+
+    settings = LintSettings()
+    out: list[Figure] = []
+    for folder, repeat in ((corpus / "fantasy", 11), (corpus, 5)):
+        files = list(discover([folder]))
+        name = f"{folder.name} ({len(files)} files, {_mb(files)})"
+        variants: list[tuple[str, Callable[[], object], str]] = [
+            ("read_document", lambda fs=files: [read_document(read_bytes(f)) for f in fs], "load floor"),
+            (
+                "lint every rule, jobs=1",
+                lambda f=folder: lint_paths([str(f)], settings, jobs=1),
+                "parse + JSON floor",
+            ),
+            (
+                "toolkit.load with usage and cost, jobs=1",
+                lambda f=folder: toolkit.load(f, jobs=1),
+                "load floor",
+            ),
+        ]
+        works: list[Callable[[], object]] = [
+            lambda fs=files: [parse_floor(f) for f in fs],
+            lambda fs=files: [parse_json_floor(f) for f in fs],
+            lambda fs=files: [parse_events_floor(f) for f in fs],
+            lambda fs=files: [_unskippable_reading(f) for f in fs],
+        ]
+        for _, work, _ in variants:
+            works += [_with_reader(False, work), _with_reader(True, work)]
+        for work in works:
+            work()  # warm caches and imports outside the timings
+        runs = interleaved_runs(repeat, *works, clock=time.process_time)
+        floors = {"load floor": runs[0], "parse + JSON floor": runs[1]}
+        out.append(_figure("reader", f"load floor (CSafeLoader), {name}", runs[0]))
+        out.append(_figure("reader", f"parse + JSON floor, {name}", runs[1]))
+        out.append(
+            _figure(
+                "reader",
+                f"parse + JSON + stream events floor, {name}",
+                runs[2],
+                floor_runs=runs[1],
+                floor_name="parse + JSON floor",
+            )
+        )
+        out.append(
+            _figure(
+                "reader",
+                f"what lint cannot skip (subset reader, model, stream events), {folder.name}",
+                runs[3],
+                floor_runs=runs[1],
+                floor_name="parse + JSON floor",
+            )
+        )
+        for index, (what, _, floor) in enumerate(variants):
+            for offset, reader in ((0, "libyaml alone"), (1, "subset reader")):
+                goal = reader == "subset reader" and what != "read_document"
+                out.append(
+                    _figure(
+                        "reader",
+                        f"{what}, {reader}, {folder.name}",
+                        runs[4 + 2 * index + offset],
+                        floor_runs=floors[floor],
+                        floor_name=floor,
+                        target=1.0 if goal else None,
+                        target_text="<= 1x" if goal else "",
+                    )
+                )
+        lint_fast = runs[4 + 2 + 1]
+        out.append(
+            _figure(
+                "reader",
+                f"lint every rule, jobs=1, subset reader, {folder.name}",
+                lint_fast,
+                floor_runs=runs[2],
+                floor_name="parse + JSON + stream events floor",
+            )
+        )
+    return out
+
+
+def _unskippable_reading(path: str) -> int:
+    """The reading every lint and ``toolkit.load`` does, and nothing else: the positioned document
+    (subset reader), the cassette model, every response stream decoded and each event's JSON
+    parsed. Bodies are not parsed and no rule runs: a lower bound of lint's cost."""
+    from toolkit.analyze.streams import decode_stream
+    from toolkit.read.files import read_file
+    from toolkit.read.jsonparse import loads
+
+    events = 0
+    for interaction in read_file(path).cassette.interactions:
+        response = interaction.response
+        stream = decode_stream(response.body.content, response.headers.get("content-type"))
+        for event in stream.events:
+            if event.data[:1] in ("{", "["):
+                with contextlib.suppress(ValueError):
+                    loads(event.data)
+                    events += 1
+    return events
+
+
+def _with_reader(fast: bool, work: Callable[[], object]) -> Callable[[], object]:
+    """``work`` with the subset reader on or off (libyaml alone), restored afterwards."""
+    from toolkit.read import document
+
+    def run() -> object:
+        saved, document.FAST_READER = document.FAST_READER, fast
+        try:
+            return work()
+        finally:
+            document.FAST_READER = saved
+
+    return run
+
+
+def _figure(
+    section: str,
+    name: str,
+    runs: list[float],
+    *,
+    floor_runs: list[float] | None = None,
+    floor_name: str = "",
+    target: float | None = None,
+    target_text: str = "",
+) -> Figure:
+    """A figure from every run of it (its best, with the median beside) and of its floor (the best)."""
+    floor = min(floor_runs) if floor_runs else None
+    return Figure(
+        section, name, min(runs), "s", floor, floor_name, target, target_text, median=statistics.median(runs)
+    )
+
+
+def reader_name() -> str:
+    """The YAML readers of this run, with their versions."""
+    import yaml
+
+    libyaml = yaml._yaml.get_version_string() if yaml.__with_libyaml__ else "absent"  # type: ignore[attr-defined]
+    return (
+        f"YAML readers: toolkit.read.subset (pure Python, cassette-toolkit {_version()}) first, "
+        f"then PyYAML {yaml.__version__} CSafeLoader compose on libyaml {libyaml} (the reference)"
+    )
+
+
+def _version() -> str:
+    from toolkit import __version__
+
+    return __version__
 
 
 def measure_load(corpus: Path) -> list[Figure]:
@@ -333,7 +506,68 @@ def measure_memory(corpus: Path) -> list[Figure]:
     return out
 
 
+#: The synthetic corpus of the ``dask`` section: copies of the corpus' files up to this size.
+DASK_CORPUS_MB = 1000
+
+
+def measure_dask(corpus: Path) -> list[Figure]:
+    """``toolkit.dask.load`` over about 1 GB of cassettes on a local cluster of one, then two workers.
+
+    The corpus is the shared corpus' files copied until it holds ``DASK_CORPUS_MB`` MB; each
+    worker is a process with one thread. The four frames are computed into aggregates on the
+    cluster (rows per frame, input tokens), so what is timed is the loading, not the transfer
+    of the frames to the client. One run each, alternately, twice.
+    """
+    from distributed import Client, LocalCluster
+
+    out: list[Figure] = []
+    with tempfile.TemporaryDirectory(prefix="cassette-dask-") as folder:
+        count, size = build_corpus(corpus, Path(folder), DASK_CORPUS_MB)
+        name = f"{size / 1e9:.2f} GB, {count} files"
+        times: dict[int, list[float]] = {1: [], 2: []}
+        for _ in range(2):
+            for workers in (1, 2):
+                with (
+                    LocalCluster(
+                        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+                    ) as cluster,
+                    Client(cluster),
+                ):
+                    start = time.perf_counter()
+                    _dask_aggregates(folder)
+                    times[workers].append(time.perf_counter() - start)
+        one = min(times[1])
+        out.append(_figure("dask", f"toolkit.dask.load, 1 worker, {name}", times[1]))
+        out.append(
+            _figure(
+                "dask",
+                f"toolkit.dask.load, 2 workers, {name}",
+                times[2],
+                floor_runs=times[1],
+                floor_name="1 worker",
+            )
+        )
+        out.append(Figure("dask", "speed-up from 1 to 2 workers", one / min(times[2]), "x"))
+    return out
+
+
+def _dask_aggregates(folder: str) -> tuple[object, ...]:
+    from dask.base import compute
+
+    import toolkit.dask
+
+    frames = toolkit.dask.load(folder, files_per_partition=64)
+    result: tuple[object, ...] = compute(
+        frames.interactions.shape[0],
+        frames.chunks.shape[0],
+        frames.usage["input_tokens"].sum(),
+        frames.problems.shape[0],
+    )
+    return result
+
+
 MEASURES: dict[str, Callable[[Path], list[Figure]]] = {
+    "reader": measure_reader,
     "load": measure_load,
     "lint": measure_lint,
     "secrets": measure_secrets,
@@ -341,16 +575,40 @@ MEASURES: dict[str, Callable[[Path], list[Figure]]] = {
     "workers": measure_workers,
     "report": measure_report,
     "memory": measure_memory,
+    "dask": measure_dask,
 }
 
 
-def render_markdown(figures: list[Figure], corpus: Path) -> str:
+#: What a section's figures mean, printed under its table.
+SECTION_NOTES: dict[str, str] = {
+    "reader": (
+        "CPU seconds of the measuring process: each figure is the best of the runs, the median "
+        "beside it; the variants ran in turn in every round. *libyaml alone* is `read_document` "
+        "with `FAST_READER = False` (PyYAML's "
+        "`CSafeLoader` compose and the positioned builder: the reference); *subset reader* "
+        "reads what recorders write in pure Python and leaves other files to libyaml. The "
+        "*parse + JSON + stream events floor* adds what lint must read and the parse + JSON "
+        "floor leaves out: the JSON of every event of every stream. Why 1.0x is out of reach "
+        "is in *reader: where the time goes* below."
+    ),
+    "dask": (
+        "One worker is one process with one thread, on this machine; the cassettes are read "
+        "from a local folder by the workers (an `s3://` or `gs://` URL is read the same way, "
+        "by the workers, through fsspec). See *dask: beyond two workers* below."
+    ),
+}
+
+
+def render_markdown(figures: list[Figure], corpus: Path, previous: str = "") -> str:
+    """The report: the sections measured now, and those of ``previous`` that were not (kept as they were)."""
+    kept = _sections(previous)
     lines = [
         "# Benchmarks",
         "",
         "Written by `nox -s bench` (`python benchmarks/suite.py --write reports/benchmarks.md`). Every",
         "figure is the best of several runs and is read as a ratio to a floor measured in the same run,",
         "on the same files: these machines are noisy, and a ratio survives that better than seconds.",
+        "A run of some sections (`--only`) rewrites those and keeps the others as they were.",
         "",
         "## Machine",
         "",
@@ -359,22 +617,50 @@ def render_markdown(figures: list[Figure], corpus: Path) -> str:
     ]
     for section in SECTIONS:
         rows = [f for f in figures if f.section == section]
-        if not rows:
-            continue
-        lines += [
-            "",
-            f"## {section}",
-            "",
-            "| figure | value | floor | ratio | target | met |",
-            "|---|---:|---|---:|---|---|",
-        ]
-        for f in rows:
-            ratio = f.ratio_text
-            met = "" if f.met is None else ("yes" if f.met else "**no**")
-            lines.append(
-                f"| {f.name} | {f.value:.3f} {f.unit} | {f.floor_name} | {ratio} | {f.target_text} | {met} |"
-            )
+        if rows:
+            lines += ["", *_render_section(section, rows)]
+        elif section in kept:
+            lines += ["", *kept[section]]
+    for title, body in kept.items():
+        if title not in SECTIONS and title != "Machine":
+            lines += ["", *body]
     return "\n".join(lines) + "\n"
+
+
+def _render_section(section: str, rows: list[Figure]) -> list[str]:
+    lines = [
+        f"## {section}",
+        "",
+        f"Measured on {time.strftime('%Y-%m-%d')}.",
+        "",
+        "| figure | value | median | floor | ratio | target | met |",
+        "|---|---:|---:|---|---:|---|---|",
+    ]
+    for f in rows:
+        met = "" if f.met is None else ("yes" if f.met else "**no**")
+        median = f"{f.median:.3f} {f.unit}" if f.median is not None else ""
+        lines.append(
+            f"| {f.name} | {f.value:.3f} {f.unit} | {median} | {f.floor_name} | {f.ratio_text} "
+            f"| {f.target_text} | {met} |"
+        )
+    if section in SECTION_NOTES:
+        lines += ["", SECTION_NOTES[section]]
+    return lines
+
+
+def _sections(text: str) -> dict[str, list[str]]:
+    """The ``## title`` sections of a report, each with its lines (blank lines at its end dropped)."""
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in text.splitlines():
+        if line.startswith("## "):
+            current = sections[line[3:].strip()] = [line]
+        elif current is not None:
+            current.append(line)
+    for body in sections.values():
+        while body and not body[-1].strip():
+            body.pop()
+    return sections
 
 
 def _machine() -> list[str]:
@@ -403,7 +689,7 @@ def _machine() -> list[str]:
         f"OS: {platform.system()} {platform.release()}; Python {platform.python_version()}",
         f"PyYAML {yaml.__version__} (libyaml: {yaml.__with_libyaml__}), pandas {pandas.__version__}, "
         f"genai-prices {genai_prices.__version__}",
-        f"measured on {time.strftime('%Y-%m-%d')}",
+        reader_name(),
     ]
 
 

@@ -43,7 +43,8 @@ PARTS: tuple[Part, ...] = (
     Part(
         ("toolkit.read",),
         "stage 1: finding files (`walk`), reading bytes (`files`), the positioned YAML reader "
-        "(`document`), one reader per dialect (`dialects`), body content codings",
+        "(`document`, with `subset`: the YAML recorders write, read faster), one reader per "
+        "dialect (`dialects`), body content codings",
         frozenset({"toolkit.plumbing"}),
     ),
     Part(
@@ -101,6 +102,7 @@ PARTS: tuple[Part, ...] = (
 #: imports pandas, and only reading parses YAML).
 HOMES: dict[str, frozenset[str]] = {
     "yaml": frozenset({"toolkit.read"}),
+    "fsspec": frozenset({"toolkit.read"}),
     "pandas": frozenset({"toolkit.frames", "toolkit.report", "toolkit.analysis", "toolkit.dask"}),
     "pyarrow": frozenset({"toolkit.frames"}),
     "dask": frozenset({"toolkit.dask"}),

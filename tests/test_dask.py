@@ -46,3 +46,38 @@ def test_an_empty_folder(tmp_path: Path) -> None:
     assert len(computed.interactions) == 0 and list(computed.usage.columns) == list(
         toolkit.load(tmp_path).usage.columns
     )
+
+
+def _put_samples(url: str) -> int:
+    """Copy the sample cassettes into this process's in-memory filesystem (run on each worker)."""
+    from toolkit.read.remote import open_filesystem
+
+    fs, root = open_filesystem(url)
+    files = [p for p in sorted(SAMPLES.iterdir()) if p.is_file()]
+    for path in files:
+        fs.pipe(f"{root}/{path.name}", path.read_bytes())
+    return len(files)
+
+
+def test_urls_are_listed_and_read_on_the_workers(client: Client, tmp_path: Path) -> None:
+    # The cassettes exist only in the workers' memory: were a byte read by the client (this
+    # process), it would find nothing and the frames would differ.
+    url = "memory://dask-cassettes"
+    client.run(_put_samples, url)
+    from toolkit.read.remote import open_filesystem
+
+    fs, root = open_filesystem(url)
+    assert not fs.exists(root)  # not in this process
+    lazy = toolkit.dask.load(url, files_per_partition=4)
+    local = tmp_path / "samples"
+    local.mkdir()
+    for path in SAMPLES.iterdir():
+        if path.is_file():
+            (local / path.name).write_bytes(path.read_bytes())
+    eager = toolkit.load(local)
+    computed = lazy.compute()
+    assert len(computed.interactions) == len(eager.interactions) > 10
+    for name in ("interactions", "chunks", "usage", "problems"):
+        theirs = getattr(eager, name).copy()
+        theirs["cassette"] = theirs["cassette"].str.replace(str(local), url, regex=False)
+        pd.testing.assert_frame_equal(getattr(computed, name), theirs)

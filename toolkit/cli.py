@@ -33,6 +33,19 @@ def main() -> None:
     """Load, lint, redact and audit VCR cassettes of LLM API traffic."""
 
 
+class PathOrURL(click.ParamType):  # type: ignore[type-arg]  # generic from click 8.2 on only
+    """A file or folder that exists, or an fsspec URL (``s3://bucket/folder``), checked when read."""
+
+    name = "path"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from toolkit.read.remote import is_url
+
+        if isinstance(value, str) and is_url(value):
+            return value
+        return click.Path(exists=True).convert(value, param, ctx)
+
+
 def walk_options(command: Callable[..., None]) -> Callable[..., None]:
     """The options of every command that takes paths: the configuration file, and how folders are walked."""
     options = (
@@ -142,7 +155,7 @@ _LEVELS: tuple[Severity, ...] = get_args(Severity)
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, required=True, type=PathOrURL())
 @click.option(
     "--select", multiple=True, metavar="CODES", help="Run only these codes or prefixes (comma-separated)."
 )
@@ -201,6 +214,7 @@ def lint(
 
     from toolkit.commands.lint import LintRequest, build_flags, execute
     from toolkit.lint.errors import LintUsageError
+    from toolkit.read.remote import RemoteError
 
     arguments = WalkArguments(**walk)
 
@@ -231,7 +245,7 @@ def lint(
             cwd=os.getcwd(),
         )
         outcome = execute(request)
-    except LintUsageError as e:
+    except (LintUsageError, RemoteError) as e:
         usage_error("lint", e)
     for note in outcome.notes:
         click.echo(note, err=True)
@@ -378,7 +392,7 @@ PROGRESS_MIN_FILES = 50
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, required=True, type=PathOrURL())
 @click.option(
     "-f", "--format", "output_format", type=click.Choice(REPORT_FORMATS), default="text", show_default=True
 )
@@ -417,6 +431,7 @@ def report(
     or csv (one table, see --table). Exits 2 on a usage error.
     """
     from toolkit.commands.report import ReportRequest, build_report
+    from toolkit.read.remote import RemoteError
 
     if table is not None and output_format != "csv":
         raise click.BadParameter("--table applies to --format csv only", param_hint="--table")
@@ -435,6 +450,9 @@ def report(
     progress = _ProgressBar()
     try:
         text = build_report(request, progress=progress)
+    except RemoteError as e:
+        click.echo(f"cassette-toolkit report: error: {e}", err=True)
+        sys.exit(EXIT_USAGE)
     finally:
         progress.close()
     write_output(text, output, "report")

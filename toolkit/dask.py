@@ -5,6 +5,11 @@ task, which builds that group's rows for every frame at once; each frame's
 partition ``i`` comes from group ``i``. Computing the frames together loads
 every file once. The results equal ``toolkit.load`` on the same paths, in the
 same order (only the index differs: each partition starts at 0).
+
+Paths may be fsspec URLs (``s3://bucket/cassettes``): a folder URL is listed by a task (on a
+worker, when a distributed client is active) and every file is read by the task that loads
+it, so no cassette's bytes pass through the client. The workers need the URL's backend
+(``s3fs``, ``gcsfs``, ``adlfs``) and its credentials.
 """
 
 from __future__ import annotations
@@ -20,7 +25,8 @@ from dask.delayed import delayed
 
 from toolkit.frames import Frames, empty_frames, frames_from_rows
 from toolkit.frames.load import rows_of_file, walk_options
-from toolkit.read.files import discover
+from toolkit.read.files import WalkOptions, discover
+from toolkit.read.remote import is_url
 
 __all__ = ["DaskFrames", "load"]
 
@@ -54,7 +60,7 @@ def load(
 
     Folders are walked as ``toolkit.load`` walks them (same keyword arguments).
     """
-    files = list(dict.fromkeys(discover(paths, walk_options(exclude, extend_exclude, respect_gitignore))))
+    files = list(dict.fromkeys(_discover(paths, walk_options(exclude, extend_exclude, respect_gitignore))))
     groups = [files[i : i + files_per_partition] for i in range(0, len(files), files_per_partition)] or [[]]
     loaded = [delayed(_load_group, pure=True)(group, usage) for group in groups]
     meta = empty_frames()
@@ -68,6 +74,21 @@ def load(
             for name in ("interactions", "chunks", "usage", "problems")
         )
     )
+
+
+def _discover(paths: tuple[str | os.PathLike[str], ...], walk: WalkOptions) -> list[str]:
+    """The files of ``paths`` in order: URLs listed by tasks (on the cluster), local paths here."""
+    urls = list(dict.fromkeys(p for p in paths if isinstance(p, str) and is_url(p)))
+    tasks = [delayed(_list_url, pure=False)(url, walk) for url in urls]
+    listed = dict(zip(urls, compute(*tasks) if tasks else (), strict=True))  # type: ignore[no-untyped-call]
+    files: list[str] = []
+    for path in paths:
+        files.extend(listed[path] if isinstance(path, str) and path in listed else discover([path], walk))
+    return files
+
+
+def _list_url(url: str, walk: WalkOptions) -> list[str]:
+    return list(discover([url], walk))
 
 
 def _load_group(files: list[str], usage: bool) -> Frames:

@@ -11,6 +11,8 @@ import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from toolkit.frames import frames_from_rows
+from toolkit.frames.load import load_rows
 from toolkit.frames.summary import summarize
 from toolkit.frames.tables import DEFAULT_TOP
 from toolkit.plumbing.parallel import resolve_jobs
@@ -44,13 +46,11 @@ def build_report(
     request: ReportRequest, progress: Progress | None = None, lint_runner: LintRunner | None = None
 ) -> str:
     """The report's text; ``lint_runner`` replaces the lint engine (for tests)."""
-    import toolkit
-
     default = functools.partial(lint_findings, config=request.config, isolated=request.isolated)
     runner = (lint_runner or default) if request.lint else None
     # One walk for the frames and the lint table: both see the same files.
     files = list(dict.fromkeys(discover(request.paths, request.walk)))
-    frames = toolkit.load(*files, jobs=request.jobs, progress=progress)
+    frames = frames_from_rows(list(load_rows(files, jobs=request.jobs, progress=progress)))
     lint = None
     if runner is not None:
         lint = lint_table(runner(files, resolve_jobs(request.jobs, len(files))))

@@ -9,7 +9,6 @@ processes; results come back in a fixed order whatever ``jobs`` is.
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -26,7 +25,7 @@ from toolkit.lint.settings import LintSettings
 from toolkit.model import Cassette
 from toolkit.plumbing.parallel import ordered_map
 from toolkit.read.document import START
-from toolkit.read.files import discover, read_file
+from toolkit.read.files import discover, read_sized_file
 from toolkit.read.parse import Parsed, parse_cassette
 from toolkit.read.walk import WalkOptions
 
@@ -69,8 +68,7 @@ def lint_file(
 ) -> tuple[Finding, ...]:
     """Read and lint one file."""
     try:
-        parsed = read_file(path)
-        size = os.path.getsize(path)
+        parsed, size = read_sized_file(path)
     except Exception as e:  # the reader never raises for bad input; this is a bug, not a crash
         context = LintContext(path, AnalyzedCassette(Cassette(path, "unknown")), 0)
         hit = Hit(START, f"reading the file failed with {type(e).__name__}; please report it", None, "read")

@@ -14,6 +14,12 @@ body's bytes, never the object), and every other ``python/object`` tag stays ref
 Aliases are shared rather than copied, and a document whose alias expansion
 would exceed ``MAX_EXPANSION`` nodes is refused (the "billion laughs").
 
+``read_document`` first tries ``toolkit.read.subset``, a reader of the narrow YAML that
+recorders write that is faster than composing with libyaml and gives the same document; any
+file outside that subset is read here, and this reader stays the reference
+(``read_libyaml_document``). ``CASSETTE_TOOLKIT_YAML=libyaml`` in the environment, or
+``FAST_READER = False``, reads every file here.
+
 ``read_source_map`` is for editing a file in place (``redact``): where each node is
 written, as character offsets into the text, with its tag and scalar style.
 """
@@ -23,6 +29,7 @@ from __future__ import annotations
 import base64
 import binascii
 import bisect
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
@@ -45,16 +52,21 @@ __all__ = [
     "SourceMap",
     "YamlMap",
     "YamlSeq",
+    "build_scalar",
+    "implicit_first_characters",
     "position_of",
     "read_document",
+    "read_libyaml_document",
     "read_source_map",
+    "resolve_plain",
 ]
 
 #: Alias expansion budget: the expanded tree may hold at most this many nodes
 #: more than the composed graph does.
 MAX_EXPANSION = 1_000_000
 
-
+#: Whether ``read_document`` tries the subset reader (``toolkit.read.subset``) before libyaml.
+FAST_READER = os.environ.get("CASSETTE_TOOLKIT_YAML", "").lower() != "libyaml"
 
 
 class YamlMap(dict[Any, Any]):
@@ -139,8 +151,54 @@ class _Loader(yaml.CSafeLoader):
         return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
 
 
+_IMPLICIT: dict[str, list[tuple[str, Any]]] = _Loader.yaml_implicit_resolvers
+
+
+def implicit_first_characters() -> frozenset[str]:
+    """The first characters of the plain scalars an implicit tag may resolve; any other is a string."""
+    return frozenset(first for first in _IMPLICIT if first)
+
+
+def resolve_plain(text: str) -> str:
+    """The tag the safe loader gives a plain (unquoted, untagged) scalar written ``text``."""
+    for tag, pattern in _IMPLICIT.get(text[:1], ()):
+        if pattern.match(text):
+            return str(tag)
+    return _STR
+
+
+def build_scalar(tag: str, text: str) -> Any:
+    """The value ``read_document`` builds for a scalar ``text`` with the (full) ``tag``.
+
+    Raises ``DocumentError`` for a tag it refuses and a value its tag does not allow, at
+    the start of the file (the caller knows better where the scalar is).
+    """
+    if tag == _STR:
+        return text
+    handler = _TAG_HANDLERS.get(tag)
+    if handler is None:
+        raise DocumentError(ProblemCode.UNSAFE_TAG, f"refusing YAML tag {tag!r}")
+    # Scalar handlers read only the node; a fresh builder keeps any state they might set apart.
+    return handler(_Builder(), ScalarNode(tag, text, _NO_MARK, _NO_MARK))
+
+
 def read_document(data: bytes) -> Document:
-    """Parse YAML (or JSON) bytes into a positioned plain-data document."""
+    """Parse YAML (or JSON) bytes into a positioned plain-data document.
+
+    The subset reader reads what recorders write; anything else is composed by libyaml.
+    Both give the same document (a differential test over real cassettes checks it).
+    """
+    if FAST_READER:
+        from toolkit.read.subset import read_subset
+
+        document = read_subset(data)
+        if document is not None:
+            return document
+    return read_libyaml_document(data)
+
+
+def read_libyaml_document(data: bytes) -> Document:
+    """``read_document`` by libyaml alone: the reference reader, which reads any YAML."""
     try:
         node = yaml.compose(data, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
@@ -184,6 +242,7 @@ def _mark(node: Node) -> Position:
 
 _SCALARS = SafeConstructor()
 _STR = "tag:yaml.org,2002:str"
+_NO_MARK = yaml.Mark("<scalar>", 0, 0, 0, "", 0)
 _PY = "tag:yaml.org,2002:python/"
 _ISTR = ("object/apply:multidict._multidict.istr", "object/new:multidict._multidict.istr")
 

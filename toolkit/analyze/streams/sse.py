@@ -168,8 +168,14 @@ class SseDecoder:
         self._check_utf8(data[: len(data) - len(tail)], self._offset)
         first_new = len(self._events)
         offset = self._offset
+        read_line = self._read_line
         for line, line_break in zip(lines, breaks, strict=True):
-            self._read_line(line, offset)
+            if line[:6] == b"data: ":  # most lines of a stream: ``_read_line``'s data field, inlined
+                if self._block_start < 0:
+                    self._block_start = offset
+                self._data.append(line[6:])
+            else:
+                read_line(line, offset)
             offset += len(line) + len(line_break)
         self._offset = offset
         if tail:
