@@ -24,7 +24,6 @@ import importlib.util
 import json
 import os
 import stat
-import subprocess
 import sys
 import tempfile
 from functools import cache
@@ -132,6 +131,8 @@ def _read(path: Path, stamp: dict[str, Any]) -> dict[str, Any] | None:
 
 def _build(stamp: dict[str, Any]) -> dict[str, Any]:
     """Build in this process when genai-prices is already imported, else in a child process."""
+    import subprocess  # only when the index is built: once per genai-prices version
+
     from toolkit.analyze.cost.index_build import build_index
 
     if _PACKAGE in sys.modules:
