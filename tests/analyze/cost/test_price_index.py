@@ -42,7 +42,7 @@ def test_the_index_is_the_installed_genai_prices(cache: Path) -> None:
     index = index_cache.cached_index()
     assert index["genai_prices"] == genai_prices.__version__
     assert {k: v for k, v in index.items() if k != "stamp"} == build_index()
-    written = cache / f"price-index-{genai_prices.__version__}.json"
+    written = cache / index_cache.index_file_name(index_cache.data_stamp())
     assert json.loads(written.read_bytes()) == index
 
 
@@ -55,12 +55,33 @@ def test_a_cached_index_is_read_not_rebuilt(cache: Path, monkeypatch: pytest.Mon
 
 def test_an_index_of_another_genai_prices_is_rebuilt(cache: Path) -> None:
     index = index_cache.cached_index()
-    path = cache / f"price-index-{genai_prices.__version__}.json"
+    path = cache / index_cache.index_file_name(index_cache.data_stamp())
     stale = {**index, "stamp": {**index["stamp"], "mtime_ns": 1}, "providers": []}
     path.write_text(json.dumps(stale), encoding="utf-8")
     index_cache.cached_index.cache_clear()
     assert index_cache.cached_index()["providers"] == index["providers"]
     assert json.loads(path.read_bytes())["stamp"] == index["stamp"]
+
+
+def test_environments_sharing_the_cache_keep_their_own_index(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two virtual environments with the same genai-prices version at different places: each
+    # reads its own file, and neither rebuilds over the other's.
+    here = index_cache.data_stamp()
+    there = {**here, "data": "/elsewhere/site-packages/genai_prices/data.py"}
+    assert index_cache.index_file_name(here) != index_cache.index_file_name(there)
+    assert index_cache.index_file_name(here).startswith(f"price-index-{here['version']}-")
+    first = index_cache.cached_index()
+    monkeypatch.setattr(index_cache, "data_stamp", lambda: there)
+    index_cache.cached_index.cache_clear()
+    monkeypatch.setattr(index_cache, "_build", lambda stamp: {**first, "stamp": stamp})
+    index_cache.cached_index()
+    monkeypatch.setattr(index_cache, "data_stamp", lambda: here)
+    monkeypatch.setattr(index_cache, "_build", lambda stamp: pytest.fail("rebuilt"))
+    index_cache.cached_index.cache_clear()
+    assert index_cache.cached_index() == first
+    assert len(list(cache.iterdir())) == 2
 
 
 def test_an_unwritable_cache_falls_back_to_a_private_temporary_folder(
@@ -74,7 +95,7 @@ def test_an_unwritable_cache_falls_back_to_a_private_temporary_folder(
     try:
         assert index_cache.cached_index()["genai_prices"] == genai_prices.__version__
         private = tmp_path / f"cassette-toolkit-{os.getuid()}"
-        assert (private / f"price-index-{genai_prices.__version__}.json").is_file()
+        assert (private / index_cache.index_file_name(index_cache.data_stamp())).is_file()
         assert private.stat().st_mode & 0o077 == 0
         # A folder others may write to is not used: the index then lives in memory.
         private.chmod(0o777)
@@ -109,7 +130,7 @@ def test_a_lint_run_builds_the_index_without_importing_genai_prices(tmp_path: Pa
         )
         assert json.loads(out.stdout) == [["openai", "gpt-4o", "gpt-4o"], False]
     assert [p.name for p in (tmp_path / "cache").iterdir()] == [
-        f"price-index-{genai_prices.__version__}.json"
+        index_cache.index_file_name(index_cache.data_stamp())
     ]
 
 

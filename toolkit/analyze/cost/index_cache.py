@@ -4,14 +4,19 @@ Lint must start fast and never import genai-prices (its data module alone is 1.6
 takes a tenth of a second to import). So the index lint matches against is built from
 the installed genai-prices the first time it is needed, in a child process
 (``python -m toolkit.analyze.cost.index_build``), and written to the user's cache folder
-as ``price-index-<version>.json``. Later runs read that file (about a millisecond).
+as ``price-index-<version>-<environment>.json``. Later runs read that file (about a
+millisecond).
 
 The file records where the genai-prices data it was built from lives and that file's
 size and modification time, so an upgrade, a downgrade or another environment's
-genai-prices never reads a stale index. When the cache folder cannot be written, a
-private folder of the user's in the temporary folder is used, else the index is kept in
-memory for the process (and built again by the next one); when a process has already imported
-genai-prices (frames, reports) the index is built in that process, without a child.
+genai-prices never reads a stale index. Its name carries a digest of that location, so
+environments that share the cache folder (a project's virtual environments, nox and tox
+sessions) each keep their own file instead of rebuilding over each other's.
+
+When the cache folder cannot be written, a private folder of the user's in the temporary
+folder is used, else the index is kept in memory for the process (and built again by the
+next one); when a process has already imported genai-prices (frames, reports) the index is
+built in that process, without a child.
 
 Cache folder: ``$CASSETTE_TOOLKIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/cassette-toolkit``,
 else the platform's user cache folder (``~/.cache``, ``~/Library/Caches``,
@@ -20,6 +25,7 @@ else the platform's user cache folder (``~/.cache``, ``~/Library/Caches``,
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 import os
@@ -33,7 +39,7 @@ from typing import Any
 from toolkit.plumbing.atomic import write_atomically
 from toolkit.read.jsonparse import loads
 
-__all__ = ["PriceIndexError", "cache_folder", "cached_index", "data_stamp"]
+__all__ = ["PriceIndexError", "cache_folder", "cached_index", "data_stamp", "index_file_name"]
 
 _PACKAGE = "genai_prices"
 
@@ -46,7 +52,7 @@ class PriceIndexError(RuntimeError):
 def cached_index() -> dict[str, Any]:
     """The index of the installed genai-prices: from the cache, else built (and cached)."""
     stamp = data_stamp()
-    name = f"price-index-{stamp['version']}.json"
+    name = index_file_name(stamp)
     folders = [cache_folder(), *_private_temp_folder()]
     for folder in folders:
         found = _read(folder / name, stamp)
@@ -77,6 +83,12 @@ def data_stamp() -> dict[str, Any]:
         "size": stat.st_size,
         "mtime_ns": stat.st_mtime_ns,
     }
+
+
+def index_file_name(stamp: dict[str, Any]) -> str:
+    """The cache file of one installed genai-prices: its version and a digest of where it lives."""
+    where = hashlib.sha256(str(stamp["data"]).encode()).hexdigest()[:12]
+    return f"price-index-{stamp['version']}-{where}.json"
 
 
 def cache_folder() -> Path:
