@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, get_args
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 import click
 
@@ -17,12 +17,13 @@ from toolkit import __version__
 from toolkit.commands.outcome import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from toolkit.frames.columns import FRAMES
 from toolkit.frames.tables import DEFAULT_TOP, TABLES
+from toolkit.lint.finding import FAIL_ON
 from toolkit.lint.reporters import FORMATS
-from toolkit.problems import Severity
 from toolkit.report import DEFAULT_CSV_TABLE
 from toolkit.report import FORMATS as REPORT_FORMATS
 
 if TYPE_CHECKING:
+    from toolkit.commands.lint import Stdin
     from toolkit.lint.config.walking import WalkFlags
     from toolkit.read.walk import WalkOptions
 
@@ -137,12 +138,8 @@ def show(paths: tuple[str, ...], interaction: int | None, full: bool, max_body: 
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 
-#: The severities, the most serious first.
-_LEVELS: tuple[Severity, ...] = get_args(Severity)
-
-
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True))
 @click.option(
     "--select", multiple=True, metavar="CODES", help="Run only these codes or prefixes (comma-separated)."
 )
@@ -154,8 +151,25 @@ _LEVELS: tuple[Severity, ...] = get_args(Severity)
 @click.option(
     "--severity", multiple=True, metavar="CODE=LEVEL", help="Override a severity (error, warning, info)."
 )
-@click.option("--fail-on", type=click.Choice(_LEVELS), help="Exit 1 when a finding is at least this serious.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    help="Exit 1 when a finding is at least this serious (never: always exit 0).",
+)
+@click.option(
+    "--exit-zero", is_flag=True, help="Exit 0 even when findings reach --fail-on (--fail-on never)."
+)
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option(
+    "--statistics", is_flag=True, help="Print how many findings each code has instead of the findings."
+)
+@click.option("--show-source", is_flag=True, help="Show the source line under each finding, with a caret.")
+@click.option("-q", "--quiet", is_flag=True, help="Print the findings only: no summary line, no notes.")
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help="Lint standard input ('-') as this file: the path shown, and matched by the configuration.",
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report here.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Skip the findings accepted in this file.")
 @click.option(
@@ -182,7 +196,12 @@ def lint(
     extend_ignore: tuple[str, ...],
     severity: tuple[str, ...],
     fail_on: str | None,
+    exit_zero: bool,
     output_format: str,
+    statistics: bool,
+    show_source: bool,
+    quiet: bool,
+    stdin_filename: str | None,
     output: str | None,
     baseline: str | None,
     write_baseline: str | None,
@@ -191,7 +210,7 @@ def lint(
     jobs: int | None,
     **walk: Any,
 ) -> None:
-    """Check cassettes in PATHS (files or folders) and report findings.
+    """Check cassettes in PATHS (files or folders; '-' reads one from standard input) and report findings.
 
     Exit status: 0 when no finding reaches --fail-on (default: error), 1 when one
     does, 2 for a usage or configuration error.
@@ -203,6 +222,7 @@ def lint(
     from toolkit.lint.errors import LintUsageError
 
     arguments = WalkArguments(**walk)
+    stdin = _stdin(paths, stdin_filename)
 
     # Parsed cassettes are large trees of small objects without cycles: collecting the youngest
     # generation every 700 allocations doubles the time to read a 20,000-interaction file.
@@ -214,7 +234,7 @@ def lint(
             extend_select=extend_select,
             extend_ignore=extend_ignore,
             severity=severity,
-            fail_on=fail_on,
+            fail_on=None if fail_on == "never" else fail_on,
             fail_on_stale_baseline=fail_on_stale_baseline,
             walk=arguments.flags(),
         )
@@ -229,6 +249,11 @@ def lint(
             write_baseline=write_baseline,
             jobs=jobs,
             cwd=os.getcwd(),
+            stdin=stdin,
+            exit_zero=exit_zero or fail_on == "never",
+            statistics=statistics,
+            quiet=quiet,
+            show_source=show_source,
         )
         outcome = execute(request)
     except LintUsageError as e:
@@ -237,6 +262,21 @@ def lint(
         click.echo(note, err=True)
     write_output(outcome.output, output, "lint")
     sys.exit(outcome.exit_code)
+
+
+def _stdin(paths: tuple[str, ...], stdin_filename: str | None) -> Stdin | None:
+    """Standard input as one file, when PATHS is '-' (or absent, with --stdin-filename)."""
+    from toolkit.commands.lint import Stdin
+
+    if "-" in paths and len(paths) > 1:
+        usage_error("lint", "'-' (standard input) must be the only path")
+    if paths and paths != ("-",):
+        if stdin_filename is not None:
+            usage_error("lint", "--stdin-filename needs '-' (or no PATHS): it names standard input")
+        return None
+    if not paths and stdin_filename is None:
+        usage_error("lint", "no PATHS given ('-' reads a cassette from standard input)")
+    return Stdin(sys.stdin.buffer.read(), stdin_filename or "-")
 
 
 def _use_color(flag: bool | None, output: str | None) -> bool:
