@@ -49,8 +49,8 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
         }
     ),
     # The public modules: the notebook tables and plots, and the Dask loader.
-    "toolkit.analysis": frozenset({"toolkit.frames", "toolkit.report"}),
-    "toolkit.dask": frozenset({"toolkit.frames", "toolkit.read"}),
+    "toolkit.analysis": frozenset({"toolkit.frames", "toolkit.report", "toolkit.plumbing"}),
+    "toolkit.dask": frozenset({"toolkit.frames", "toolkit.read", "toolkit.plumbing"}),
     "toolkit.cli": frozenset(
         {
             "toolkit.commands",
@@ -62,7 +62,7 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
         }
     ),
     "toolkit.__main__": frozenset({"toolkit.cli"}),
-    "toolkit.__init__": frozenset({"toolkit.frames"}),
+    "toolkit.__init__": frozenset({"toolkit.frames", "toolkit.plumbing"}),
 }
 
 #: Third-party packages with a home: only these parts may import them (so that, say, a lint

@@ -19,6 +19,7 @@ from toolkit.frames.columns import FRAMES
 from toolkit.frames.tables import DEFAULT_TOP, TABLES
 from toolkit.lint.finding import FAIL_ON
 from toolkit.lint.reporters import FORMATS
+from toolkit.plumbing.requires import MissingDependencyError, require
 from toolkit.report import DEFAULT_CSV_TABLE
 from toolkit.report import FORMATS as REPORT_FORMATS
 
@@ -395,6 +396,8 @@ def export(paths: tuple[str, ...], fmt: str, output: str, jobs: int | None, **wa
     Writes interactions/, chunks/ and usage/ (hive-partitioned by provider) and
     problems.parquet under OUTPUT, atomically. DuckDB, pandas, Polars and Spark read them.
     """
+    require("frames", "cassette-toolkit export")
+    require("parquet", "cassette-toolkit export")
     import toolkit
     from toolkit.frames.parquet import ExportError, export_parquet
     from toolkit.read.files import discover
@@ -456,6 +459,7 @@ def report(
     Writes text tables by default; --format markdown, json, html (one offline file with charts)
     or csv (one table, see --table). Exits 2 on a usage error.
     """
+    require("frames", "cassette-toolkit report")
     from toolkit.commands.report import ReportRequest, build_report
 
     if table is not None and output_format != "csv":
@@ -500,5 +504,13 @@ class _ProgressBar:
 
 
 def run() -> None:
-    """The console entry point (``cassette-toolkit``, ``python -m toolkit``)."""
-    main(prog_name="cassette-toolkit")
+    """The console entry point (``cassette-toolkit``, ``python -m toolkit``).
+
+    A feature whose optional package is missing (``toolkit.plumbing.requires``) is a usage
+    error: one line naming the ``pip install`` that brings it, exit status 2.
+    """
+    try:
+        main(prog_name="cassette-toolkit")
+    except MissingDependencyError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(EXIT_USAGE)

@@ -14,6 +14,7 @@ from toolkit.lint.settings import LintSettings
 
 pytestmark = pytest.mark.corpus
 
+
 @pytest.mark.parametrize("name", ["corpus", "corpus-extra"])
 def test_no_reading_or_schema_error(name: str) -> None:
     root = SHARED / name

@@ -55,8 +55,6 @@ __all__ = [
 MAX_EXPANSION = 1_000_000
 
 
-
-
 class YamlMap(dict[Any, Any]):
     """A mapping that remembers its own position and the position of each value."""
 
