@@ -346,8 +346,22 @@ def redact(paths: tuple[str, ...], check: bool, diff: bool, baseline: str | None
     sys.exit(outcome.exit_code)
 
 
+def _complete_rule(_context: click.Context, _parameter: click.Parameter, incomplete: str) -> list[Any]:
+    """Shell completion of ``rules CODE``: the codes (and names) that start with what was typed."""
+    from click.shell_completion import CompletionItem
+
+    from toolkit.lint.rules import RULES
+
+    typed = incomplete.upper()
+    return [
+        CompletionItem(rule.code, help=rule.name)
+        for rule in RULES
+        if rule.code.startswith(typed) or rule.name.startswith(incomplete.lower())
+    ]
+
+
 @main.command()
-@click.argument("selector", required=False)
+@click.argument("selector", required=False, shell_complete=_complete_rule)
 def rules(selector: str | None) -> None:
     """List the lint rules, or print the documentation of one (a code or a name, e.g. CT301).
 
