@@ -3,7 +3,8 @@
     python benchmarks/hook_install.py [--copies N] [--write reports/benchmarks.md]
 
 For each hook repository, in a fresh ``PRE_COMMIT_HOME`` and with pip's cache off (a new
-machine), ``pre-commit try-repo REPO HOOK --all-files`` runs twice on a repository of
+machine), ``pre-commit run HOOK --all-files`` (with a configuration that pins the repository's
+HEAD) runs twice on a repository of
 ``N`` copies of ``sample_cassettes/``: the first run clones the repository, makes the
 environment, installs it and runs the hook; the second only runs it. The environment's size
 is measured on disk. Repositories:
@@ -60,10 +61,13 @@ def user_repository(folder: Path, copies: int) -> int:
 
 
 def hook_repository(folder: Path) -> Path:
-    sys.path.insert(0, str(ROOT / "hook"))
-    from build import build  # hook/build.py
+    import importlib.util
 
-    build(folder)
+    spec = importlib.util.spec_from_file_location("hook_build", ROOT / "hook" / "build.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.build(folder)
     commit_all(folder)
     return folder
 
@@ -75,7 +79,7 @@ def ruff_layout(folder: Path) -> Path:
     pin = f"ruff=={RUFF}" if RUFF else "ruff"
     (folder / "pyproject.toml").write_text(
         f'[project]\nname = "ruff-layout"\nversion = "0"\ndependencies = ["{pin}"]\n'
-        '[tool.setuptools]\npy-modules = []\n',
+        "[tool.setuptools]\npy-modules = []\n",
         encoding="utf-8",
     )
     (folder / ".pre-commit-hooks.yaml").write_text(
@@ -87,12 +91,38 @@ def ruff_layout(folder: Path) -> Path:
     return folder
 
 
-def try_repo(repo: Path, hook: str, user: Path, home: Path) -> tuple[float, int, str]:
+def run_hook(repo: Path, hook: str, user: Path, home: Path) -> tuple[float, int, str]:
+    """``pre-commit run HOOK --all-files`` with a configuration that pins ``repo`` at its HEAD
+    (``try-repo`` would install into a temporary store and again on every run)."""
+    rev = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    config = home.with_suffix(".yaml")
+    config.write_text(
+        f"repos:\n  - repo: {repo}\n    rev: {rev}\n    hooks:\n      - id: {hook}\n", encoding="utf-8"
+    )
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PIP_NO_CACHE_DIR": "1"}
-    command = [sys.executable, "-m", "pre_commit", "try-repo", str(repo), hook, "--all-files"]
+    command = [sys.executable, "-m", "pre_commit", "run", hook, "--all-files", "--config", str(config)]
     start = time.perf_counter()
     done = subprocess.run(command, cwd=user, env=env, capture_output=True, text=True, check=False)
     return time.perf_counter() - start, done.returncode, done.stdout + done.stderr
+
+
+def pip_install_alone(repo: Path, work: Path) -> float:
+    """``pip install REPO`` into a new virtual environment, pip's cache off: the install's share."""
+    venv = work / f"venv-{repo.name}-{len(list(work.iterdir()))}"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
+    env = {**os.environ, "PIP_NO_CACHE_DIR": "1"}
+    start = time.perf_counter()
+    subprocess.run(
+        [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(repo)],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    elapsed = time.perf_counter() - start
+    shutil.rmtree(venv)
+    return elapsed
 
 
 def environment(home: Path) -> Path:
@@ -114,24 +144,30 @@ def largest(env: Path, count: int = 3) -> str:
         if entry.name.endswith((".dist-info", ".pth")) or entry.name.startswith("_"):
             continue
         name = re.split(r"[.-]", entry.name)[0]
-        sizes[name] = sizes.get(name, 0.0) + (size_mb(entry) if entry.is_dir() else entry.stat().st_size / 1e6)
+        sizes[name] = sizes.get(name, 0.0) + (
+            size_mb(entry) if entry.is_dir() else entry.stat().st_size / 1e6
+        )
     top = sorted(sizes.items(), key=lambda item: -item[1])[:count]
     return ", ".join(f"{name} {mb:.0f}" for name, mb in top)
 
 
 def measure(name: str, repo: Path, hook: str, user: Path, work: Path) -> dict[str, object]:
     home = work / f"home-{hook}-{len(list(work.iterdir()))}"
-    first, status, output = try_repo(repo, hook, user, home)
-    second, again, _ = try_repo(repo, hook, user, home)
-    env = environment(home)
+    first, status, output = run_hook(repo, hook, user, home)
+    second, again, _ = run_hook(repo, hook, user, home)
+    try:
+        env = environment(home)
+    except RuntimeError:
+        print(output, file=sys.stderr)
+        raise
     return {
         "hook": name,
+        "pip_s": pip_install_alone(repo, work),
         "size_mb": size_mb(env),
         "first_s": first,
         "second_s": second,
         "status": (status, again),
         "largest": largest(env),
-        "summary": next((line for line in output.splitlines() if line.startswith("Found ")), ""),
     }
 
 
@@ -165,15 +201,20 @@ def render(results: list[dict[str, object]], files: int, imports: dict[str, list
         "",
         "Written by `python benchmarks/hook_install.py --write reports/benchmarks.md`. Each hook",
         f"repository in a fresh `PRE_COMMIT_HOME`, pip's cache off, on a repository of {files:,} cassettes:",
-        "`pre-commit try-repo REPO HOOK --all-files`, the first run (clone, environment, `pip install .`,",
-        "the hook) and the second (the hook alone); the environment's size on disk.",
+        "`pre-commit run HOOK --all-files` pinned to the repository's HEAD, the first run (clone,",
+        "environment, `pip install .`,",
+        "the hook) and the second (the hook alone); the environment's size on disk. `pip install .`",
+        "alone is the same install into a new virtual environment, timed apart. Times depend on the",
+        "package index's latency (one request per distribution) more than on bytes, and this machine",
+        "was shared with other work while measuring: read them as proportions.",
         "",
-        "| hook | environment | first run | second run | largest packages (MB) |",
-        "|---|---:|---:|---:|---|",
+        "| hook | environment | first run | of which `pip install .` | second run | largest packages (MB) |",
+        "|---|---:|---:|---:|---:|---|",
     ]
     for r in results:
         lines.append(
-            f"| {r['hook']} | {r['size_mb']:.0f} MB | {r['first_s']:.1f} s | {r['second_s']:.1f} s "
+            f"| {r['hook']} | {r['size_mb']:.0f} MB | {r['first_s']:.1f} s | {r['pip_s']:.1f} s "
+            f"| {r['second_s']:.1f} s "
             f"| {r['largest']} |"
         )
     lines += [
@@ -217,8 +258,16 @@ def main(argv: list[str]) -> int:
         homes.mkdir()
         results = [
             measure("cassette-toolkit, this repository's root", ROOT, "cassette-lint", user, homes),
-            measure("cassette-toolkit-pre-commit (hook/build.py)", hook_repository(work / "hook"), "cassette-lint", user, homes),
-            measure("ruff-pre-commit layout: ruff check", ruff_layout(work / "ruff"), "ruff-check", user, homes),
+            measure(
+                "cassette-toolkit-pre-commit (hook/build.py)",
+                hook_repository(work / "hook"),
+                "cassette-lint",
+                user,
+                homes,
+            ),
+            measure(
+                "ruff-pre-commit layout: ruff check", ruff_layout(work / "ruff"), "ruff-check", user, homes
+            ),
         ]
     for result in results:
         print(json.dumps(result), flush=True)
