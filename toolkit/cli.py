@@ -20,7 +20,7 @@ from toolkit.frames.tables import DEFAULT_TOP, TABLES
 from toolkit.lint.finding import FAIL_ON
 from toolkit.lint.reporters import FORMATS
 from toolkit.plumbing.requires import MissingDependencyError, require
-from toolkit.report import DEFAULT_CSV_TABLE
+from toolkit.report import ALL_TABLES, DEFAULT_CSV_TABLE
 from toolkit.report import FORMATS as REPORT_FORMATS
 
 if TYPE_CHECKING:
@@ -439,11 +439,22 @@ PROGRESS_MIN_FILES = 50
 @click.option(
     "-f", "--format", "output_format", type=click.Choice(REPORT_FORMATS), default="text", show_default=True
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here (atomically).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(),
+    help="Write the report here (atomically); with --table all, a folder or a .zip file.",
+)
 @click.option(
     "--table",
-    type=click.Choice(tuple(TABLES)),
-    help=f"With --format csv: the table to write (default {DEFAULT_CSV_TABLE}).",
+    type=click.Choice((*TABLES, ALL_TABLES)),
+    help=f"With --format csv: the table to write (default {DEFAULT_CSV_TABLE}); all: every table, "
+    "one file each, into the --output folder or .zip.",
+)
+@click.option(
+    "--detail",
+    is_flag=True,
+    help="Text: every table after the one-screen summary (the other formats have them).",
 )
 @click.option(
     "--top",
@@ -463,6 +474,7 @@ def report(
     output_format: str,
     output: str | None,
     table: str | None,
+    detail: bool,
     top: int,
     lint: bool,
     jobs: int | None,
@@ -470,14 +482,21 @@ def report(
 ) -> None:
     """Audit the cassettes in PATHS: traffic, tokens, cost and latency, by provider, model, API and cassette.
 
-    Writes text tables by default; --format markdown, json, html (one offline file with charts)
-    or csv (one table, see --table). Exits 2 on a usage error.
+    Writes a one-screen text summary by default (--detail: and every table); --format markdown,
+    json, html (one offline file with charts) or csv (one table, or all of them: see --table).
+    Exits 2 on a usage error.
     """
     require("frames", "cassette-toolkit report")
-    from toolkit.commands.report import ReportRequest, build_report
+    from toolkit.commands.report import ReportRequest, build_report, build_report_files, write_files
 
     if table is not None and output_format != "csv":
         raise click.BadParameter("--table applies to --format csv only", param_hint="--table")
+    if table == ALL_TABLES and output is None:
+        raise click.BadParameter(
+            "--table all writes one file per table: name a folder or a .zip", param_hint="--output"
+        )
+    if output is not None and table != ALL_TABLES and os.path.isdir(output):
+        raise click.BadParameter(f"{output} is a folder", param_hint="--output")
     arguments = WalkArguments(**walk)
     request = ReportRequest(
         paths,
@@ -489,13 +508,24 @@ def report(
         walk=load_walk("report", arguments),
         config=arguments.config,
         isolated=arguments.isolated,
+        detail=detail,
     )
     progress = _ProgressBar()
     try:
-        text = build_report(request, progress=progress)
+        if table == ALL_TABLES:
+            files = build_report_files(request, progress=progress)
+        else:
+            text = build_report(request, progress=progress)
     finally:
         progress.close()
-    write_output(text, output, "report")
+    if table != ALL_TABLES:
+        write_output(text, output, "report")
+        return
+    try:
+        written = write_files(files, output or "")
+    except OSError as e:
+        usage_error("report", f"cannot write {output}: {e.strerror or e}")
+    click.echo(f"wrote {len(files)} tables to {written}: {', '.join(files)}", err=True)
 
 
 class _ProgressBar:
