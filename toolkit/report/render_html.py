@@ -37,6 +37,8 @@ th, td { border: 1px solid #d0d7de; padding: 3px 8px; white-space: nowrap; }
 th { background: #f6f8fa; text-align: left; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 figure.chart { margin: 16px 0; }
+figure.chart svg { display: block; max-width: 100%; height: auto; }
+p code, li code { overflow-wrap: anywhere; }
 @media print { nav { display: none; } }
 """
 
