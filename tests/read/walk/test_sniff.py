@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.conftest import BUNDLED, DATA, SAMPLES, SHARED, corpora
+from tests.conftest import BUNDLED_CORPUS, CORPUS, DATA, SAMPLES, corpora
 from toolkit.read.walk.sniff import CASSETTE, FOREIGN, UNDECIDED, is_plainly_not_a_cassette, read_verdict
 
 PACKAGE_JSON = b'{\n  "name": "web",\n  "version": "1.0.0",\n  "scripts": {"test": "jest"}\n}\n'
@@ -84,9 +84,9 @@ def test_no_sample_or_test_cassette_is_taken_for_a_project_file() -> None:
                 assert not is_plainly_not_a_cassette(str(path)), path
 
 
-@pytest.mark.parametrize("root", corpora(SHARED, BUNDLED))
-def test_no_corpus_cassette_is_taken_for_a_project_file(root: Path) -> None:
-    for folder in (root / "corpus", root / "corpus-extra"):
+@pytest.mark.parametrize("corpus", corpora(CORPUS, BUNDLED_CORPUS))
+def test_no_corpus_cassette_is_taken_for_a_project_file(corpus: Path) -> None:
+    for folder in (corpus, corpus.parent / "corpus-extra"):
         assert folder.is_dir(), folder
         for path in folder.rglob("*"):
             suffixes = (".yaml", ".yml", ".json", ".gz", ".httprr", ".har")
