@@ -202,13 +202,13 @@ def render(results: list[dict[str, object]], files: int, imports: dict[str, list
         "Written by `python benchmarks/hook_install.py --write reports/benchmarks.md`. Each hook",
         f"repository in a fresh `PRE_COMMIT_HOME`, pip's cache off, on a repository of {files:,} cassettes:",
         "`pre-commit run HOOK --all-files` pinned to the repository's HEAD, the first run (clone,",
-        "environment, `pip install .`,",
-        "the hook) and the second (the hook alone); the environment's size on disk. `pip install .`",
-        "alone is the same install into a new virtual environment, timed apart. Times depend on the",
+        "environment, `pip install .`, the hook) and the second (the hook alone); the environment's",
+        "size on disk. `pip install .` alone is the same install into a new virtual environment,",
+        "timed apart. Times depend on the",
         "package index's latency (one request per distribution) more than on bytes, and this machine",
         "was shared with other work while measuring: read them as proportions.",
         "",
-        "| hook | environment | first run | of which `pip install .` | second run | largest packages (MB) |",
+        "| hook | environment | first run | `pip install .` alone | second run | largest packages (MB) |",
         "|---|---:|---:|---:|---:|---|",
     ]
     for r in results:
@@ -224,10 +224,14 @@ def render(results: list[dict[str, object]], files: int, imports: dict[str, list
         + ". The price index lint's CT504 reads is built once per genai-prices version in a child "
         "process that imports genai-prices (and pydantic), then read from the cache.",
         "",
-        "gitleaks' hook could not be measured here: its `gitleaks` hook is `language: golang`, which "
-        "clones the gitleaks repository and builds it with a Go toolchain, and neither that host nor Go "
-        "can be reached from this machine (nor is gitleaks packaged for its Debian). The ruff row is "
-        "a repository laid out as `ruff-pre-commit` (whose own repository cannot be cloned here either).",
+        "gitleaks' hooks could not be installed here, so they have no row: `gitleaks` is "
+        "`language: golang` (pre-commit clones the gitleaks repository and builds it with a Go "
+        "toolchain; neither that host nor Go can be reached from this machine), `gitleaks-docker` "
+        "pulls an image from a container registry (not reachable either), and `gitleaks-system` runs "
+        "a `gitleaks` binary already installed, which this machine's Debian (12) does not package; "
+        "the package index has only third-party wrappers of that binary, which were not installed. "
+        "The ruff row is a repository laid out as `ruff-pre-commit` (whose own repository cannot be "
+        "cloned here either), installing the same `ruff` distribution from the package index.",
     ]
     return "\n".join(lines) + "\n"
 
