@@ -45,6 +45,12 @@ SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 CORPUS_EXTRA = SHARED / "corpus-extra"
 SEED = SHARED / "seed" / "simple_object_streaming.yaml"
+#: Real cassettes kept in the repository (tests/data/real/README.md): a few files of each dialect
+#: and provider from both shared corpora, in their layout, with the facts of the corpus's tables,
+#: so the tests read every dialect without ../shared.
+BUNDLED = DATA / "real"
+BUNDLED_CORPUS = BUNDLED / "corpus"
+BUNDLED_EXTRA = BUNDLED / "corpus-extra"
 #: The corpus index names each file's dialect in its own words; these are the loader's names.
 CORPUS_FORMATS = {
     "go-vcr-v2": "go-vcr-v2",
@@ -86,6 +92,16 @@ def corpus_extra() -> Path:
     if not (CORPUS_EXTRA / "README.md").is_file():
         pytest.skip("the extra shared corpus is not present")
     return CORPUS_EXTRA
+
+
+def corpora(shared: Path, bundled: Path) -> list[Any]:
+    """Parameters for a test of real cassettes: the files kept in the repository, always; and the
+    shared corpus, marked ``corpus`` and skipped when it is absent."""
+    absent = pytest.mark.skipif(not shared.is_dir(), reason=f"the shared {shared.name} is not present")
+    return [
+        pytest.param(bundled, id=f"bundled-{shared.name}"),
+        pytest.param(shared, id=f"shared-{shared.name}", marks=[pytest.mark.corpus, absent]),
+    ]
 
 
 def read_csv(path: Path) -> Iterator[dict[str, str]]:

@@ -34,7 +34,11 @@ PARTS: tuple[Part, ...] = (
         ("toolkit.model", "toolkit.problems"),
         "the one `Cassette` model of every dialect, positions, the CT0xx problem codes",
     ),
-    Part(("toolkit.plumbing",), "worker processes (`parallel`, `forked`), atomic writes, printed paths"),
+    Part(
+        ("toolkit.plumbing",),
+        "worker processes (`parallel`, `forked`), atomic writes, printed paths, optional "
+        "dependencies (`requires`)",
+    ),
     Part(
         ("toolkit.credentials",),
         "what credentials look like: the token-format catalog, placeholders, credential positions, "
@@ -94,7 +98,7 @@ PARTS: tuple[Part, ...] = (
         ("toolkit.analysis", "toolkit.dask", "toolkit.__init__"),
         "the public modules: the notebook tables and plots, the frames as Dask DataFrames, "
         "`toolkit.load` and `Frames` (imported lazily)",
-        frozenset({"toolkit.frames", "toolkit.report", "toolkit.read"}),
+        frozenset({"toolkit.frames", "toolkit.report", "toolkit.read", "toolkit.plumbing"}),
     ),
 )
 

@@ -1,6 +1,7 @@
-"""The shared corpus: every file against the facts in index.csv and interactions.csv.
+"""Real cassettes against the facts in index.csv and interactions.csv: the files kept in the
+repository (tests/data/real/corpus), and the whole shared corpus when it is present.
 
-Those tables were measured independently of this code. Skipped when the corpus is absent.
+Those tables were measured independently of this code.
 """
 
 from __future__ import annotations
@@ -13,11 +14,15 @@ import pandas as pd
 import pytest
 
 import toolkit
-from tests.conftest import CORPUS_FORMATS, read_csv
-
-pytestmark = pytest.mark.corpus
+from tests.conftest import BUNDLED_CORPUS, BUNDLED_EXTRA, CORPUS, CORPUS_FORMATS, corpora, read_csv
 
 STREAM_KINDS = {"sse", "aws-eventstream"}
+
+
+@pytest.fixture(scope="module", params=corpora(CORPUS, BUNDLED_CORPUS))
+def corpus(request: pytest.FixtureRequest) -> Path:
+    root: Path = request.param
+    return root
 
 
 @pytest.fixture(scope="module")
@@ -97,3 +102,23 @@ def test_loading_in_parallel_gives_the_same_frames(corpus: Path, frames: toolkit
     sequential = toolkit.load(corpus, jobs=1)
     pd.testing.assert_frame_equal(sequential.interactions, frames.interactions)
     pd.testing.assert_frame_equal(sequential.problems, frames.problems)
+
+
+def test_bundled_extra_files_have_their_dialect_and_interaction_count() -> None:
+    """The files kept from the extra corpus (tests/data/real/corpus-extra): every dialect it holds,
+    each file as its index.csv says (counted without the toolkit, see the README there)."""
+    rows = list(read_csv(BUNDLED_EXTRA / "index.csv"))
+    named = [str(BUNDLED_EXTRA / row["path"]) for row in rows]
+    frames = toolkit.load(*named)
+    counts = frames.interactions.groupby("cassette").size().to_dict()
+    formats = frames.interactions.groupby("cassette")["format"].first().to_dict()
+    problems = defaultdict(set)
+    for row in frames.problems.itertuples():
+        problems[row.cassette].add(row.code)
+    for row, path in zip(rows, named, strict=True):
+        if row["n_interactions"] == "0":
+            assert problems[path] == {"CT006"}, path
+        else:
+            assert (formats[path], counts[path]) == (row["format"], int(row["n_interactions"])), path
+            assert path not in problems, path
+    assert {row["format"] for row in rows} == {"vcrpy", "ruby-vcr", "r-vcr", "httprr", "har"}

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 def __getattr__(name: str) -> Any:
     if name == "load":
+        from toolkit.plumbing.requires import require
+
+        require("frames", "toolkit.load")
         from toolkit.frames.load import load
 
         return load

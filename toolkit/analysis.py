@@ -36,6 +36,7 @@ from toolkit.frames.summary import (
     totals,
 )
 from toolkit.frames.tables import FIELDS
+from toolkit.plumbing.requires import require
 from toolkit.report.charts import COLOURS, model_labels
 
 if TYPE_CHECKING:
@@ -75,6 +76,7 @@ def times(frames: Frames) -> pd.DataFrame:
 
 def plot_cost_by_model(source: Source, *, top: int = 15, ax: Axes | None = None) -> Axes:
     """Horizontal bars per model: estimated cost beside the provider-reported cost (USD)."""
+    require("plot", "toolkit.analysis plots")
     table = _summary(source).tables["by_model"]
     table = table.assign(label=model_labels(table), best=table["cost_usd"].astype("Float64").fillna(0.0))
     table = table[table["best"] > 0].sort_values(["best", "label"], ascending=[True, False]).tail(top)
@@ -95,12 +97,14 @@ def plot_cost_by_model(source: Source, *, top: int = 15, ax: Axes | None = None)
 
 def plot_tokens_by_model(source: Source, *, top: int = 15, ax: Axes | None = None) -> Axes:
     """Stacked horizontal bars per model: uncached input, cache read, cache write, output, reasoning."""
+    require("plot", "toolkit.analysis plots")
     table = _summary(source).tables["by_model"]
     return _stacked_tokens(table.assign(label=model_labels(table)), "Tokens by model", top, ax)
 
 
 def plot_tokens_by_provider(source: Source, *, ax: Axes | None = None) -> Axes:
     """Stacked horizontal bars per provider: uncached input, cache read, cache write, output, reasoning."""
+    require("plot", "toolkit.analysis plots")
     table = _summary(source).tables["by_provider"]
     labels = table["provider"].astype("string").fillna(FIELDS["provider"].missing)
     return _stacked_tokens(table.assign(label=labels), "Tokens by provider", len(table), ax)
@@ -108,6 +112,7 @@ def plot_tokens_by_provider(source: Source, *, ax: Axes | None = None) -> Axes:
 
 def plot_latency(source: Source, *, bins: int = 30, ax: Axes | None = None) -> Axes:
     """Histograms (log-scaled seconds) of recorded durations and of server-reported times, apart."""
+    require("plot", "toolkit.analysis plots")
     import numpy as np
 
     values = _summary(source).times
@@ -152,9 +157,7 @@ def _summary(source: Source) -> Summary:
 def _axes(ax: Axes | None, rows: int) -> Axes:
     if ax is not None:
         return ax
-    try:
-        import matplotlib.pyplot as plt
-    except ImportError as e:
-        raise ImportError("plots need matplotlib: pip install 'cassette-toolkit[plot]'") from e
+    import matplotlib.pyplot as plt
+
     _figure, axes = plt.subplots(figsize=(9, max(2.5, 0.35 * rows + 1.2)), layout="constrained")
     return axes

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, get_args
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 import click
 
@@ -17,12 +17,14 @@ from toolkit import __version__
 from toolkit.commands.outcome import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from toolkit.frames.columns import FRAMES
 from toolkit.frames.tables import DEFAULT_TOP, TABLES
+from toolkit.lint.finding import FAIL_ON
 from toolkit.lint.reporters import FORMATS
-from toolkit.problems import Severity
-from toolkit.report import DEFAULT_CSV_TABLE
+from toolkit.plumbing.requires import MissingDependencyError, require
+from toolkit.report import ALL_TABLES, DEFAULT_CSV_TABLE
 from toolkit.report import FORMATS as REPORT_FORMATS
 
 if TYPE_CHECKING:
+    from toolkit.commands.lint import Stdin
     from toolkit.lint.config.walking import WalkFlags
     from toolkit.read.walk import WalkOptions
 
@@ -34,16 +36,20 @@ def main() -> None:
 
 
 class PathOrURL(click.ParamType):  # type: ignore[type-arg]  # generic from click 8.2 on only
-    """A file or folder that exists, or an fsspec URL (``s3://bucket/folder``), checked when read."""
+    """A file or folder that exists, or an fsspec URL (``s3://bucket/folder``), checked when read;
+    with ``allow_dash``, ``-`` for standard input."""
 
     name = "path"
+
+    def __init__(self, allow_dash: bool = False) -> None:
+        self.allow_dash = allow_dash
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         from toolkit.read.remote import is_url
 
         if isinstance(value, str) and is_url(value):
             return value
-        return click.Path(exists=True).convert(value, param, ctx)
+        return click.Path(exists=True, allow_dash=self.allow_dash).convert(value, param, ctx)
 
 
 def walk_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -150,12 +156,8 @@ def show(paths: tuple[str, ...], interaction: int | None, full: bool, max_body: 
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 
-#: The severities, the most serious first.
-_LEVELS: tuple[Severity, ...] = get_args(Severity)
-
-
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=PathOrURL())
+@click.argument("paths", nargs=-1, type=PathOrURL(allow_dash=True))
 @click.option(
     "--select", multiple=True, metavar="CODES", help="Run only these codes or prefixes (comma-separated)."
 )
@@ -167,8 +169,25 @@ _LEVELS: tuple[Severity, ...] = get_args(Severity)
 @click.option(
     "--severity", multiple=True, metavar="CODE=LEVEL", help="Override a severity (error, warning, info)."
 )
-@click.option("--fail-on", type=click.Choice(_LEVELS), help="Exit 1 when a finding is at least this serious.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    help="Exit 1 when a finding is at least this serious (never: always exit 0).",
+)
+@click.option(
+    "--exit-zero", is_flag=True, help="Exit 0 even when findings reach --fail-on (--fail-on never)."
+)
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option(
+    "--statistics", is_flag=True, help="Print how many findings each code has instead of the findings."
+)
+@click.option("--show-source", is_flag=True, help="Show the source line under each finding, with a caret.")
+@click.option("-q", "--quiet", is_flag=True, help="Print the findings only: no summary line, no notes.")
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help="Lint standard input ('-') as this file: the path shown, and matched by the configuration.",
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report here.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Skip the findings accepted in this file.")
 @click.option(
@@ -195,7 +214,12 @@ def lint(
     extend_ignore: tuple[str, ...],
     severity: tuple[str, ...],
     fail_on: str | None,
+    exit_zero: bool,
     output_format: str,
+    statistics: bool,
+    show_source: bool,
+    quiet: bool,
+    stdin_filename: str | None,
     output: str | None,
     baseline: str | None,
     write_baseline: str | None,
@@ -204,7 +228,7 @@ def lint(
     jobs: int | None,
     **walk: Any,
 ) -> None:
-    """Check cassettes in PATHS (files or folders) and report findings.
+    """Check cassettes in PATHS (files or folders; '-' reads one from standard input) and report findings.
 
     Exit status: 0 when no finding reaches --fail-on (default: error), 1 when one
     does, 2 for a usage or configuration error.
@@ -217,6 +241,7 @@ def lint(
     from toolkit.read.remote import RemoteError
 
     arguments = WalkArguments(**walk)
+    stdin = _stdin(paths, stdin_filename)
 
     # Parsed cassettes are large trees of small objects without cycles: collecting the youngest
     # generation every 700 allocations doubles the time to read a 20,000-interaction file.
@@ -228,7 +253,7 @@ def lint(
             extend_select=extend_select,
             extend_ignore=extend_ignore,
             severity=severity,
-            fail_on=fail_on,
+            fail_on=None if fail_on == "never" else fail_on,
             fail_on_stale_baseline=fail_on_stale_baseline,
             walk=arguments.flags(),
         )
@@ -243,6 +268,11 @@ def lint(
             write_baseline=write_baseline,
             jobs=jobs,
             cwd=os.getcwd(),
+            stdin=stdin,
+            exit_zero=exit_zero or fail_on == "never",
+            statistics=statistics,
+            quiet=quiet,
+            show_source=show_source,
         )
         outcome = execute(request)
     except (LintUsageError, RemoteError) as e:
@@ -251,6 +281,21 @@ def lint(
         click.echo(note, err=True)
     write_output(outcome.output, output, "lint")
     sys.exit(outcome.exit_code)
+
+
+def _stdin(paths: tuple[str, ...], stdin_filename: str | None) -> Stdin | None:
+    """Standard input as one file, when PATHS is '-' (or absent, with --stdin-filename)."""
+    from toolkit.commands.lint import Stdin
+
+    if "-" in paths and len(paths) > 1:
+        usage_error("lint", "'-' (standard input) must be the only path")
+    if paths and paths != ("-",):
+        if stdin_filename is not None:
+            usage_error("lint", "--stdin-filename needs '-' (or no PATHS): it names standard input")
+        return None
+    if not paths and stdin_filename is None:
+        usage_error("lint", "no PATHS given ('-' reads a cassette from standard input)")
+    return Stdin(sys.stdin.buffer.read(), stdin_filename or "-")
 
 
 def _use_color(flag: bool | None, output: str | None) -> bool:
@@ -319,8 +364,22 @@ def redact(paths: tuple[str, ...], check: bool, diff: bool, baseline: str | None
     sys.exit(outcome.exit_code)
 
 
+def _complete_rule(_context: click.Context, _parameter: click.Parameter, incomplete: str) -> list[Any]:
+    """Shell completion of ``rules CODE``: the codes (and names) that start with what was typed."""
+    from click.shell_completion import CompletionItem
+
+    from toolkit.lint.rules import RULES
+
+    typed = incomplete.upper()
+    return [
+        CompletionItem(rule.code, help=rule.name)
+        for rule in RULES
+        if rule.code.startswith(typed) or rule.name.startswith(incomplete.lower())
+    ]
+
+
 @main.command()
-@click.argument("selector", required=False)
+@click.argument("selector", required=False, shell_complete=_complete_rule)
 def rules(selector: str | None) -> None:
     """List the lint rules, or print the documentation of one (a code or a name, e.g. CT301).
 
@@ -369,6 +428,8 @@ def export(paths: tuple[str, ...], fmt: str, output: str, jobs: int | None, **wa
     Writes interactions/, chunks/ and usage/ (hive-partitioned by provider) and
     problems.parquet under OUTPUT, atomically. DuckDB, pandas, Polars and Spark read them.
     """
+    require("frames", "cassette-toolkit export")
+    require("parquet", "cassette-toolkit export")
     import toolkit
     from toolkit.frames.parquet import ExportError, export_parquet
     from toolkit.read.files import discover
@@ -396,11 +457,22 @@ PROGRESS_MIN_FILES = 50
 @click.option(
     "-f", "--format", "output_format", type=click.Choice(REPORT_FORMATS), default="text", show_default=True
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here (atomically).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(),
+    help="Write the report here (atomically); with --table all, a folder or a .zip file.",
+)
 @click.option(
     "--table",
-    type=click.Choice(tuple(TABLES)),
-    help=f"With --format csv: the table to write (default {DEFAULT_CSV_TABLE}).",
+    type=click.Choice((*TABLES, ALL_TABLES)),
+    help=f"With --format csv: the table to write (default {DEFAULT_CSV_TABLE}); all: every table, "
+    "one file each, into the --output folder or .zip.",
+)
+@click.option(
+    "--detail",
+    is_flag=True,
+    help="Text: every table after the one-screen summary (the other formats have them).",
 )
 @click.option(
     "--top",
@@ -420,6 +492,7 @@ def report(
     output_format: str,
     output: str | None,
     table: str | None,
+    detail: bool,
     top: int,
     lint: bool,
     jobs: int | None,
@@ -427,14 +500,22 @@ def report(
 ) -> None:
     """Audit the cassettes in PATHS: traffic, tokens, cost and latency, by provider, model, API and cassette.
 
-    Writes text tables by default; --format markdown, json, html (one offline file with charts)
-    or csv (one table, see --table). Exits 2 on a usage error.
+    Writes a one-screen text summary by default (--detail: and every table); --format markdown,
+    json, html (one offline file with charts) or csv (one table, or all of them: see --table).
+    Exits 2 on a usage error.
     """
-    from toolkit.commands.report import ReportRequest, build_report
+    require("frames", "cassette-toolkit report")
+    from toolkit.commands.report import ReportRequest, build_report, build_report_files, write_files
     from toolkit.read.remote import RemoteError
 
     if table is not None and output_format != "csv":
         raise click.BadParameter("--table applies to --format csv only", param_hint="--table")
+    if table == ALL_TABLES and output is None:
+        raise click.BadParameter(
+            "--table all writes one file per table: name a folder or a .zip", param_hint="--output"
+        )
+    if output is not None and table != ALL_TABLES and os.path.isdir(output):
+        raise click.BadParameter(f"{output} is a folder", param_hint="--output")
     arguments = WalkArguments(**walk)
     request = ReportRequest(
         paths,
@@ -446,16 +527,26 @@ def report(
         walk=load_walk("report", arguments),
         config=arguments.config,
         isolated=arguments.isolated,
+        detail=detail,
     )
     progress = _ProgressBar()
     try:
-        text = build_report(request, progress=progress)
+        if table == ALL_TABLES:
+            files = build_report_files(request, progress=progress)
+        else:
+            text = build_report(request, progress=progress)
     except RemoteError as e:
-        click.echo(f"cassette-toolkit report: error: {e}", err=True)
-        sys.exit(EXIT_USAGE)
+        usage_error("report", e)
     finally:
         progress.close()
-    write_output(text, output, "report")
+    if table != ALL_TABLES:
+        write_output(text, output, "report")
+        return
+    try:
+        written = write_files(files, output or "")
+    except OSError as e:
+        usage_error("report", f"cannot write {output}: {e.strerror or e}")
+    click.echo(f"wrote {len(files)} tables to {written}: {', '.join(files)}", err=True)
 
 
 class _ProgressBar:
@@ -478,5 +569,13 @@ class _ProgressBar:
 
 
 def run() -> None:
-    """The console entry point (``cassette-toolkit``, ``python -m toolkit``)."""
-    main(prog_name="cassette-toolkit")
+    """The console entry point (``cassette-toolkit``, ``python -m toolkit``).
+
+    A feature whose optional package is missing (``toolkit.plumbing.requires``) is a usage
+    error: one line naming the ``pip install`` that brings it, exit status 2.
+    """
+    try:
+        main(prog_name="cassette-toolkit")
+    except MissingDependencyError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(EXIT_USAGE)

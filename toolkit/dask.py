@@ -19,14 +19,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-import dask.dataframe as dd
-from dask.base import compute
-from dask.delayed import delayed
-
 from toolkit.frames import Frames, empty_frames, frames_from_rows
 from toolkit.frames.load import rows_of_file, walk_options
+from toolkit.plumbing.requires import MissingDependencyError, missing_modules
 from toolkit.read.files import WalkOptions, discover
 from toolkit.read.remote import is_url
+
+try:
+    import dask.dataframe as dd
+    from dask.base import compute
+    from dask.delayed import delayed
+except ImportError as e:  # one line that says what to install, not dask's traceback
+    raise MissingDependencyError(
+        "toolkit.dask", "dask", missing_modules("dask") or ("dask[dataframe]",)
+    ) from e
 
 __all__ = ["DaskFrames", "load"]
 

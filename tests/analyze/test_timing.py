@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import toolkit
-from tests.conftest import SAMPLES, read_csv
+from tests.conftest import BUNDLED_CORPUS, CORPUS, SAMPLES, corpora, read_csv
 from toolkit.analyze.timing import ServerTiming, read_server_timing
 from toolkit.model import Header, Headers
 
@@ -59,7 +59,7 @@ def test_samples_keep_server_timing_apart_from_recorded_duration() -> None:
     assert groq["server_timing_header"].isna().all() and groq["duration_s"].notna().all()
 
 
-@pytest.mark.corpus
+@pytest.mark.parametrize("corpus", corpora(CORPUS, BUNDLED_CORPUS))
 def test_corpus_timing_headers_are_read(corpus: Path) -> None:
     """interactions.csv lists the timing headers each response carries (measured independently)."""
     got = toolkit.load(corpus).interactions.set_index(["cassette", "interaction"])["server_timing_header"]

@@ -23,6 +23,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "reports/sample-audit.html": (*SAMPLE_AUDIT, "--format", "html"),
     "reports/sample-audit.json": (*SAMPLE_AUDIT, "--format", "json"),
     "tests/data/golden/report/sample-audit.txt": (*SAMPLE_AUDIT, "--format", "text"),
+    "tests/data/golden/report/sample-audit.detail.txt": (*SAMPLE_AUDIT, "--format", "text", "--detail"),
     "tests/data/golden/report/sample-audit.md": (*SAMPLE_AUDIT, "--format", "markdown"),
     "tests/data/golden/report/sample-audit.by_model.csv": (*SAMPLE_AUDIT, "--format", "csv"),
     "tests/data/golden/report/sample-audit.latency.csv": (

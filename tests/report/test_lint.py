@@ -61,7 +61,9 @@ def test_report_with_lint_findings() -> None:
     document = json.loads(build_report(request, lint_runner=fake_runner))
     assert [row["code"] for row in document["lint"]] == ["CT301", "CT402"]
     text = build_report(ReportRequest((str(SAMPLES),), lint=True), lint_runner=fake_runner)
-    assert "Lint\n----\n\n3 findings: 2 error, 1 warning." in text
+    assert "Lint\n\n3 findings: 2 error, 1 warning." in text  # in the summary
+    detail = build_report(ReportRequest((str(SAMPLES),), lint=True, detail=True), lint_runner=fake_runner)
+    assert "Lint\n----\n\n3 findings: 2 error, 1 warning." in detail
     markdown = build_report(
         ReportRequest((str(SAMPLES),), format="markdown", lint=True), lint_runner=fake_runner
     )

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from toolkit.commands.outcome import EXIT_FAILED, EXIT_OK, Outcome
 from toolkit.lint.config.file import FileConfig, configured_baseline, is_known_selector, load_config
 from toolkit.lint.config.walking import WalkFlags, build_walk_flags, build_walk_options
-from toolkit.lint.engine import LintResult, lint_paths
-from toolkit.lint.errors import ConfigError
+from toolkit.lint.engine import LintResult, lint_input, lint_paths
+from toolkit.lint.errors import ConfigError, LintUsageError
 from toolkit.lint.finding import SEVERITIES, Severity
 from toolkit.lint.reporters import REPORTER_BY_NAME, ReportOptions
 from toolkit.lint.settings import CommandLine, build_settings
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LintRequest",
+    "Stdin",
     "build_flags",
     "build_walk_flags",
     "configured_baseline",
@@ -36,8 +37,24 @@ __all__ = [
 ]
 
 
+#: The formats ``--statistics`` applies to.
+STATISTICS_FORMATS = ("text", "json")
+
+
+class Stdin(NamedTuple):
+    """One file read from standard input: its bytes, and the path it is reported and matched as."""
+
+    data: bytes
+    path: str = "-"
+
+
 class LintRequest(NamedTuple):
-    """The command line of one ``lint`` run."""
+    """The command line of one ``lint`` run.
+
+    ``stdin``: lint these bytes instead of ``paths``; ``exit_zero``: exit 0 whatever is found
+    (``--exit-zero``, ``--fail-on never``); ``statistics``, ``quiet``, ``show_source``: what the
+    report shows (``toolkit.lint.reporters.ReportOptions``).
+    """
 
     paths: tuple[str, ...]
     flags: CommandLine = CommandLine()
@@ -49,18 +66,28 @@ class LintRequest(NamedTuple):
     write_baseline: str | None = None
     jobs: int | None = None
     cwd: str = "."
+    stdin: Stdin | None = None
+    exit_zero: bool = False
+    statistics: bool = False
+    quiet: bool = False
+    show_source: bool = False
 
 
 def execute(request: LintRequest) -> Outcome:
     """Run lint as asked; configuration and baseline errors raise ``LintUsageError``."""
+    check_request(request)
     config = load_file_config(request)
     settings = build_settings(config, request.flags)
     walk = build_walk_options(config, request.flags.walk)
-    result = lint_paths(request.paths, settings, jobs=request.jobs, walk=walk)
+    if request.stdin is not None:
+        result = lint_input(request.stdin.data, request.stdin.path, settings, walk=walk)
+    else:
+        result = lint_paths(request.paths, settings, jobs=request.jobs, walk=walk)
     if request.write_baseline:
         return _write_baseline(request, result)
     baseline_path = request.baseline or configured_baseline(config)
     if not baseline_path:
+        result = _exit_zero(result, request)
         return Outcome(_exit_code(result), render(result, request))
     from toolkit.lint.baseline import read_baseline  # json: only with a baseline
 
@@ -74,8 +101,24 @@ def execute(request: LintRequest) -> Outcome:
         stale_baseline=split.stale,
         fail_on_stale=fail_on_stale,
     )
-    notes = baseline_notes(baseline_path, baseline, split.stale)
+    notes = () if request.quiet else baseline_notes(baseline_path, baseline, split.stale)
+    result = _exit_zero(result, request)
     return Outcome(_exit_code(result), render(result, request), notes)
+
+
+def check_request(request: LintRequest) -> None:
+    """Refuse combinations of options that mean nothing (a usage error, exit 2)."""
+    if request.statistics and request.format not in STATISTICS_FORMATS:
+        raise LintUsageError(f"--statistics applies to --format {' or '.join(STATISTICS_FORMATS)}")
+    if request.show_source and request.format != "text":
+        raise LintUsageError("--show-source applies to --format text")
+    if request.show_source and request.statistics:
+        raise LintUsageError("--show-source and --statistics cannot be combined")
+
+
+def _exit_zero(result: LintResult, request: LintRequest) -> LintResult:
+    """With ``--exit-zero`` (``--fail-on never``) nothing fails the run; reports say so."""
+    return replace(result, fail_on="never") if request.exit_zero else result
 
 
 def _write_baseline(request: LintRequest, result: LintResult) -> Outcome:
@@ -131,8 +174,30 @@ def _exit_code(result: LintResult) -> int:
 
 
 def render(result: LintResult, request: LintRequest) -> str:
-    options = ReportOptions(color=request.color and request.format == "text", base=request.cwd)
+    options = ReportOptions(
+        color=request.color and request.format == "text",
+        base=request.cwd,
+        statistics=request.statistics,
+        quiet=request.quiet,
+        sources=_sources(result, request) if request.show_source else None,
+    )
     return REPORTER_BY_NAME[request.format](result, options)
+
+
+def _sources(result: LintResult, request: LintRequest) -> dict[tuple[str, int], tuple[str, int]]:
+    """The source line under each finding, read again from the file (or from standard input)."""
+    from toolkit.lint.source import build_sources
+
+    def read(path: str) -> bytes | None:
+        if request.stdin is not None:
+            return request.stdin.data
+        try:
+            with open(path, "rb") as handle:
+                return handle.read()
+        except OSError:
+            return None
+
+    return build_sources(result.findings, read)
 
 
 def build_flags(
@@ -146,6 +211,8 @@ def build_flags(
     fail_on_stale_baseline: bool | None = None,
     walk: WalkFlags | None = None,
 ) -> CommandLine:
+    # ``--fail-on never`` is the request's ``exit_zero``: the settings keep the configured
+    # level, which ``redact`` also reads.
     """The selection flags as typed settings; an empty ``--select``/``--ignore`` keeps the file's."""
     return CommandLine(
         select=parse_codes(select, "--select") if select else None,

@@ -16,7 +16,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from toolkit.analyze.cassette import AnalyzedCassette
-from toolkit.lint.finding import Finding, Hit, Severity, severity_rank
+from toolkit.lint.finding import FailOn, Finding, Hit, Severity, fails
 from toolkit.lint.locate import fingerprint, interaction_anchors
 from toolkit.lint.rule import LintContext, Rule
 from toolkit.lint.rules import INTERNAL_ERROR
@@ -32,7 +32,7 @@ from toolkit.read.walk import WalkOptions
 if TYPE_CHECKING:
     from toolkit.lint.baseline import BaselineEntry
 
-__all__ = ["LintResult", "lint_analyzed", "lint_data", "lint_file", "lint_parsed", "lint_paths"]
+__all__ = ["LintResult", "lint_analyzed", "lint_data", "lint_file", "lint_input", "lint_parsed", "lint_paths"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,7 @@ class LintResult:
     files: tuple[str, ...]
     findings: tuple[Finding, ...]
     rules: tuple[Rule, ...]
-    fail_on: Severity = "error"
+    fail_on: FailOn = "error"
     suppressed: int = 0
     severities: Mapping[str, Severity] = field(default_factory=dict)
     #: Baseline entries that matched nothing in files this run covered.
@@ -56,11 +56,12 @@ class LintResult:
 
     @property
     def failed(self) -> bool:
-        """Whether a finding reaches the ``fail_on`` severity (exit status 1)."""
-        threshold = severity_rank(self.fail_on)
+        """Whether a finding reaches the ``fail_on`` severity (exit status 1); never with ``never``."""
+        if self.fail_on == "never":
+            return False
         if self.fail_on_stale and self.stale_baseline:
             return True
-        return any(severity_rank(f.severity) >= threshold for f in self.findings)
+        return any(fails(f.severity, self.fail_on) for f in self.findings)
 
 
 def lint_file(
@@ -176,3 +177,18 @@ def lint_paths(
     rules = settings.enabled()
     severities = {rule.code: settings.severity_of(rule) for rule in rules}
     return LintResult(tuple(files), tuple(findings), rules, settings.fail_on, 0, severities)
+
+
+def lint_input(
+    data: bytes, path: str, settings: LintSettings, *, walk: WalkOptions | None = None
+) -> LintResult:
+    """Lint the bytes of one file read from elsewhere (standard input), reported as ``path``.
+
+    ``path`` is matched as a file named on the command line would be: per-file ignores apply
+    to it, and with ``force_exclude`` an excluded path is not linted at all.
+    """
+    files = tuple(discover((path,), walk))
+    findings = lint_data(data, files[0], settings) if files else ()
+    rules = settings.enabled()
+    severities = {rule.code: settings.severity_of(rule) for rule in rules}
+    return LintResult(files, findings, rules, settings.fail_on, 0, severities)

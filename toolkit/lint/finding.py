@@ -6,20 +6,30 @@ severity, path and fingerprint, so no rule can get those wrong.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from toolkit.model import Position
 from toolkit.problems import Severity
 
-__all__ = ["SEVERITIES", "Finding", "Hit", "Severity", "severity_rank"]
+__all__ = ["FAIL_ON", "SEVERITIES", "FailOn", "Finding", "Hit", "Severity", "fails", "severity_rank"]
 
 #: Severities from the least to the most serious.
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
+
+#: What a run fails on: a severity, or ``never`` (``--fail-on never``, ``--exit-zero``).
+FailOn = Severity | Literal["never"]
+#: Every ``--fail-on`` value, the most serious first.
+FAIL_ON: tuple[FailOn, ...] = ("error", "warning", "info", "never")
 
 
 def severity_rank(severity: Severity) -> int:
     """0 for info, 1 for warning, 2 for error: ``a >= b`` means "at least as serious"."""
     return SEVERITIES.index(severity)
+
+
+def fails(severity: Severity, fail_on: FailOn) -> bool:
+    """Whether a finding of ``severity`` fails a run that fails on ``fail_on``."""
+    return fail_on != "never" and severity_rank(severity) >= severity_rank(fail_on)
 
 
 class Hit(NamedTuple):

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from toolkit.report.options import DEFAULT_CSV_TABLE, Renderer, RenderOptions
+from toolkit.report.options import ALL_TABLES, DEFAULT_CSV_TABLE, Renderer, RenderOptions
 
 if TYPE_CHECKING:
     from toolkit.frames.summary import Summary
 
-__all__ = ["DEFAULT_CSV_TABLE", "FORMATS", "RENDERER_BY_NAME", "RenderOptions", "Renderer"]
+__all__ = ["ALL_TABLES", "DEFAULT_CSV_TABLE", "FORMATS", "RENDERER_BY_NAME", "RenderOptions", "Renderer"]
 
 
 def _text(summary: Summary, options: RenderOptions) -> str:

@@ -78,10 +78,19 @@ NOTES = (
 )
 
 
-def build_document(summary: Summary, missing: str = "—") -> list[Block]:
-    """Every block of the report, in order; ``missing`` stands for values nothing reports."""
+def build_document(summary: Summary, missing: str = "—", *, detail: bool = True) -> list[Block]:
+    """Every block of the report, in order; ``missing`` stands for values nothing reports.
+
+    The one-screen summary (``toolkit.report.brief``) comes first; without ``detail`` the
+    report ends there, with a pointer to the full tables.
+    """
+    from toolkit.report.brief import build_brief
+
+    brief = [*_introduction(summary), *build_brief(summary, missing, pointers=not detail)]
+    if not detail:
+        return brief
     return [
-        *_introduction(summary),
+        *brief,
         *(block for name, layout in _SECTIONS.items() for block in layout(summary, name, missing)),
         Heading(2, "Notes"),
         Bullets(NOTES),
@@ -100,8 +109,10 @@ def _introduction(summary: Summary) -> Iterator[Block]:
     )
     if problem_files:
         text += f"; {problem_files:,} {_plural(problem_files, 'file')} with problems (see Problems)"
-    yield Paragraph(f"{text}. Token usage is reported by {usage:,} of {interactions:,} interactions.")
-    yield Paragraph(f"Estimated costs use {summary.price_table}.")
+    yield Paragraph(
+        f"{text}. Token usage is reported by {usage:,} of {interactions:,} interactions. "
+        f"Estimated costs use {summary.price_table}."
+    )
 
 
 def _totals(summary: Summary, name: str, missing: str) -> Iterator[Block]:

@@ -102,18 +102,21 @@ def _cost_bars(record: dict[Hashable, object]) -> list[Bar]:
 
 
 def latency_distribution(summary: Summary) -> str:
-    """A histogram (log-scaled seconds) per measure: recorded durations, server-reported times."""
+    """A histogram (log-scaled seconds) per time source, on one axis: each recorder's duration,
+    then each server-timing header apart (they are not the same clock). A source with no time
+    has no panel."""
     times = summary.times
     totals = summary.tables["totals"]
     interactions = int(plain(totals["interactions"].iloc[0]) or 0) if len(totals) else 0
     panels = []
-    for measure, source in ((RECORDED, "the recorder"), (SERVER, "response headers")):
-        seconds = [float(s) for s in times.loc[times["measure"] == measure, "seconds"] if s > 0]
-        title = (
-            f"{measure.capitalize()} ({source}): known for {len(seconds):,} of {interactions:,} interactions"
-        )
-        panels.append((title, measure, seconds))
-    return _histograms("Latency distribution", panels)
+    for (measure, source), group in times.groupby(["measure", "source"], sort=False, dropna=False):
+        seconds = [float(s) for s in group["seconds"] if s > 0]
+        if seconds:
+            name = plain(source) or "unknown source"
+            where = f"{name}" if measure == RECORDED else f"header {name}"
+            title = f"{str(measure).capitalize()} ({where}): known for {len(seconds):,} of {interactions:,}"
+            panels.append((f"{title} interactions", str(measure), seconds))
+    return _histograms("Latency distribution", panels, "No recorded duration and no server-reported time.")
 
 
 def _with_label(models: pd.DataFrame) -> pd.DataFrame:
@@ -194,24 +197,34 @@ def _legend(canvas: Canvas, series: Sequence[str], x: float, y: float) -> None:
         x += 24 + 6.5 * len(name)
 
 
-def _histograms(title: str, panels: list[tuple[str, str, list[float]]]) -> str:
-    panel_height, plot_height = 190.0, 120.0
-    canvas = Canvas(WIDTH, 24 + panel_height * len(panels), title)
+def _histograms(title: str, panels: list[tuple[str, str, list[float]]], empty: str) -> str:
+    """One panel per (heading, measure, seconds), stacked, every one on the same axis of seconds;
+    no panels: one line saying so, and no empty plot."""
+    panel_height, plot_height, head = 170.0, 104.0, 24.0
+    if not panels:
+        canvas = Canvas(WIDTH, head + 30, title)
+        canvas.text(0, 16, title, size=14, bold=True)
+        canvas.text(0, head + 18, empty)
+        return canvas.render()
+    every = [s for _, _, seconds in panels for s in seconds]
+    low = 10 ** math.floor(math.log10(min(every)))
+    high = 10 ** math.ceil(math.log10(max(every)) + 1e-9)
+    canvas = Canvas(WIDTH, head + panel_height * len(panels), title)
     canvas.text(0, 16, title, size=14, bold=True)
     for i, (heading, measure, seconds) in enumerate(panels):
-        top = 24 + i * panel_height
+        top = head + i * panel_height
         canvas.text(0, top + 18, heading, size=12)
-        if seconds:
-            _histogram(canvas, seconds, COLOURS[measure], top + 34, plot_height)
-        else:
-            canvas.text(0, top + 40, "No times from this source.")
+        _histogram(canvas, seconds, COLOURS[measure], (top + 30, plot_height), (low, high))
     return canvas.render()
 
 
-def _histogram(canvas: Canvas, seconds: list[float], colour: str, top: float, height: float) -> None:
-    """Bins a fifth of a decade wide; bars drawn against a log-scaled axis of seconds."""
-    low = 10 ** math.floor(math.log10(min(seconds)))
-    high = 10 ** math.ceil(math.log10(max(seconds)) + 1e-9)
+def _histogram(
+    canvas: Canvas, seconds: list[float], colour: str, band: tuple[float, float], span: tuple[float, float]
+) -> None:
+    """Bins a fifth of a decade wide, drawn in the band (top y, height) against a log-scaled axis
+    of seconds from ``span`` (low, high: powers of ten)."""
+    top, height = band
+    low, high = span
     edges = [low * 10 ** (k / 5) for k in range(round(5 * math.log10(high / low)) + 1)]
     bins = list(itertools.pairwise(edges))
     counts = [sum(1 for s in seconds if a <= s < b) for a, b in bins]

@@ -1,4 +1,5 @@
-"""The report as CSV: one table per output, chosen with ``--table`` (``by_model`` by default).
+"""The report as CSV: one table per output, chosen with ``--table`` (``by_model`` by default),
+or every table at once (``--table all``: one file per table, ``render_csv_tables``).
 
 A CSV file holds one table, so each table is its own output: the header row is
 the table's field names (the JSON keys), values are raw, and an empty cell is a
@@ -15,12 +16,20 @@ from toolkit.frames.tables import TABLES
 from toolkit.report.options import RenderOptions
 from toolkit.report.render_json import table_records
 
-__all__ = ["render_csv"]
+__all__ = ["render_csv", "render_csv_tables"]
 
 
 def render_csv(summary: Summary, options: RenderOptions) -> str:
     """The table ``options.table`` as CSV (RFC 4180 quoting, ``\\n`` line ends)."""
-    name = options.table
+    return _table_csv(summary, options.table)
+
+
+def render_csv_tables(summary: Summary) -> dict[str, str]:
+    """Every table of ``summary`` as CSV, by file name (``by_model.csv``), in the tables' order."""
+    return {f"{name}.csv": _table_csv(summary, name) for name in TABLES if summary.table(name) is not None}
+
+
+def _table_csv(summary: Summary, name: str) -> str:
     columns = TABLES[name].columns
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")

@@ -37,6 +37,8 @@ th, td { border: 1px solid #d0d7de; padding: 3px 8px; white-space: nowrap; }
 th { background: #f6f8fa; text-align: left; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 figure.chart { margin: 16px 0; }
+figure.chart svg { display: block; max-width: 100%; height: auto; }
+p code, li code { overflow-wrap: anywhere; }
 @media print { nav { display: none; } }
 """
 
@@ -44,7 +46,13 @@ figure.chart { margin: 16px 0; }
 def render_html(summary: Summary, options: RenderOptions) -> str:
     """The whole report as an HTML document (UTF-8)."""
     blocks = build_document(summary)
-    body = "\n".join(part for block in blocks for part in _block(block, summary, blocks))
+    anchors = _anchors(blocks)
+    navigation = _navigation(blocks, anchors)
+    body = "\n".join(
+        part
+        for i, block in enumerate(blocks)
+        for part in _block(block, summary, anchors.get(i, ""), navigation)
+    )
     return "\n".join(
         [
             "<!DOCTYPE html>",
@@ -67,11 +75,12 @@ def render_html(summary: Summary, options: RenderOptions) -> str:
     )
 
 
-def _block(block: Block, summary: Summary, blocks: list[Block]) -> Iterator[str]:
+def _block(block: Block, summary: Summary, anchor: str, navigation: str) -> Iterator[str]:
+    """``anchor``: the block's id (a heading's); ``navigation``: the links under the title."""
     if isinstance(block, Heading):
-        yield f'<h{block.level} id="{_anchor(block.text)}">{escape(block.text)}</h{block.level}>'
+        yield f'<h{block.level} id="{anchor}">{escape(block.text)}</h{block.level}>'
         if block.level == 1:
-            yield _navigation(blocks)
+            yield navigation
     elif isinstance(block, Paragraph):
         yield f"<p>{_inline(block.text)}</p>"
     elif isinstance(block, Bullets):
@@ -79,20 +88,48 @@ def _block(block: Block, summary: Summary, blocks: list[Block]) -> Iterator[str]
     elif isinstance(block, Table):
         yield _table(block)
     elif isinstance(block, Charts):
-        yield f'<h2 id="{_anchor(block.title)}">{escape(block.title)}</h2>'
+        yield f'<h2 id="{anchor}">{escape(block.title)}</h2>'
         for chart in block.charts:
             svg = render_chart(chart, summary)
             yield f'<figure class="chart" id="chart-{chart}">{svg}</figure>'
 
 
-def _navigation(blocks: list[Block]) -> str:
-    titles = [
-        b.text if isinstance(b, Heading) else b.title
-        for b in blocks
-        if (isinstance(b, Heading) and b.level == 2) or isinstance(b, Charts)
-    ]
-    links = "".join(f'<a href="#{_anchor(t)}">{escape(t)}</a>' for t in titles)
+def _navigation(blocks: list[Block], anchors: dict[int, str]) -> str:
+    links = "".join(
+        f'<a href="#{anchors[i]}">{escape(_title(block))}</a>'
+        for i, block in enumerate(blocks)
+        if _is_section(block) and not (isinstance(block, Heading) and block.level == 1)
+    )
     return f"<nav>{links}</nav>"
+
+
+def _anchors(blocks: list[Block]) -> dict[int, str]:
+    """Each heading's id, by its index in ``blocks``, unique in the page: a section (a level 1
+    or 2 heading, the charts) is its title's; a heading inside one whose title a section or an
+    earlier heading already has (the summary's "Latency") puts its section's id before it."""
+    anchors = {i: _anchor(_title(block)) for i, block in enumerate(blocks) if _is_section(block)}
+    taken = set(anchors.values())
+    section = ""
+    for i, block in enumerate(blocks):
+        if i in anchors:
+            section = anchors[i]
+        elif isinstance(block, Heading):
+            anchor = _anchor(block.text)
+            if anchor in taken:
+                anchor = f"{section}-{anchor}"
+            while anchor in taken:
+                anchor += "-"
+            taken.add(anchor)
+            anchors[i] = anchor
+    return anchors
+
+
+def _is_section(block: Block) -> bool:
+    return isinstance(block, Charts) or (isinstance(block, Heading) and block.level <= 2)
+
+
+def _title(block: Block) -> str:
+    return block.title if isinstance(block, Charts) else block.text if isinstance(block, Heading) else ""
 
 
 def _table(table: Table) -> str:

@@ -16,9 +16,10 @@ _GAP = "  "
 
 
 def render_text(summary: Summary, options: RenderOptions) -> str:
-    """The whole report as plain text (ASCII apart from the paths and names it quotes)."""
+    """The report as plain text (ASCII apart from the paths and names it quotes, and ``…``): its
+    one-screen summary, and with ``options.detail`` every table after it."""
     lines: list[str] = []
-    for block in build_document(summary, missing="-"):
+    for block in build_document(summary, missing="-", detail=options.detail):
         block_lines = list(_block(block))
         if block_lines:
             if lines:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 
-from tests.conftest import SHARED
 from toolkit.analyze.streams.sse import SseDecoder, SseDecoding, decode_sse
-
-SEED = SHARED / "seed"
-SEED_CASSETTE = SEED / "simple_object_streaming.yaml"
 
 
 def events(body: bytes) -> list[tuple[str, str]]:
@@ -20,9 +18,8 @@ def kinds(decoding: SseDecoding) -> list[tuple[str, int]]:
     return [(problem.kind, problem.byte_offset) for problem in decoding.problems]
 
 
-@pytest.mark.skipif(not SEED_CASSETTE.exists(), reason="seed cassette not available")
-def test_seed_cassette_has_48_events_ending_with_done() -> None:
-    document = yaml.safe_load(SEED_CASSETTE.read_text(encoding="utf-8"))
+def test_seed_cassette_has_48_events_ending_with_done(seed_path: Path) -> None:
+    document = yaml.safe_load(seed_path.read_text(encoding="utf-8"))
     body = document["interactions"][0]["response"]["body"].encode("utf-8")
     decoding = decode_sse(body)
     assert len(decoding.events) == 48

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.conftest import CORPUS, DATA, SAMPLES
+from tests.conftest import BUNDLED_CORPUS, CORPUS, DATA, SAMPLES, corpora
 from toolkit.read.walk.sniff import CASSETTE, FOREIGN, UNDECIDED, is_plainly_not_a_cassette, read_verdict
 
 PACKAGE_JSON = b'{\n  "name": "web",\n  "version": "1.0.0",\n  "scripts": {"test": "jest"}\n}\n'
@@ -84,10 +84,10 @@ def test_no_sample_or_test_cassette_is_taken_for_a_project_file() -> None:
                 assert not is_plainly_not_a_cassette(str(path)), path
 
 
-@pytest.mark.corpus
+@pytest.mark.parametrize("corpus", corpora(CORPUS, BUNDLED_CORPUS))
 def test_no_corpus_cassette_is_taken_for_a_project_file(corpus: Path) -> None:
-    extra = CORPUS.parent / "corpus-extra"
-    for folder in (corpus, extra):
+    for folder in (corpus, corpus.parent / "corpus-extra"):
+        assert folder.is_dir(), folder
         for path in folder.rglob("*"):
             suffixes = (".yaml", ".yml", ".json", ".gz", ".httprr", ".har")
             if not path.is_file() or not path.name.endswith(suffixes):

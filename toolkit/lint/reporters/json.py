@@ -6,17 +6,19 @@ value_fingerprint (a secret's, else null); keys are sorted. The summary counts
 files, findings by severity and by code, findings accepted by the baseline,
 lists the baseline's stale entries (``{code, fingerprint, path}`` or, for a
 secret accepted by value, ``{code, value_fingerprint}``), and says whether the
-run failed.
+run failed. With ``--statistics``, ``statistics`` (a count per code: code, name, severity,
+count, files; the most frequent first) takes the place of ``findings``.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import asdict
 from typing import Any
 
 from toolkit.lint.engine import LintResult
-from toolkit.lint.reporters.counts import ReportOptions, count_by_severity
+from toolkit.lint.reporters.counts import ReportOptions, count_by_code, count_by_severity
 
 __all__ = ["VERSION", "render"]
 
@@ -24,12 +26,12 @@ __all__ = ["VERSION", "render"]
 VERSION = 1
 
 
-def render(result: LintResult, _options: ReportOptions) -> str:
-    document = {
-        "version": VERSION,
-        "findings": [finding._asdict() for finding in result.findings],
-        "summary": summary(result),
-    }
+def render(result: LintResult, options: ReportOptions) -> str:
+    document: dict[str, Any] = {"version": VERSION, "summary": summary(result)}
+    if options.statistics:
+        document["statistics"] = [asdict(row) for row in count_by_code(result)]
+    else:
+        document["findings"] = [finding._asdict() for finding in result.findings]
     return json.dumps(document, indent=2, sort_keys=True) + "\n"
 
 

@@ -11,7 +11,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from toolkit.lint.engine import LintResult
-from toolkit.lint.finding import Finding, severity_rank
+from toolkit.lint.finding import Finding, fails
 from toolkit.lint.reporters.counts import ReportOptions
 from toolkit.plumbing.paths import relative_path
 
@@ -26,12 +26,11 @@ def _xml(text: str) -> str:
 
 
 def render(result: LintResult, options: ReportOptions) -> str:
-    threshold = severity_rank(result.fail_on)
     suite = ET.Element("testsuite", name="cassette-toolkit lint")
     failures = 0
     with_findings = {finding.path for finding in result.findings}
     for finding in result.findings:
-        failed = severity_rank(finding.severity) >= threshold
+        failed = fails(finding.severity, result.fail_on)
         failures += failed
         suite.append(_case(finding, failed, options.base))
     for path in result.files:
