@@ -50,18 +50,28 @@ def execute(request: ShowRequest, write: Callable[[str], None]) -> bool:
     """Write the view of every file, line by line as it is read; True when a file could not be
     read as a cassette. Raises ``ShowUsageError`` for an interaction a file does not have."""
     failed = False
-    wanted = request.options.interaction
     for number, path in enumerate(discover(request.paths, request.walk)):
-        analyzed = AnalyzedCassette.of(read_file(path))
-        cassette = analyzed.cassette
-        if wanted is not None and all(i.index != wanted for i in cassette.interactions):
-            raise ShowUsageError(f"{path} has no interaction {wanted} (it has {len(cassette.interactions)})")
-        if number:
-            write("")
-        for line in render_cassette(analyzed, request.options):
-            write(line)
-        failed = failed or is_unreadable(cassette)
+        try:
+            failed = _show_file(path, number, request.options, write) or failed
+        except ShowUsageError:
+            raise
+        except Exception as e:  # a bug: said for this file, never a traceback
+            write(f"{path}: error: showing the file failed with {type(e).__name__}; please report it")
+            failed = True
     return failed
+
+
+def _show_file(path: str, number: int, options: ShowOptions, write: Callable[[str], None]) -> bool:
+    analyzed = AnalyzedCassette.of(read_file(path))
+    cassette = analyzed.cassette
+    wanted = options.interaction
+    if wanted is not None and all(i.index != wanted for i in cassette.interactions):
+        raise ShowUsageError(f"{path} has no interaction {wanted} (it has {len(cassette.interactions)})")
+    if number:
+        write("")
+    for line in render_cassette(analyzed, options):
+        write(line)
+    return is_unreadable(cassette)
 
 
 def is_unreadable(cassette: Cassette) -> bool:
@@ -82,6 +92,8 @@ def render_cassette(analyzed: AnalyzedCassette, options: ShowOptions) -> Iterato
         if options.interaction is None or interaction.index == options.interaction:
             yield ""
             yield from _render_interaction(analyzed, interaction, options)
+    for problem in analyzed.failures:
+        yield f"  {problem.path}:{problem.line}:{problem.column}: {problem.code} {problem.message}"
 
 
 def _render_interaction(

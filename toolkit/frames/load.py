@@ -15,6 +15,7 @@ from toolkit.analyze.cassette import AnalyzedCassette
 from toolkit.frames import Frames, frames_from_rows
 from toolkit.frames.rows import FileRows, build_rows
 from toolkit.plumbing.parallel import ordered_map
+from toolkit.problems import Problem, ProblemCode
 from toolkit.read.files import discover, read_file
 from toolkit.read.walk import DEFAULT_EXCLUDE, WalkOptions
 
@@ -71,8 +72,24 @@ def load_rows(
 
 
 def rows_of_file(path: str, usage: bool = True) -> FileRows:
-    """Read one file and build its rows (runs in a worker)."""
-    return build_rows(AnalyzedCassette.of(read_file(path)), usage=usage)
+    """Read one file and build its rows (runs in a worker); never raises for a file."""
+    try:
+        return build_rows(AnalyzedCassette.of(read_file(path)), usage=usage)
+    except MemoryError:
+        return _failed(
+            path, ProblemCode.RESOURCE_LIMIT, "reading the file needs more memory than is available"
+        )
+    except Exception as e:  # a bug: a CT099 problem of this file, never a crash of the run
+        return _failed(
+            path,
+            ProblemCode.INTERNAL_ERROR,
+            f"reading the file failed with {type(e).__name__}; please report it",
+        )
+
+
+def _failed(path: str, code: ProblemCode, message: str) -> FileRows:
+    problem = Problem(path, 1, 1, code, message)
+    return FileRows(problems=[(path, 1, 1, str(code), problem.severity, message, None)])
 
 
 def _counted(results: Iterable[FileRows], total: int, progress: Progress | None) -> Iterator[FileRows]:

@@ -43,19 +43,31 @@ def build_rows(analyzed: AnalyzedCassette, usage: bool = True) -> FileRows:
     rows = FileRows()
     cassette = analyzed.cassette
     for interaction in cassette.interactions:
-        call = analyzed.llm_call(interaction) if usage else _NOT_READ
-        kind = call.stream.kind if call.stream is not None else None
-        if not usage:
-            response = interaction.response
-            kind = detect_stream_kind(response.body.content, response.headers.get("content-type"))
-        rows.interactions.append(interaction_row(cassette, interaction, call, kind))
-        rows.chunks.extend(chunk_rows(cassette, interaction, call))
-        cost = usage_row(cassette, interaction, call)
-        if cost is not None:
-            rows.usage.append(cost)
-    for p in cassette.problems:
+        try:
+            built = _interaction_rows(analyzed, interaction, usage)
+        except Exception as e:  # a bug: the interaction is left out, and a CT099 problem says so
+            analyzed.fail(interaction, "building its frame rows", e)
+            continue
+        rows.interactions.append(built[0])
+        rows.chunks.extend(built[1])
+        if built[2] is not None:
+            rows.usage.append(built[2])
+    for p in (*cassette.problems, *analyzed.failures):
         rows.problems.append((p.path, p.line, p.column, str(p.code), p.severity, p.message, p.interaction))
     return rows
+
+
+def _interaction_rows(
+    analyzed: AnalyzedCassette, interaction: Interaction, usage: bool
+) -> tuple[Row, list[Row], Row | None]:
+    cassette = analyzed.cassette
+    call = analyzed.llm_call(interaction) if usage else _NOT_READ
+    kind = call.stream.kind if call.stream is not None else None
+    if not usage:
+        response = interaction.response
+        kind = detect_stream_kind(response.body.content, response.headers.get("content-type"))
+    row = interaction_row(cassette, interaction, call, kind)
+    return row, chunk_rows(cassette, interaction, call), usage_row(cassette, interaction, call)
 
 
 def interaction_row(

@@ -12,7 +12,9 @@ vcrpy's own safe loader also reads two pickled request bodies, a ``BytesIO`` and
 iterator over chunks, by taking their data out of the node; so does this module (the
 body's bytes, never the object), and every other ``python/object`` tag stays refused.
 Aliases are shared rather than copied, and a document whose alias expansion
-would exceed ``MAX_EXPANSION`` nodes is refused (the "billion laughs").
+would exceed ``MAX_EXPANSION`` nodes or ``MAX_EXPANDED_CHARS`` characters is refused (the
+"billion laughs", and one large scalar shared by many interactions), as is a recursive
+alias and a document of more than ``MAX_NODES`` nodes (see ``toolkit.read.limits``).
 
 ``read_source_map`` is for editing a file in place (``redact``): where each node is
 written, as character offsets into the text, with its tag and scalar style.
@@ -33,6 +35,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from toolkit.model import START, Position
 from toolkit.problems import ProblemCode
+from toolkit.read.expansion import RecursiveAliasError, measure_expansion
+from toolkit.read.limits import MAX_EXPANDED_CHARS, MAX_EXPANSION, MAX_INTEGER_DIGITS, MAX_NODES
 
 __all__ = [
     "START",
@@ -49,12 +53,6 @@ __all__ = [
     "read_document",
     "read_source_map",
 ]
-
-#: Alias expansion budget: the expanded tree may hold at most this many nodes
-#: more than the composed graph does.
-MAX_EXPANSION = 1_000_000
-
-
 
 
 class YamlMap(dict[Any, Any]):
@@ -120,15 +118,26 @@ class DocumentError(Exception):
         self.position = position
 
 
+class _TooManyNodesError(Exception):
+    pass
+
+
 class _Loader(yaml.CSafeLoader):
     """libyaml's safe loader with a faster tag resolver (the one part of composing done in Python).
 
     A quoted scalar is always a string, so its implicit resolvers need not run; a plain
     scalar tries only the resolvers registered for its first character, as ``Resolver``
     does (the safe loader registers no wildcard resolvers and no path resolvers).
+    The resolver is asked once per node without an explicit tag: it counts them, and stops
+    composing past ``MAX_NODES``.
     """
 
+    resolved = 0
+
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        self.resolved += 1
+        if self.resolved > MAX_NODES:
+            raise _TooManyNodesError
         if kind is ScalarNode:
             if not implicit[0]:
                 return _STR
@@ -141,20 +150,33 @@ class _Loader(yaml.CSafeLoader):
 
 def read_document(data: bytes) -> Document:
     """Parse YAML (or JSON) bytes into a positioned plain-data document."""
-    try:
-        node = yaml.compose(data, Loader=_Loader)
-    except yaml.MarkedYAMLError as e:
-        raise _syntax_error(e) from e
-    except yaml.YAMLError as e:  # ReaderError: invalid UTF-8, control characters
-        raise DocumentError(ProblemCode.UNREADABLE, _reader_message(e), _reader_position(e, data)) from e
+    node, resolved = _compose(data)
     if node is None:
         return Document(root=None)
     builder = _Builder()
     try:
-        root = builder.build(node)
+        root = builder.build(node, resolved)
     except RecursionError as e:
         raise DocumentError(ProblemCode.SYNTAX, "YAML nesting is too deep to read") from e
     return Document(root=root, duplicate_keys=tuple(builder.duplicates))
+
+
+def _compose(data: bytes) -> tuple[Node | None, int]:
+    """The node graph, and how many of its nodes the resolver saw (those without a tag)."""
+    loader = _Loader(data)
+    try:
+        return loader.get_single_node(), loader.resolved
+    except _TooManyNodesError:
+        raise DocumentError(
+            ProblemCode.RESOURCE_LIMIT,
+            f"the document holds more than {MAX_NODES:,} YAML nodes; refusing to read it",
+        ) from None
+    except yaml.MarkedYAMLError as e:
+        raise _syntax_error(e) from e
+    except yaml.YAMLError as e:  # ReaderError: invalid UTF-8, control characters
+        raise DocumentError(ProblemCode.UNREADABLE, _reader_message(e), _reader_position(e, data)) from e
+    finally:
+        loader.dispose()
 
 
 def _syntax_error(e: yaml.MarkedYAMLError) -> DocumentError:
@@ -193,26 +215,20 @@ class _Builder:
 
     def __init__(self) -> None:
         self.built: dict[int, Any] = {}
-        self.sizes: dict[int, int] = {}
-        self.unique = 0
-        self.aliased = False
+        #: Child slots of the collections built, and nodes the resolver did not see (those
+        #: with an explicit tag): more slots than nodes means that some node is shared.
+        self.slots = 1
+        self.tagged = 0
         self.duplicates: list[DuplicateKey] = []
         #: Where the value of a node really starts when it is not where the node starts (a
         #: pickled body's bytes), so that a finding, or an edit, lands on the right scalar.
         self.moved: dict[int, Position] = {}
 
-    def build(self, node: Node) -> Any:
+    def build(self, node: Node, resolved: int) -> Any:
+        """The plain data of the graph under ``node``, whose untagged nodes the resolver counted."""
         value = self._build(node)
-        if not self.aliased:
-            return value
-        expanded = self._size(node)
-        if expanded - self.unique > MAX_EXPANSION:
-            raise DocumentError(
-                ProblemCode.RESOURCE_LIMIT,
-                f"aliases would expand to {expanded:,} nodes (limit {MAX_EXPANSION:,} more "
-                f"than the {self.unique:,} written); refusing a possible alias bomb",
-                _mark(node),
-            )
+        if self.slots > resolved + self.tagged:  # an alias (or an explicit tag that was not counted)
+            _check_expansion(node)
         return value
 
     def _build(self, node: Node) -> Any:
@@ -222,9 +238,9 @@ class _Builder:
             return self._scalar(node)
         key = id(node)
         if key in self.built:  # an alias: share, do not copy
-            self.aliased = True
             return self.built[key]
-        self.unique += 1
+        if node.tag not in _IMPLICIT_TAGS:
+            self.tagged += 1
         handler = _TAG_HANDLERS.get(node.tag)
         if handler is not None:
             value = handler(self, node)
@@ -237,10 +253,16 @@ class _Builder:
         raise _unsafe(node)
 
     def _scalar(self, node: ScalarNode) -> Any:
+        key = id(node)
+        if key in self.built:  # an alias of a tagged scalar (a !!binary body): decoded once
+            return self.built[key]
         handler = _TAG_HANDLERS.get(node.tag)
         if handler is None:
             raise _unsafe(node)
-        return handler(self, node)
+        if node.tag not in _IMPLICIT_TAGS:
+            self.tagged += 1
+        value = self.built[key] = handler(self, node)
+        return value
 
     # The two loops below run for every node of every file: plain string scalars (most
     # keys and values) are taken as they are, without a call to ``_build``.
@@ -248,6 +270,7 @@ class _Builder:
     def _mapping(self, node: MappingNode) -> YamlMap:
         result = YamlMap(_mark(node))
         self.built[id(node)] = result
+        self.slots += 2 * len(node.value)
         positions = result.value_positions
         for key_node, value_node in node.value:
             key = key_node.value if _is_str(key_node) else self._key(key_node)
@@ -265,6 +288,7 @@ class _Builder:
     def _sequence(self, node: SequenceNode) -> YamlSeq:
         result = YamlSeq(_mark(node))
         self.built[id(node)] = result
+        self.slots += len(node.value)
         positions = result.item_positions
         for item in node.value:
             if _is_str(item):
@@ -276,6 +300,19 @@ class _Builder:
                 positions.append(self._position(item))
         return result
 
+    def skip(self, node: Node) -> None:
+        """Count the nodes under ``node``, which a tag handler reads without building them."""
+        stack, seen = list(_children(node)), {id(node)}
+        while stack:
+            child = stack.pop()
+            self.slots += 1
+            if id(child) in seen:
+                continue
+            seen.add(id(child))
+            if child.tag not in _IMPLICIT_TAGS:
+                self.tagged += 1
+            stack.extend(_children(child))
+
     def _position(self, node: Node) -> Position:
         return self.moved.get(id(node)) or _mark(node)
 
@@ -285,20 +322,38 @@ class _Builder:
             raise DocumentError(ProblemCode.SYNTAX, "a mapping key is itself a collection", _mark(node))
         return key
 
-    def _size(self, node: Node) -> int:
-        """Number of nodes once aliases are expanded (memoised per composed node)."""
-        if isinstance(node, ScalarNode):
-            return 1
-        key = id(node)
-        size = self.sizes.get(key)
-        if size is None:
-            self.sizes[key] = 1  # guards against recursive aliases
-            children: list[Node] = (
-                [n for pair in node.value for n in pair] if isinstance(node, MappingNode) else node.value
-            )
-            size = 1 + sum(self._size(child) for child in children)
-            self.sizes[key] = size
-        return size
+
+def _check_expansion(root: Node) -> None:
+    """Refuse a graph whose aliases expand it past the budgets, or expand without end."""
+    try:
+        expansion = measure_expansion(root)
+    except RecursiveAliasError as e:
+        raise DocumentError(
+            ProblemCode.RESOURCE_LIMIT,
+            "a recursive alias: this node contains itself, so it would expand without end",
+            _mark(e.node),
+        ) from None
+    nodes, chars, written_nodes, written_chars = expansion
+    if nodes - written_nodes > MAX_EXPANSION:
+        raise DocumentError(
+            ProblemCode.RESOURCE_LIMIT,
+            f"aliases would expand to {nodes:,} nodes (limit {MAX_EXPANSION:,} more "
+            f"than the {written_nodes:,} written); refusing a possible alias bomb",
+            _mark(root),
+        )
+    if chars - written_chars > MAX_EXPANDED_CHARS:
+        raise DocumentError(
+            ProblemCode.RESOURCE_LIMIT,
+            f"aliases would expand the text to {chars:,} characters (limit {MAX_EXPANDED_CHARS:,} "
+            f"more than the {written_chars:,} written); refusing a possible alias bomb",
+            _mark(root),
+        )
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, MappingNode):
+        return [item for pair in node.value for item in pair]
+    return list(node.value) if isinstance(node, SequenceNode) else []
 
 
 def _is_str(node: Node) -> bool:
@@ -318,10 +373,15 @@ def _standard(method: Callable[[SafeConstructor, Any], Any]) -> Callable[[_Build
     def handle(_builder: _Builder, node: Node) -> Any:
         try:
             return method(_SCALARS, node)
-        except (ConstructorError, ValueError) as e:
-            raise DocumentError(ProblemCode.SYNTAX, f"bad {node.tag} value", _mark(node)) from e
+        except (ConstructorError, ValueError, LookupError, TypeError, ArithmeticError) as e:
+            # PyYAML raises a KeyError for ``!!bool maybe``, a ValueError for ``!!int 1:x``
+            raise DocumentError(ProblemCode.SYNTAX, f"not a valid {_name(node)}", _mark(node)) from e
 
     return handle
+
+
+def _name(node: Node) -> str:
+    return f"!!{node.tag.removeprefix('tag:yaml.org,2002:')} value"
 
 
 _YAML_INT = _standard(SafeConstructor.construct_yaml_int)
@@ -331,6 +391,12 @@ def _int(builder: _Builder, node: Node) -> Any:
     """An integer: plain decimals (status codes, lengths) directly, YAML 1.1's other forms
     (``0o17``, ``017`` octal, ``0x1F``, ``1_000``, ``1:30``) by PyYAML's constructor."""
     value = node.value
+    if isinstance(value, str) and len(value) > MAX_INTEGER_DIGITS:
+        raise DocumentError(
+            ProblemCode.RESOURCE_LIMIT,
+            f"an integer of {len(value):,} characters (the limit is {MAX_INTEGER_DIGITS:,} digits)",
+            _mark(node),
+        )
     if isinstance(value, str) and value.isascii() and value.isdigit() and (value[0] != "0" or value == "0"):
         return int(value)
     return _YAML_INT(builder, node)
@@ -354,6 +420,7 @@ def _binary(_builder: _Builder, node: Node) -> bytes:
 
 def _istr(builder: _Builder, node: Node) -> str:
     """multidict's case-insensitive header name: the one argument is the name."""
+    builder.skip(node)
     args: Any = None
     if isinstance(node, SequenceNode):
         args = node.value
@@ -430,6 +497,12 @@ def _sequence(builder: _Builder, node: Node) -> Any:
         return builder._sequence(node)
     raise _unsafe(node)
 
+
+#: The tags the resolver gives nodes written without one.
+_IMPLICIT_TAGS = frozenset(
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "merge", "value", "map", "seq")
+)
 
 _SEQUENCE_TAGS = frozenset(
     {"tag:yaml.org,2002:seq", _PY + "tuple", "tag:yaml.org,2002:omap", "tag:yaml.org,2002:pairs"}

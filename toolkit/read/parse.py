@@ -42,7 +42,30 @@ class Parsed(NamedTuple):
 
 def parse_cassette(data: bytes, path: str) -> Parsed:
     """Read the bytes of ``path`` (a ``*.gz`` name means gzip-wrapped; an httprr trace is
-    recognised by its first line or its ``*.httprr`` name, anything else is read as YAML)."""
+    recognised by its first line or its ``*.httprr`` name, anything else is read as YAML).
+
+    Never raises: a file that needs more memory than there is becomes a ``CT007`` problem, and
+    a reader that raises (a bug) a ``CT099`` one.
+    """
+    try:
+        return _parse(data, path)
+    except MemoryError:
+        return _failed(
+            path, ProblemCode.RESOURCE_LIMIT, "reading the file needs more memory than is available"
+        )
+    except Exception as e:  # a reader's bug must be a problem of this file, never a crash of the run
+        return _failed(
+            path,
+            ProblemCode.INTERNAL_ERROR,
+            f"reading the file failed with {type(e).__name__}; please report it",
+        )
+
+
+def _failed(path: str, code: ProblemCode, message: str) -> Parsed:
+    return Parsed(Cassette(path, "unknown", problems=(Problem(path, 1, 1, code, message),)), None)
+
+
+def _parse(data: bytes, path: str) -> Parsed:
     try:
         text = _gunzip_file(data) if path.endswith(".gz") else data
         if is_httprr(text) or path.removesuffix(".gz").endswith(".httprr"):

@@ -36,6 +36,7 @@ from toolkit.analyze.secrets import Leak, Piece
 from toolkit.analyze.streams.detect import media_type
 from toolkit.credentials.replacement import filler
 from toolkit.model import Interaction
+from toolkit.problems import Problem
 from toolkit.read.document import DocumentError, NodeSpan, SourceMap, YamlMap, YamlSeq, read_source_map
 from toolkit.read.parse import parse_cassette
 from toolkit.redact.body import BodyEdit, RedactionError, redact_body
@@ -64,7 +65,9 @@ class Redaction:
 
     ``after`` equals ``before`` when nothing was to be done, or when ``problem`` says why the
     file was left alone. ``remaining`` are secrets to replace still found after redaction;
-    ``left_alone`` counts the blocking secrets the chooser kept (allowed or accepted).
+    ``left_alone`` counts the blocking secrets the chooser kept (allowed or accepted);
+    ``unscanned`` says where scanning for secrets failed (a bug, ``CT099``): what was found is
+    replaced, but the file cannot be said to hold no other secret.
     """
 
     path: str
@@ -75,6 +78,7 @@ class Redaction:
     problem: str | None = None
     lengths_updated: int = 0
     left_alone: int = 0
+    unscanned: tuple[Problem, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -101,6 +105,11 @@ def redact_text(data: bytes, path: str, choose: LeakChooser | None = None) -> Re
     analyzed = AnalyzedCassette.of(parse_cassette(data, name))
     if analyzed.document is None:
         return Redaction(path, data, data, problem=_unreadable(analyzed))
+    redaction = _redact(data, path, analyzed, choose)
+    return replace(redaction, unscanned=tuple(analyzed.failures)) if analyzed.failures else redaction
+
+
+def _redact(data: bytes, path: str, analyzed: AnalyzedCassette, choose: LeakChooser) -> Redaction:
     leaks = choose(analyzed)
     left_alone = len(_blocking(analyzed)) - len(leaks)
     if not leaks:
