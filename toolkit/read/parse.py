@@ -26,11 +26,9 @@ from toolkit.read.document import (
     YamlSeq,
     read_document,
 )
+from toolkit.read.limits import MAX_GZIP_FILE_BYTES
 
 __all__ = ["MAX_GZIP_FILE_BYTES", "Parsed", "parse_cassette"]
-
-#: A ``*.yaml.gz`` cassette may decompress to at most this many bytes.
-MAX_GZIP_FILE_BYTES = 256 * 1024 * 1024
 
 
 class Parsed(NamedTuple):
