@@ -16,6 +16,7 @@ import zlib
 
 from toolkit.plumbing.atomic import write_atomically
 from toolkit.read.content_coding import MAX_DECODED_BYTES
+from toolkit.read.files import MAX_FILE_BYTES, UnreadableFileError, read_regular_file
 
 __all__ = ["FileError", "read_text", "write_text"]
 
@@ -27,10 +28,9 @@ class FileError(Exception):
 def read_text(path: str) -> bytes:
     """The cassette's text: the file's bytes, decompressed when the name ends in ``.gz``."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as e:
-        raise FileError(f"cannot read the file: {e.strerror or e}") from e
+        data = read_regular_file(path, MAX_FILE_BYTES)
+    except UnreadableFileError as e:
+        raise FileError(str(e)) from e
     if not path.endswith(".gz"):
         return data
     inflater = zlib.decompressobj(wbits=31)
