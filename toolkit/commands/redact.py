@@ -21,6 +21,7 @@ from toolkit.commands.outcome import EXIT_FAILED, EXIT_OK, Outcome
 from toolkit.lint.config.file import FileConfig, configured_baseline, load_config
 from toolkit.lint.config.walking import WalkFlags, build_walk_options
 from toolkit.plumbing.paths import relative_path
+from toolkit.plumbing.printable import printable
 from toolkit.read.files import discover
 from toolkit.redact.files import FileError, read_text, write_text
 from toolkit.redact.plan import Redaction, redact_text
@@ -57,7 +58,7 @@ def execute(request: RedactRequest) -> Outcome:
     changed = failed = replaced = left_alone = 0
     files = sorted(set(discover(request.paths, build_walk_options(config, request.walk))))
     for path in files:
-        shown = relative_path(path, request.cwd)
+        shown = printable(relative_path(path, request.cwd))
         try:
             data = read_text(path)
             result = redact_text(data, path, policy.chooser(path, len(data)) if policy else None)

@@ -18,6 +18,7 @@ from toolkit.analyze.llm import LlmCall
 from toolkit.analyze.streams import StreamDecoding, decode_stream
 from toolkit.analyze.streams.detect import media_type
 from toolkit.model import Body, Cassette, Headers, Interaction, Request, Url
+from toolkit.plumbing.printable import printable, printable_block
 from toolkit.problems import ProblemCode
 from toolkit.read.files import discover, read_file
 from toolkit.read.walk import WalkOptions
@@ -48,17 +49,31 @@ class ShowUsageError(Exception):
 
 def execute(request: ShowRequest, write: Callable[[str], None]) -> bool:
     """Write the view of every file, line by line as it is read; True when a file could not be
-    read as a cassette. Raises ``ShowUsageError`` for an interaction a file does not have."""
+    read as a cassette. Raises ``ShowUsageError`` for an interaction a file does not have.
+
+    Every line is written with its control characters as escapes (newlines and tabs of
+    multi-line text aside): model names, headers, URLs and bodies are anyone's, and an escape
+    sequence among them would otherwise reach the terminal.
+    """
     failed = False
+    write = _escaped(write)
     for number, path in enumerate(discover(request.paths, request.walk)):
         try:
             failed = _show_file(path, number, request.options, write) or failed
         except ShowUsageError:
             raise
         except Exception as e:  # a bug: said for this file, never a traceback
-            write(f"{path}: error: showing the file failed with {type(e).__name__}; please report it")
+            error = type(e).__name__
+            write(f"{printable(path)}: error: showing the file failed with {error}; please report it")
             failed = True
     return failed
+
+
+def _escaped(write: Callable[[str], None]) -> Callable[[str], None]:
+    def escaped(line: str) -> None:
+        write(printable_block(line))
+
+    return escaped
 
 
 def _show_file(path: str, number: int, options: ShowOptions, write: Callable[[str], None]) -> bool:
@@ -66,7 +81,8 @@ def _show_file(path: str, number: int, options: ShowOptions, write: Callable[[st
     cassette = analyzed.cassette
     wanted = options.interaction
     if wanted is not None and all(i.index != wanted for i in cassette.interactions):
-        raise ShowUsageError(f"{path} has no interaction {wanted} (it has {len(cassette.interactions)})")
+        count = len(cassette.interactions)
+        raise ShowUsageError(f"{printable(path)} has no interaction {wanted} (it has {count})")
     if number:
         write("")
     for line in render_cassette(analyzed, options):
@@ -85,22 +101,22 @@ def render_cassette(analyzed: AnalyzedCassette, options: ShowOptions) -> Iterato
     """Lines describing the cassette, its problems and the selected interactions."""
     cassette = analyzed.cassette
     count = len(cassette.interactions)
-    yield f"{cassette.path}: {cassette.format}, {count} interaction{'s' * (count != 1)}"
+    yield f"{printable(cassette.path)}: {cassette.format}, {count} interaction{'s' * (count != 1)}"
     for problem in cassette.problems:
-        yield f"  {problem.path}:{problem.line}:{problem.column}: {problem.code} {problem.message}"
+        yield f"  {printable(problem.path)}:{problem.line}:{problem.column}: {problem.code} {problem.message}"
     for interaction in cassette.interactions:
         if options.interaction is None or interaction.index == options.interaction:
             yield ""
             yield from _render_interaction(analyzed, interaction, options)
     for problem in analyzed.failures:
-        yield f"  {problem.path}:{problem.line}:{problem.column}: {problem.code} {problem.message}"
+        yield f"  {printable(problem.path)}:{problem.line}:{problem.column}: {problem.code} {problem.message}"
 
 
 def _render_interaction(
     analyzed: AnalyzedCassette, interaction: Interaction, options: ShowOptions
 ) -> Iterator[str]:
     request, response = interaction.request, interaction.response
-    where = f"{analyzed.cassette.path}:{interaction.position.line}"
+    where = f"{printable(analyzed.cassette.path)}:{interaction.position.line}"
     yield f"=== interaction {interaction.index} ({where}) ==="
     yield f"> {request.method} {request.url.raw}"
     yield from _render_headers(">", request.headers)
