@@ -57,7 +57,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("command", TERMINAL, ids=" ".join)
-def test_no_escape_sequence_or_command_line_reaches_the_output(folder: Path, command: tuple[str, ...]) -> None:
+def test_no_escape_sequence_or_command_reaches_the_output(folder: Path, command: tuple[str, ...]) -> None:
     done = run_toolkit(*command, "--isolated", ".", cwd=folder)
     assert "Traceback" not in done.stderr
     assert "pwned" in done.stdout  # the file was read and named
