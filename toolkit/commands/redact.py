@@ -23,7 +23,7 @@ from toolkit.lint.config.walking import WalkFlags, build_walk_options
 from toolkit.plumbing.paths import relative_path
 from toolkit.plumbing.printable import printable
 from toolkit.read.files import discover
-from toolkit.redact.files import FileError, read_text, write_text
+from toolkit.redact.files import FileError, read_original, read_text, write_text
 from toolkit.redact.plan import Redaction, redact_text
 from toolkit.redact.substitute import replace_all, spellings
 
@@ -60,10 +60,11 @@ def execute(request: RedactRequest) -> Outcome:
     for path in files:
         shown = printable(relative_path(path, request.cwd))
         try:
-            data = read_text(path)
+            original = read_original(path)
+            data = read_text(path, original)
             result = redact_text(data, path, policy.chooser(path, len(data)) if policy else None)
             if result.changed and not (request.check or request.diff):
-                write_text(path, result.after)
+                write_text(path, result.after, original)
         except FileError as e:
             lines.append(f"{shown}: error: {e}")
             failed += 1

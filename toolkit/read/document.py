@@ -593,6 +593,16 @@ class SourceMap:
                 found.append(candidate)
         return found
 
+    def index_of(self, node: NodeSpan) -> int:
+        """Where ``node`` (one of this map's) is in ``nodes``: found by its start, not by a
+        comparison with every node (a file of thousands of secrets would take quadratic time)."""
+        at = bisect.bisect_left(self.nodes, node.start, key=lambda n: n.start)
+        while at < len(self.nodes) and self.nodes[at].start == node.start:
+            if self.nodes[at] is node:
+                return at
+            at += 1
+        raise ValueError("the node is not one of this source map's")
+
 
 def read_source_map(data: bytes) -> SourceMap:
     """Every node of a YAML (or JSON) file with its character span, tag and style.
