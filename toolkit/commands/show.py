@@ -1,8 +1,10 @@
 """A readable view of recorded interactions: what ``cassette-toolkit show`` prints.
 
 JSON bodies are indented, compressed bodies are shown decoded, binary bodies
-are summarised, and streams are shown event by event. A response stream is the one its
-LLM reading decoded (``AnalyzedCassette``): decoded once, and as its API is read (a
+are summarised, and streams are shown event by event. Secrets are masked unless asked for
+(``ShowOptions.show_secrets``): each one the secret scanner finds (lint's CT2xx) reads
+``[secret KIND DISPLAY]``, and credential parameters of the URL read ``MASKED``. A response
+stream is the one its LLM reading decoded (``AnalyzedCassette``): decoded once, and as its API is read (a
 Gemini JSON array of chunks included).
 """
 
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 from toolkit.analyze.cassette import AnalyzedCassette
 from toolkit.analyze.cost.priced_as import priced_as
 from toolkit.analyze.llm import LlmCall
+from toolkit.analyze.secrets.masking import mask_secrets, mask_url, masks_of
 from toolkit.analyze.streams import StreamDecoding, decode_stream
 from toolkit.analyze.streams.detect import media_type
 from toolkit.model import Body, Cassette, Headers, Interaction, Request, Url
@@ -28,10 +31,12 @@ __all__ = ["ShowOptions", "ShowRequest", "ShowUsageError", "execute", "is_unread
 
 @dataclass(frozen=True, slots=True)
 class ShowOptions:
-    """``max_body``: characters of each body to print (0 = all)."""
+    """``max_body``: characters of each body to print (0 = all); ``show_secrets``: print the
+    secrets the scanner finds (and credential URL parameters) instead of masking them."""
 
     max_body: int = 4000
     interaction: int | None = None
+    show_secrets: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +90,9 @@ def _show_file(path: str, number: int, options: ShowOptions, write: Callable[[st
         raise ShowUsageError(f"{printable(path)} has no interaction {wanted} (it has {count})")
     if number:
         write("")
+    masks = [] if options.show_secrets else masks_of(analyzed.leaks())
     for line in render_cassette(analyzed, options):
-        write(line)
+        write(mask_secrets(line, masks) if masks else line)
     return is_unreadable(cassette)
 
 
@@ -118,7 +124,8 @@ def _render_interaction(
     request, response = interaction.request, interaction.response
     where = f"{printable(analyzed.cassette.path)}:{interaction.position.line}"
     yield f"=== interaction {interaction.index} ({where}) ==="
-    yield f"> {request.method} {request.url.raw}"
+    url = request.url.raw if options.show_secrets else mask_url(request.url.raw)
+    yield f"> {request.method} {url}"
     yield from _render_headers(">", request.headers)
     yield from _render_body(">", request.body, request.headers, _request_stream(request), options)
     status = " ".join(str(part) for part in (response.status_code, response.reason) if part is not None)
