@@ -25,7 +25,9 @@ from __future__ import annotations
 import base64
 import binascii
 import bisect
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
@@ -150,15 +152,31 @@ class _Loader(yaml.CSafeLoader):
 
 def read_document(data: bytes) -> Document:
     """Parse YAML (or JSON) bytes into a positioned plain-data document."""
-    node, resolved = _compose(data)
-    if node is None:
-        return Document(root=None)
-    builder = _Builder()
-    try:
-        root = builder.build(node, resolved)
-    except RecursionError as e:
-        raise DocumentError(ProblemCode.SYNTAX, "YAML nesting is too deep to read") from e
+    with _without_cyclic_collection():
+        node, resolved = _compose(data)
+        if node is None:
+            return Document(root=None)
+        builder = _Builder()
+        try:
+            root = builder.build(node, resolved)
+        except RecursionError as e:
+            raise DocumentError(ProblemCode.SYNTAX, "YAML nesting is too deep to read") from e
     return Document(root=root, duplicate_keys=tuple(builder.duplicates))
+
+
+@contextmanager
+def _without_cyclic_collection() -> Iterator[None]:
+    """Pause Python's cycle collector while a file is parsed: a document is a tree of small
+    objects without cycles (a recursive alias is refused), and collecting the youngest
+    generation every 700 allocations made reading 20,000 interactions four times slower in
+    every command. Reference counting still frees what is dropped."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _compose(data: bytes) -> tuple[Node | None, int]:

@@ -19,6 +19,7 @@ __all__ = [
     "MAX_INTEGER_DIGITS",
     "MAX_INTERACTIONS",
     "MAX_NODES",
+    "peak_memory_budget_mb",
 ]
 
 #: A file larger than this is refused before it is read (a cassette of hundreds of MB is a mistake).
@@ -57,3 +58,20 @@ MAX_FILE_DECODED_BYTES = 128 * 1024 * 1024
 #: A gzip body may hold at most this many members (concatenated gzip streams): recorders
 #: store one; a body of many tiny members is a way to make decoding slow.
 MAX_GZIP_MEMBERS = 1000
+
+
+#: Peak memory (resident) of a command before it reads a file, in MiB: the interpreter and the
+#: command's imports (report and export import pandas and pyarrow).
+BASE_MEMORY_MB = {"lint": 200, "show": 200, "redact": 200, "report": 400, "export": 400}
+
+#: Peak memory per byte of cassette, measured at about 55 (20,000 small interactions, 5.5 MB:
+#: 320 MB in lint, show and redact, 430 MB in report): the parsed document, the model, and the
+#: decoded bodies and streams of every interaction are held together. A file at the node
+#: limit (``MAX_NODES``) is refused before it is built.
+MEMORY_PER_FILE_BYTE = 80
+
+
+def peak_memory_budget_mb(command: str, file_bytes: int) -> float:
+    """The most memory (MiB, resident) ``command`` may use on one file of ``file_bytes`` whose
+    content is under the limits above; the hostile-resources tests hold every command to it."""
+    return BASE_MEMORY_MB[command] + MEMORY_PER_FILE_BYTE * file_bytes / (1024 * 1024)

@@ -13,7 +13,9 @@ from toolkit.lint.rules.example_cassettes import vcrpy_cassette
 
 KEY = expand("sk-ant-api03-{b64url:93}AA", "masking")
 HEADERS = "      Content-Type:\n      - application/json\n"
-URL = "https://generativelanguage.googleapis.com/v1beta/models/gemini:generateContent?key=AIzaSyA1b2C3&alt=sse"
+URL = (
+    "https://generativelanguage.googleapis.com/v1beta/models/gemini:generateContent?key=AIzaSyA1b2C3&alt=sse"
+)
 LEAKY = vcrpy_cassette(uri=URL, response_headers=HEADERS + f"      x-api-key:\n      - {KEY}\n")
 
 
