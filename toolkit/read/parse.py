@@ -26,7 +26,7 @@ from toolkit.read.document import (
     YamlSeq,
     read_document,
 )
-from toolkit.read.limits import MAX_GZIP_FILE_BYTES
+from toolkit.read.limits import MAX_GZIP_FILE_BYTES, MAX_INTERACTIONS
 
 __all__ = ["MAX_GZIP_FILE_BYTES", "Parsed", "parse_cassette"]
 
@@ -69,13 +69,13 @@ def _parse(data: bytes, path: str) -> Parsed:
         if is_httprr(text) or path.removesuffix(".gz").endswith(".httprr"):
             with decoding_budget():
                 document, cassette = read_httprr(text, path)
-            return Parsed(cassette, document)
+            return Parsed(_bounded(cassette), document)
         document = _read(text, path)
     except DocumentError as e:
         problem = Problem(path, e.position.line, e.position.column, e.code, e.message)
         return Parsed(Cassette(path, "unknown", problems=(problem,)), None)
     with decoding_budget():
-        cassette = read_cassette(document.root, path)
+        cassette = _bounded(read_cassette(document.root, path))
     if document.duplicate_keys:
         duplicates = tuple(_duplicate(path, d, cassette.format) for d in document.duplicate_keys)
         cassette = Cassette(
@@ -86,6 +86,28 @@ def _parse(data: bytes, path: str) -> Parsed:
             cassette.version,
         )
     return Parsed(cassette, document)
+
+
+def _bounded(cassette: Cassette) -> Cassette:
+    """The cassette's first ``MAX_INTERACTIONS`` interactions; a ``CT007`` problem at the first
+    one left out says so (every later stage holds what it derives from each interaction)."""
+    if len(cassette.interactions) <= MAX_INTERACTIONS:
+        return cassette
+    first = cassette.interactions[MAX_INTERACTIONS].position
+    problem = Problem(
+        cassette.path,
+        first.line,
+        first.column,
+        ProblemCode.RESOURCE_LIMIT,
+        f"the file records more than {MAX_INTERACTIONS:,} interactions; those from here on are not read",
+    )
+    return Cassette(
+        cassette.path,
+        cassette.format,
+        cassette.interactions[:MAX_INTERACTIONS],
+        (*cassette.problems, problem),
+        cassette.version,
+    )
 
 
 def _duplicate(path: str, duplicate: DuplicateKey, format: str) -> Problem:
