@@ -40,9 +40,10 @@ def read_original(path: str) -> Snapshot:
     return Snapshot(data, status)
 
 
-def read_text(path: str, original: Snapshot) -> bytes:
-    """The cassette's text: the file's bytes, decompressed when the name ends in ``.gz``."""
-    data = original.data
+def read_text(path: str, original: Snapshot | None = None) -> bytes:
+    """The cassette's text: the file's bytes (``original``'s, or read now), decompressed when
+    the name ends in ``.gz``."""
+    data = (original or read_original(path)).data
     if not path.endswith(".gz"):
         return data
     inflater = zlib.decompressobj(wbits=31)
