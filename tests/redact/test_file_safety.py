@@ -138,3 +138,16 @@ def test_time_grows_with_the_file_not_with_secrets_times_the_file(tmp_path: Path
     assert code == 0, output
     assert output.count("replaced anthropic-api-key") == 400
     assert elapsed < 30
+
+
+def test_a_folder_that_takes_no_new_file_is_written_in_place(
+    leaky: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:  # a folder one may not write to
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "makedirs", refuse)
+    inode = leaky.stat().st_ino
+    assert redact(leaky)[0] == 0
+    assert KEY not in leaky.read_text(encoding="utf-8")
+    assert leaky.stat().st_ino == inode

@@ -7,10 +7,10 @@ The file keeps what it is: its permission bits, owner and group, and its other n
 - Usually the new content is written to a temporary file, flushed to disk and renamed over
   the file, so a reader sees the old file or the new one, never half of one; the temporary
   file gets the file's mode, owner and group first.
-- A file with other hard links, or whose owner or group cannot be given to a new file (it
-  belongs to another user), is written in place, through the same inode: every name sees the
-  new content and the owner stays, but a crash in the middle of that write leaves the file
-  half written.
+- A file with other hard links, whose owner or group cannot be given to a new file (it
+  belongs to another user), or in a folder where no file can be created, is written in
+  place, through the same inode: every name sees the new content and the owner stays, but a
+  crash in the middle of that write leaves the file half written.
 
 Temporary files are written in a hidden folder beside the file (``TEMPORARY_FOLDER``) whose
 own ``.gitignore`` ignores everything in it, so ``git add -A`` cannot commit one that a killed
@@ -85,8 +85,12 @@ def _read(path: str, limit: int) -> bytes:
 
 def _replace(path: str, data: bytes, original: Snapshot, status: os.stat_result) -> bool:
     """Write a temporary file and rename it over ``path``; False (nothing done) when the file's
-    owner or group cannot be given to the temporary file."""
-    folder = _temporary_folder(os.path.dirname(os.path.abspath(path)))
+    owner or group cannot be given to the temporary file, or the folder takes no new file
+    (a file one may write, in a folder one may not)."""
+    try:
+        folder = _temporary_folder(os.path.dirname(os.path.abspath(path)))
+    except PermissionError:
+        return False
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=f"{os.path.basename(path)}.", suffix=_SUFFIX)
     try:
         _lock(handle)
