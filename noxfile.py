@@ -55,3 +55,11 @@ def bench(session: nox.Session) -> None:
     session.install(".[all]", "detect-secrets", "yamllint")
     args = session.posargs or ["--write", "reports/benchmarks.md"]
     session.run("python", "benchmarks/suite.py", *args)
+
+
+@nox.session
+def fuzz(session: nox.Session) -> None:
+    """The fuzz test at length: 12,000 mutated cassettes (``-- SEED`` picks another seed)."""
+    session.install("-e", ".[test]")
+    seed = session.posargs[0] if session.posargs else "1"
+    session.run("pytest", "-q", "tests/test_fuzz.py", env={"FUZZ_CASES": "12000", "FUZZ_SEED": seed})

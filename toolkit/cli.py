@@ -137,17 +137,33 @@ def load_walk(command: str, arguments: WalkArguments) -> WalkOptions:
     show_default=True,
     help="Characters of each body or event to print.",
 )
-def show(paths: tuple[str, ...], interaction: int | None, full: bool, max_body: int, **walk: Any) -> None:
+@click.option(
+    "--show-secrets",
+    is_flag=True,
+    help="Print secrets and credential URL parameters as recorded (default: masked).",
+)
+def show(
+    paths: tuple[str, ...],
+    interaction: int | None,
+    full: bool,
+    max_body: int,
+    show_secrets: bool,
+    **walk: Any,
+) -> None:
     """Print a readable view of the interactions in PATHS (files or folders).
 
     Method, URL, status and headers; JSON bodies indented; compressed and binary
     bodies decoded; streams (SSE, AWS event stream) shown event by event.
-    Exits 1 when a file cannot be read as a cassette (a recording of another
-    protocol, such as a websocket session, is reported and is not a failure).
+    Secrets are masked (the kind and a 4-character prefix shown), as are credential
+    parameters of URLs, unless --show-secrets is given. Exits 1 when a file cannot be
+    read as a cassette (a recording of another protocol, such as a websocket session,
+    is reported and is not a failure).
     """
     from toolkit.commands.show import ShowOptions, ShowRequest, ShowUsageError, execute
 
-    options = ShowOptions(max_body=0 if full else max_body, interaction=interaction)
+    options = ShowOptions(
+        max_body=0 if full else max_body, interaction=interaction, show_secrets=show_secrets
+    )
     request = ShowRequest(paths, options, load_walk("show", WalkArguments(**walk)))
     try:
         failed = execute(request, click.echo)
@@ -421,12 +437,20 @@ def rules(selector: str | None) -> None:
     help="Folder to write (created; an earlier export there is replaced).",
 )
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: the CPU count).")
+@click.option(
+    "--show-secrets",
+    is_flag=True,
+    help="Keep credential URL parameters (key, api_key, X-Amz-Signature ...) as recorded (default: masked).",
+)
 @walk_options
-def export(paths: tuple[str, ...], fmt: str, output: str, jobs: int | None, **walk: Any) -> None:
+def export(
+    paths: tuple[str, ...], fmt: str, output: str, jobs: int | None, show_secrets: bool, **walk: Any
+) -> None:
     """Export the frames of the cassettes in PATHS as Parquet datasets, partitioned by provider.
 
     Writes interactions/, chunks/ and usage/ (hive-partitioned by provider) and
     problems.parquet under OUTPUT, atomically. DuckDB, pandas, Polars and Spark read them.
+    Credential parameters of URLs read MASKED unless --show-secrets is given.
     """
     require("frames", "cassette-toolkit export")
     require("parquet", "cassette-toolkit export")
@@ -437,7 +461,7 @@ def export(paths: tuple[str, ...], fmt: str, output: str, jobs: int | None, **wa
     files = list(dict.fromkeys(discover(paths, load_walk("export", WalkArguments(**walk)))))
     progress = _ProgressBar()
     try:
-        frames = toolkit.load(*files, jobs=jobs, progress=progress)
+        frames = toolkit.load(*files, jobs=jobs, progress=progress, show_secrets=show_secrets)
     finally:
         progress.close()
     try:

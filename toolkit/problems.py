@@ -25,6 +25,7 @@ class ProblemCode(StrEnum):
     RESOURCE_LIMIT = "CT007"
     DUPLICATE_KEY = "CT008"
     MALFORMED_INTERACTION = "CT009"
+    INTERNAL_ERROR = "CT099"
 
 
 #: Default severity of each code, used by ``load`` and by lint. The policy: an error is a
@@ -58,6 +59,9 @@ SEVERITY: dict[ProblemCode, Severity] = {
     # go-vcr (yaml.v3 type error) and Ruby VCR all fail to load the cassette. Recordings of
     # other protocols are told apart first (CT005), so this fires only on HTTP cassettes.
     ProblemCode.MALFORMED_INTERACTION: "error",
+    # Reading the file (or an interaction of it) raised: a bug of the toolkit, which says
+    # nothing about the cassette and must not block a commit; it is always shown.
+    ProblemCode.INTERNAL_ERROR: "warning",
 }
 
 

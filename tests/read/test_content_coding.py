@@ -103,3 +103,31 @@ def test_one_file_of_many_bombs_stays_within_its_budget() -> None:
     assert first.problem is None and len(first.content) == 3_000_000
     assert second.content == bomb and second.problem is not None and "more than 2,000,000" in second.problem
     assert decode_content(bomb, "gzip").problem is None  # outside the budget only the per-body cap applies
+
+
+def _sync_flushed_empty_gzip() -> bytes:
+    """What Go's gzip writer closes an empty body with: an empty stored block, then the end."""
+    compressor = zlib.compressobj(wbits=31)
+    return compressor.compress(b"") + compressor.flush(zlib.Z_SYNC_FLUSH) + compressor.flush()
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        gzip.compress(b""),
+        gzip.compress(b"", mtime=0) * 2,
+        _sync_flushed_empty_gzip(),
+        gzip.compress(b"") + b"\x00" * 4,
+    ],
+    ids=["one member", "two members", "sync flushed", "padded"],
+)
+def test_a_valid_gzip_body_of_empty_content_is_empty(stored: bytes) -> None:
+    assert decode_content(stored, "gzip") == (b"", "gzip", None)
+
+
+def test_gzip_bodies_of_many_members_are_refused_quickly() -> None:
+    from toolkit.read.limits import MAX_GZIP_MEMBERS
+
+    decoded = decode_content(gzip.compress(b"x") * (MAX_GZIP_MEMBERS + 1), "gzip")
+    assert decoded.problem == f"gzip body holds more than {MAX_GZIP_MEMBERS:,} members"
+    assert decode_content(gzip.compress(b"x") * MAX_GZIP_MEMBERS, "gzip").content == b"x" * MAX_GZIP_MEMBERS

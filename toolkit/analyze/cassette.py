@@ -6,6 +6,10 @@ and the decoded response stream), how that stream ends (``toolkit.analyze.llm.en
 the secrets the file records (``toolkit.analyze.secrets``). An ``AnalyzedCassette`` answers
 each once and keeps the answer: whoever asks first pays, the others share. The analyzers are
 imported on first use, so a lint run without stream, LLM or secret rules never loads them.
+
+Reading never raises: an interaction whose reading raises (a bug) is read as an unknown call,
+its secrets are scanned without its stream (and, if that raises too, not at all), and each
+failure is a ``CT099`` problem in ``failures``, which lint, the frames and ``show`` report.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from toolkit.model import Cassette, Interaction
+from toolkit.problems import Problem, ProblemCode
 from toolkit.read.document import Document
 
 if TYPE_CHECKING:
@@ -39,6 +44,8 @@ class AnalyzedCassette:
     _calls: dict[int, LlmCall] = field(default_factory=dict, init=False, repr=False)
     _ends: dict[int, StreamEnd] = field(default_factory=dict, init=False, repr=False)
     _leaks: dict[ScanPolicy, tuple[Leak, ...]] = field(default_factory=dict, init=False, repr=False)
+    #: What raised while reading an interaction (``CT099``), once per interaction and reading.
+    failures: list[Problem] = field(default_factory=list, init=False, repr=False)
 
     @classmethod
     def of(cls, parsed: Parsed) -> AnalyzedCassette:
@@ -49,9 +56,16 @@ class AnalyzedCassette:
         """The interaction read as an LLM call (``toolkit.analyze.llm.read_llm_call``)."""
         found = self._calls.get(interaction.index)
         if found is None:
-            from toolkit.analyze.llm import read_llm_call
+            from toolkit.analyze.llm import LlmCall, read_llm_call
 
-            found = self._calls[interaction.index] = read_llm_call(interaction)
+            try:
+                found = read_llm_call(interaction)
+            except Exception as e:  # a reader's bug: this interaction is an unknown call, reported
+                from toolkit.analyze.llm import Exchange, Route
+
+                self.fail(interaction, "reading it as a model call", e)
+                found = LlmCall(Route(None, None, None), Exchange())
+            self._calls[interaction.index] = found
         return found
 
     def stream(self, interaction: Interaction) -> StreamDecoding | None:
@@ -65,7 +79,14 @@ class AnalyzedCassette:
             from toolkit.analyze.llm.ending import stream_end
 
             call = self.llm_call(interaction)
-            found = self._ends[interaction.index] = stream_end(call.stream, call.route.api)
+            try:
+                found = stream_end(call.stream, call.route.api)
+            except Exception as e:
+                from toolkit.analyze.llm.ending import StreamEnd
+
+                self.fail(interaction, "reading how its stream ends", e)
+                found = StreamEnd("unchecked")
+            self._ends[interaction.index] = found
         return found
 
     def leaks(self, policy: ScanPolicy | None = None) -> tuple[Leak, ...]:
@@ -80,12 +101,41 @@ class AnalyzedCassette:
         return found
 
     def _scan(self, policy: ScanPolicy) -> list[Leak]:
+        return [
+            leak for interaction in self.cassette.interactions for leak in self._scan_one(interaction, policy)
+        ]
+
+    def _scan_one(self, interaction: Interaction, policy: ScanPolicy) -> list[Leak]:
+        """The interaction's secrets; without its stream when reading that failed or scanning it raises."""
         from toolkit.analyze.secrets import is_streamed, scan_interaction
 
-        return [
-            leak
-            for interaction in self.cassette.interactions
-            for leak in scan_interaction(
-                interaction, self.llm_call(interaction) if is_streamed(interaction) else None, policy
+        known = len(self.failures)
+        call = self.llm_call(interaction) if is_streamed(interaction) else None
+        if len(self.failures) > known:
+            call = None
+        try:
+            return list(scan_interaction(interaction, call, policy))
+        except Exception as e:
+            self.fail(
+                interaction,
+                "scanning it for secrets" if call is None else "scanning its stream for secrets",
+                e,
             )
-        ]
+            if call is None:
+                return []
+        try:
+            return list(scan_interaction(interaction, None, policy))
+        except Exception as e:
+            self.fail(interaction, "scanning it for secrets", e)
+            return []
+
+    def fail(self, interaction: Interaction, doing: str, error: BaseException) -> None:
+        """Record that ``doing`` something with ``interaction`` raised ``error`` (a ``CT099``)."""
+        line, column = interaction.position
+        name = type(error).__name__
+        message = f"interaction {interaction.index}: {doing} failed with {name}; please report it"
+        problem = Problem(
+            self.cassette.path, line, column, ProblemCode.INTERNAL_ERROR, message, interaction.index
+        )
+        if problem not in self.failures:
+            self.failures.append(problem)

@@ -21,8 +21,9 @@ from toolkit.commands.outcome import EXIT_FAILED, EXIT_OK, Outcome
 from toolkit.lint.config.file import FileConfig, configured_baseline, load_config
 from toolkit.lint.config.walking import WalkFlags, build_walk_options
 from toolkit.plumbing.paths import relative_path
+from toolkit.plumbing.printable import printable
 from toolkit.read.files import discover
-from toolkit.redact.files import FileError, read_text, write_text
+from toolkit.redact.files import FileError, read_original, read_text, write_text
 from toolkit.redact.plan import Redaction, redact_text
 from toolkit.redact.substitute import replace_all, spellings
 
@@ -57,20 +58,25 @@ def execute(request: RedactRequest) -> Outcome:
     changed = failed = replaced = left_alone = 0
     files = sorted(set(discover(request.paths, build_walk_options(config, request.walk))))
     for path in files:
-        shown = relative_path(path, request.cwd)
+        shown = printable(relative_path(path, request.cwd))
         try:
-            data = read_text(path)
+            original = read_original(path)
+            data = read_text(path, original)
             result = redact_text(data, path, policy.chooser(path, len(data)) if policy else None)
             if result.changed and not (request.check or request.diff):
-                write_text(path, result.after)
+                write_text(path, result.after, original)
         except FileError as e:
             lines.append(f"{shown}: error: {e}")
+            failed += 1
+            continue
+        except Exception as e:  # a bug: this file is left as it was, and said so; the run goes on
+            lines.append(f"{shown}: error: redacting failed with {type(e).__name__}; please report it")
             failed += 1
             continue
         lines.extend(_report(shown, result, request))
         changed += result.changed
         replaced += len(result.redacted) if result.changed else 0
-        failed += bool(result.problem or result.remaining)
+        failed += bool(result.problem or result.remaining or result.unscanned)
         left_alone += result.left_alone
     lines.append(_summary(request, changed, replaced, failed, len(files)) + _left_alone(left_alone))
     would_change = (request.check or request.diff) and changed > 0
@@ -107,6 +113,8 @@ def _report(shown: str, result: Redaction, request: RedactRequest) -> Iterator[s
     for leak in result.remaining:
         line, column = leak.site.position
         yield f"{shown}:{line}:{column}: error: could not replace {leak.match.kind} ({leak.match.display})"
+    for problem in result.unscanned:
+        yield f"{shown}:{problem.line}:{problem.column}: error: {problem.message}"
 
 
 def _diff(shown: str, result: Redaction) -> Iterator[str]:

@@ -1,8 +1,10 @@
 """A readable view of recorded interactions: what ``cassette-toolkit show`` prints.
 
 JSON bodies are indented, compressed bodies are shown decoded, binary bodies
-are summarised, and streams are shown event by event. A response stream is the one its
-LLM reading decoded (``AnalyzedCassette``): decoded once, and as its API is read (a
+are summarised, and streams are shown event by event. Secrets are masked unless asked for
+(``ShowOptions.show_secrets``): each one the secret scanner finds (lint's CT2xx) reads
+``[secret KIND DISPLAY]``, and credential parameters of the URL read ``MASKED``. A response
+stream is the one its LLM reading decoded (``AnalyzedCassette``): decoded once, and as its API is read (a
 Gemini JSON array of chunks included).
 """
 
@@ -15,9 +17,11 @@ from dataclasses import dataclass, field
 from toolkit.analyze.cassette import AnalyzedCassette
 from toolkit.analyze.cost.priced_as import priced_as
 from toolkit.analyze.llm import LlmCall
+from toolkit.analyze.secrets.masking import mask_secrets, mask_url, masks_of
 from toolkit.analyze.streams import StreamDecoding, decode_stream
 from toolkit.analyze.streams.detect import media_type
 from toolkit.model import Body, Cassette, Headers, Interaction, Request, Url
+from toolkit.plumbing.printable import printable, printable_block
 from toolkit.problems import ProblemCode
 from toolkit.read.files import discover, read_file
 from toolkit.read.walk import WalkOptions
@@ -27,10 +31,12 @@ __all__ = ["ShowOptions", "ShowRequest", "ShowUsageError", "execute", "is_unread
 
 @dataclass(frozen=True, slots=True)
 class ShowOptions:
-    """``max_body``: characters of each body to print (0 = all)."""
+    """``max_body``: characters of each body to print (0 = all); ``show_secrets``: print the
+    secrets the scanner finds (and credential URL parameters) instead of masking them."""
 
     max_body: int = 4000
     interaction: int | None = None
+    show_secrets: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,20 +54,46 @@ class ShowUsageError(Exception):
 
 def execute(request: ShowRequest, write: Callable[[str], None]) -> bool:
     """Write the view of every file, line by line as it is read; True when a file could not be
-    read as a cassette. Raises ``ShowUsageError`` for an interaction a file does not have."""
+    read as a cassette. Raises ``ShowUsageError`` for an interaction a file does not have.
+
+    Every line is written with its control characters as escapes (newlines and tabs of
+    multi-line text aside): model names, headers, URLs and bodies are anyone's, and an escape
+    sequence among them would otherwise reach the terminal.
+    """
     failed = False
-    wanted = request.options.interaction
+    write = _escaped(write)
     for number, path in enumerate(discover(request.paths, request.walk)):
-        analyzed = AnalyzedCassette.of(read_file(path))
-        cassette = analyzed.cassette
-        if wanted is not None and all(i.index != wanted for i in cassette.interactions):
-            raise ShowUsageError(f"{path} has no interaction {wanted} (it has {len(cassette.interactions)})")
-        if number:
-            write("")
-        for line in render_cassette(analyzed, request.options):
-            write(line)
-        failed = failed or is_unreadable(cassette)
+        try:
+            failed = _show_file(path, number, request.options, write) or failed
+        except ShowUsageError:
+            raise
+        except Exception as e:  # a bug: said for this file, never a traceback
+            error = type(e).__name__
+            write(f"{printable(path)}: error: showing the file failed with {error}; please report it")
+            failed = True
     return failed
+
+
+def _escaped(write: Callable[[str], None]) -> Callable[[str], None]:
+    def escaped(line: str) -> None:
+        write(printable_block(line))
+
+    return escaped
+
+
+def _show_file(path: str, number: int, options: ShowOptions, write: Callable[[str], None]) -> bool:
+    analyzed = AnalyzedCassette.of(read_file(path))
+    cassette = analyzed.cassette
+    wanted = options.interaction
+    if wanted is not None and all(i.index != wanted for i in cassette.interactions):
+        count = len(cassette.interactions)
+        raise ShowUsageError(f"{printable(path)} has no interaction {wanted} (it has {count})")
+    if number:
+        write("")
+    masks = [] if options.show_secrets else masks_of(analyzed.leaks())
+    for line in render_cassette(analyzed, options):
+        write(mask_secrets(line, masks) if masks else line)
+    return is_unreadable(cassette)
 
 
 def is_unreadable(cassette: Cassette) -> bool:
@@ -75,22 +107,25 @@ def render_cassette(analyzed: AnalyzedCassette, options: ShowOptions) -> Iterato
     """Lines describing the cassette, its problems and the selected interactions."""
     cassette = analyzed.cassette
     count = len(cassette.interactions)
-    yield f"{cassette.path}: {cassette.format}, {count} interaction{'s' * (count != 1)}"
+    yield f"{printable(cassette.path)}: {cassette.format}, {count} interaction{'s' * (count != 1)}"
     for problem in cassette.problems:
-        yield f"  {problem.path}:{problem.line}:{problem.column}: {problem.code} {problem.message}"
+        yield f"  {printable(problem.path)}:{problem.line}:{problem.column}: {problem.code} {problem.message}"
     for interaction in cassette.interactions:
         if options.interaction is None or interaction.index == options.interaction:
             yield ""
             yield from _render_interaction(analyzed, interaction, options)
+    for problem in analyzed.failures:
+        yield f"  {printable(problem.path)}:{problem.line}:{problem.column}: {problem.code} {problem.message}"
 
 
 def _render_interaction(
     analyzed: AnalyzedCassette, interaction: Interaction, options: ShowOptions
 ) -> Iterator[str]:
     request, response = interaction.request, interaction.response
-    where = f"{analyzed.cassette.path}:{interaction.position.line}"
+    where = f"{printable(analyzed.cassette.path)}:{interaction.position.line}"
     yield f"=== interaction {interaction.index} ({where}) ==="
-    yield f"> {request.method} {request.url.raw}"
+    url = request.url.raw if options.show_secrets else mask_url(request.url.raw)
+    yield f"> {request.method} {url}"
     yield from _render_headers(">", request.headers)
     yield from _render_body(">", request.body, request.headers, _request_stream(request), options)
     status = " ".join(str(part) for part in (response.status_code, response.reason) if part is not None)

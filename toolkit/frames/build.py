@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 
 from toolkit.frames.columns import Column
+from toolkit.plumbing.printable import encodable
 
 __all__ = ["build_frame", "empty_frame"]
 
@@ -32,4 +33,7 @@ def empty_frame(columns: Sequence[Column]) -> pd.DataFrame:
 def _series(column: Column, values: Sequence[Any]) -> pd.Series:
     if column.dtype.startswith("datetime64"):
         return pd.Series(pd.to_datetime(list(values), utc=True), dtype=column.dtype)
-    return pd.Series(values, dtype=column.dtype)
+    try:
+        return pd.Series(values, dtype=column.dtype)
+    except UnicodeEncodeError:  # a name that is not UTF-8, a lone surrogate from a JSON escape
+        return pd.Series([encodable(v) if isinstance(v, str) else v for v in values], dtype=column.dtype)

@@ -15,6 +15,7 @@ from toolkit.analyze.cassette import AnalyzedCassette
 from toolkit.frames import Frames, frames_from_rows
 from toolkit.frames.rows import FileRows, build_rows
 from toolkit.plumbing.parallel import ordered_map
+from toolkit.problems import Problem, ProblemCode
 from toolkit.read.files import discover, read_file
 from toolkit.read.walk import DEFAULT_EXCLUDE, WalkOptions
 
@@ -31,6 +32,7 @@ def load(
     exclude: Iterable[str] | None = None,
     extend_exclude: Iterable[str] = (),
     respect_gitignore: bool = True,
+    show_secrets: bool = False,
 ) -> Frames:
     """Load cassette files and directories (recursively) into ``Frames``.
 
@@ -42,13 +44,16 @@ def load(
     and ``respect_gitignore``: what walking a folder skips, as the commands' options of the
     same names (globs relative to the working directory, or names); files named in ``paths``
     are always loaded.
+    ``show_secrets``: keep credential URL parameters (``key``, ``api_key``, ``X-Amz-Signature``
+    ...) in the ``url`` and ``query`` columns; by default their values read ``MASKED``.
     A file that cannot be read is a row in ``.problems``; nothing is raised for bad input.
     A file named twice (as a file and inside a folder, say) is loaded once, so that
     ``cassette`` + ``interaction`` stays a key.
     """
     walk = walk_options(exclude, extend_exclude, respect_gitignore)
     files = list(dict.fromkeys(discover(paths, walk)))
-    return frames_from_rows(list(load_rows(files, jobs=jobs, usage=usage, progress=progress)))
+    rows = load_rows(files, jobs=jobs, usage=usage, progress=progress, show_secrets=show_secrets)
+    return frames_from_rows(list(rows))
 
 
 def walk_options(
@@ -63,16 +68,36 @@ def walk_options(
 
 
 def load_rows(
-    files: list[str], jobs: int | None = None, usage: bool = True, progress: Progress | None = None
+    files: list[str],
+    jobs: int | None = None,
+    usage: bool = True,
+    progress: Progress | None = None,
+    show_secrets: bool = False,
 ) -> Iterator[FileRows]:
     """Rows of each file, in input order (in worker processes for large inputs)."""
-    work = partial(rows_of_file, usage=usage)
+    work = partial(rows_of_file, usage=usage, show_secrets=show_secrets)
     yield from _counted(ordered_map(work, files, jobs, preload=["toolkit.frames.load"]), len(files), progress)
 
 
-def rows_of_file(path: str, usage: bool = True) -> FileRows:
-    """Read one file and build its rows (runs in a worker)."""
-    return build_rows(AnalyzedCassette.of(read_file(path)), usage=usage)
+def rows_of_file(path: str, usage: bool = True, show_secrets: bool = False) -> FileRows:
+    """Read one file and build its rows (runs in a worker); never raises for a file."""
+    try:
+        return build_rows(AnalyzedCassette.of(read_file(path)), usage=usage, show_secrets=show_secrets)
+    except MemoryError:
+        return _failed(
+            path, ProblemCode.RESOURCE_LIMIT, "reading the file needs more memory than is available"
+        )
+    except Exception as e:  # a bug: a CT099 problem of this file, never a crash of the run
+        return _failed(
+            path,
+            ProblemCode.INTERNAL_ERROR,
+            f"reading the file failed with {type(e).__name__}; please report it",
+        )
+
+
+def _failed(path: str, code: ProblemCode, message: str) -> FileRows:
+    problem = Problem(path, 1, 1, code, message)
+    return FileRows(problems=[(path, 1, 1, str(code), problem.severity, message, None)])
 
 
 def _counted(results: Iterable[FileRows], total: int, progress: Progress | None) -> Iterator[FileRows]:

@@ -15,6 +15,7 @@ from toolkit.analyze.cost.estimate import estimate_cost
 from toolkit.analyze.cost.priced_as import priced_as
 from toolkit.analyze.llm import Exchange, LlmCall, Route
 from toolkit.analyze.llm.tool_units import SERVER_TOOL_UNITS
+from toolkit.analyze.secrets.masking import mask_url
 from toolkit.analyze.streams import StreamKind
 from toolkit.analyze.streams.detect import detect_stream_kind, media_type
 from toolkit.analyze.timing import read_server_timing
@@ -38,32 +39,54 @@ class FileRows:
     problems: list[Row] = field(default_factory=list)
 
 
-def build_rows(analyzed: AnalyzedCassette, usage: bool = True) -> FileRows:
-    """Every frame row of one cassette; ``usage=False`` skips streams, usage and cost."""
+def build_rows(analyzed: AnalyzedCassette, usage: bool = True, show_secrets: bool = False) -> FileRows:
+    """Every frame row of one cassette; ``usage=False`` skips streams, usage and cost.
+
+    The ``url`` and ``query`` columns show credential parameters (``key``, ``api_key``,
+    ``X-Amz-Signature`` ...) and userinfo passwords as ``MASKED`` unless ``show_secrets``.
+    """
     rows = FileRows()
     cassette = analyzed.cassette
     for interaction in cassette.interactions:
-        call = analyzed.llm_call(interaction) if usage else _NOT_READ
-        kind = call.stream.kind if call.stream is not None else None
-        if not usage:
-            response = interaction.response
-            kind = detect_stream_kind(response.body.content, response.headers.get("content-type"))
-        rows.interactions.append(interaction_row(cassette, interaction, call, kind))
-        rows.chunks.extend(chunk_rows(cassette, interaction, call))
-        cost = usage_row(cassette, interaction, call)
-        if cost is not None:
-            rows.usage.append(cost)
-    for p in cassette.problems:
+        try:
+            built = _interaction_rows(analyzed, interaction, usage, show_secrets)
+        except Exception as e:  # a bug: the interaction is left out, and a CT099 problem says so
+            analyzed.fail(interaction, "building its frame rows", e)
+            continue
+        rows.interactions.append(built[0])
+        rows.chunks.extend(built[1])
+        if built[2] is not None:
+            rows.usage.append(built[2])
+    for p in (*cassette.problems, *analyzed.failures):
         rows.problems.append((p.path, p.line, p.column, str(p.code), p.severity, p.message, p.interaction))
     return rows
 
 
+def _interaction_rows(
+    analyzed: AnalyzedCassette, interaction: Interaction, usage: bool, show_secrets: bool
+) -> tuple[Row, list[Row], Row | None]:
+    cassette = analyzed.cassette
+    call = analyzed.llm_call(interaction) if usage else _NOT_READ
+    kind = call.stream.kind if call.stream is not None else None
+    if not usage:
+        response = interaction.response
+        kind = detect_stream_kind(response.body.content, response.headers.get("content-type"))
+    row = interaction_row(cassette, interaction, call, kind, show_secrets=show_secrets)
+    return row, chunk_rows(cassette, interaction, call), usage_row(cassette, interaction, call)
+
+
 def interaction_row(
-    cassette: Cassette, interaction: Interaction, call: LlmCall, kind: StreamKind | None
+    cassette: Cassette,
+    interaction: Interaction,
+    call: LlmCall,
+    kind: StreamKind | None,
+    *,
+    show_secrets: bool = False,
 ) -> Row:
     """One row of the interactions frame (see ``columns.INTERACTIONS``)."""
     request, response = interaction.request, interaction.response
     url = request.url
+    raw = url.raw if show_secrets else mask_url(url.raw)
     stream = call.stream
     host = f"{url.host}:{url.port}" if url.port is not None else url.host
     timing = read_server_timing(response.headers)
@@ -74,11 +97,11 @@ def interaction_row(
         interaction.position.line,
         interaction.position.column,
         request.method,
-        url.raw,
+        raw,
         url.scheme,
         host,
         url.path,
-        url.raw.partition("?")[2].partition("#")[0],
+        raw.partition("?")[2].partition("#")[0],
         response.status_code,
         response.reason,
         kind in ("sse", "aws-eventstream"),

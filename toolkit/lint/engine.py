@@ -24,7 +24,7 @@ from toolkit.lint.selection import is_selected
 from toolkit.lint.settings import LintSettings
 from toolkit.model import Cassette
 from toolkit.plumbing.parallel import ordered_map
-from toolkit.read.document import START
+from toolkit.read.document import START, Position
 from toolkit.read.files import discover, read_sized_file
 from toolkit.read.parse import Parsed, parse_cassette
 from toolkit.read.walk import WalkOptions
@@ -111,6 +111,10 @@ def lint_analyzed(
     hits: list[tuple[Rule, Hit]] = []
     for rule in chosen:
         hits.extend(_run(rule, context, settings))
+    hits.extend(
+        (INTERNAL_ERROR, Hit(Position(p.line, p.column), p.message, p.interaction, "read"))
+        for p in analyzed.failures
+    )
     if not is_selected(INTERNAL_ERROR.code, settings.select, settings.ignore):
         hits = [pair for pair in hits if pair[0] is not INTERNAL_ERROR]
     return _findings(path, hits, context, settings)

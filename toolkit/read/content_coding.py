@@ -11,6 +11,7 @@ plainly not in that coding means the body was already decoded.
 from __future__ import annotations
 
 import io
+import re
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +20,8 @@ from typing import Any, NamedTuple
 
 import brotli
 import zstandard
+
+from toolkit.read.limits import MAX_DECODED_BYTES, MAX_FILE_DECODED_BYTES, MAX_GZIP_MEMBERS
 
 __all__ = [
     "MAX_DECODED_BYTES",
@@ -29,12 +32,6 @@ __all__ = [
     "decoding_budget",
     "parse_codings",
 ]
-
-#: Decompressed bodies larger than this are refused (decompression bombs).
-MAX_DECODED_BYTES = 64 * 1024 * 1024
-
-#: What all the bodies of one file may decompress to in total (see ``decoding_budget``).
-MAX_FILE_DECODED_BYTES = 128 * 1024 * 1024
 
 _remaining: ContextVar[list[int] | None] = ContextVar("decode_budget", default=None)
 
@@ -74,6 +71,10 @@ class _TooLargeError(Exception):
     pass
 
 
+class _TooManyMembersError(Exception):
+    pass
+
+
 def parse_codings(header: str | None) -> list[str]:
     """Codings named by a ``Content-Encoding`` value, in the order they were applied."""
     if not header:
@@ -103,6 +104,8 @@ def decode_content(stored: bytes, content_encoding: str | None, limit: int = MAX
             data = _DECODERS[coding](data, limit)
         except _TooLargeError:
             return Decoded(stored, None, f"{coding} body decompresses to more than {limit:,} bytes")
+        except _TooManyMembersError:
+            return Decoded(stored, None, f"{coding} body holds more than {MAX_GZIP_MEMBERS:,} members")
         except (zlib.error, brotli.error, zstandard.ZstdError, EOFError, ValueError) as e:
             return Decoded(stored, None, f"corrupt {coding} body: {e}")
         removed.append("gzip" if coding == "x-gzip" else coding)
@@ -141,27 +144,43 @@ def _looks_textual(data: bytes) -> bool:
 
 #: Output is produced in pieces of this size, so a bomb is stopped before it is allocated.
 _PIECE = 1 << 20
+#: Input is fed in pieces of this size: what follows a stream is never copied whole (the
+#: decoder hands back the input it did not use), which made many small members quadratic.
+_FEED = 1 << 16
+_NOT_PADDING = re.compile(rb"[^\x00]")
 
 
-def _drain(inflater: Any, data: bytes, limit: int, out: bytearray) -> bytes:
-    """Inflate ``data`` into ``out`` piece by piece; return the bytes after the stream's end."""
+def _drain(inflater: Any, data: memoryview, at: int, limit: int, out: bytearray) -> int:
+    """Inflate the stream that starts at ``data[at:]`` into ``out``, piece by piece; return the
+    offset just after the stream's end."""
+    pending: bytes | memoryview = b""
     while not inflater.eof:
-        piece = inflater.decompress(data, _PIECE)
-        data = inflater.unconsumed_tail
+        if not pending:
+            pending = data[at : at + _FEED]
+            at += len(pending)
+        piece = inflater.decompress(pending, _PIECE)
         out += piece
         if len(out) > limit:
             raise _TooLargeError
-        if not piece and not data and not inflater.eof:  # an empty member ends with no output
-            raise EOFError("compressed stream is truncated")
-    return bytes(inflater.unused_data)
+        pending = inflater.unconsumed_tail
+        if not piece and not pending and at >= len(data) and not inflater.eof:
+            raise EOFError("compressed stream is truncated")  # an empty member ends with no output
+    return at - len(inflater.unused_data)
 
 
 def _gunzip(data: bytes, limit: int) -> bytes:
-    """Decode gzip, including concatenated members, up to ``limit`` bytes."""
+    """Decode gzip, including concatenated members (at most ``MAX_GZIP_MEMBERS``), up to
+    ``limit`` bytes, in time linear in the input."""
     out = bytearray()
-    while data:
-        data = _drain(zlib.decompressobj(wbits=31), data, limit, out).lstrip(b"\x00")
-        if data and not data.startswith(_GZIP_MAGIC):
+    view, at, members = memoryview(data), 0, 0
+    while at < len(data):
+        members += 1
+        if members > MAX_GZIP_MEMBERS:
+            raise _TooManyMembersError
+        at = _drain(zlib.decompressobj(wbits=31), view, at, limit, out)
+        padding = _NOT_PADDING.search(data, at)
+        at = padding.start() if padding else len(data)
+        if at < len(data) and not data.startswith(_GZIP_MAGIC, at):
             break  # trailing garbage after the last member, as gzip(1) tolerates
     return bytes(out)
 
@@ -171,7 +190,7 @@ def _inflate(data: bytes, limit: int) -> bytes:
     for wbits in (15, -15):
         out = bytearray()
         try:
-            _drain(zlib.decompressobj(wbits=wbits), data, limit, out)
+            _drain(zlib.decompressobj(wbits=wbits), memoryview(data), 0, limit, out)
         except zlib.error:
             continue
         return bytes(out)

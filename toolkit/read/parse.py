@@ -26,11 +26,9 @@ from toolkit.read.document import (
     YamlSeq,
     read_document,
 )
+from toolkit.read.limits import MAX_GZIP_FILE_BYTES, MAX_INTERACTIONS
 
 __all__ = ["MAX_GZIP_FILE_BYTES", "Parsed", "parse_cassette"]
-
-#: A ``*.yaml.gz`` cassette may decompress to at most this many bytes.
-MAX_GZIP_FILE_BYTES = 256 * 1024 * 1024
 
 
 class Parsed(NamedTuple):
@@ -42,19 +40,42 @@ class Parsed(NamedTuple):
 
 def parse_cassette(data: bytes, path: str) -> Parsed:
     """Read the bytes of ``path`` (a ``*.gz`` name means gzip-wrapped; an httprr trace is
-    recognised by its first line or its ``*.httprr`` name, anything else is read as YAML)."""
+    recognised by its first line or its ``*.httprr`` name, anything else is read as YAML).
+
+    Never raises: a file that needs more memory than there is becomes a ``CT007`` problem, and
+    a reader that raises (a bug) a ``CT099`` one.
+    """
+    try:
+        return _parse(data, path)
+    except MemoryError:
+        return _failed(
+            path, ProblemCode.RESOURCE_LIMIT, "reading the file needs more memory than is available"
+        )
+    except Exception as e:  # a reader's bug must be a problem of this file, never a crash of the run
+        return _failed(
+            path,
+            ProblemCode.INTERNAL_ERROR,
+            f"reading the file failed with {type(e).__name__}; please report it",
+        )
+
+
+def _failed(path: str, code: ProblemCode, message: str) -> Parsed:
+    return Parsed(Cassette(path, "unknown", problems=(Problem(path, 1, 1, code, message),)), None)
+
+
+def _parse(data: bytes, path: str) -> Parsed:
     try:
         text = _gunzip_file(data) if path.endswith(".gz") else data
         if is_httprr(text) or path.removesuffix(".gz").endswith(".httprr"):
             with decoding_budget():
                 document, cassette = read_httprr(text, path)
-            return Parsed(cassette, document)
+            return Parsed(_bounded(cassette), document)
         document = _read(text, path)
     except DocumentError as e:
         problem = Problem(path, e.position.line, e.position.column, e.code, e.message)
         return Parsed(Cassette(path, "unknown", problems=(problem,)), None)
     with decoding_budget():
-        cassette = read_cassette(document.root, path)
+        cassette = _bounded(read_cassette(document.root, path))
     if document.duplicate_keys:
         duplicates = tuple(_duplicate(path, d, cassette.format) for d in document.duplicate_keys)
         cassette = Cassette(
@@ -65,6 +86,28 @@ def parse_cassette(data: bytes, path: str) -> Parsed:
             cassette.version,
         )
     return Parsed(cassette, document)
+
+
+def _bounded(cassette: Cassette) -> Cassette:
+    """The cassette's first ``MAX_INTERACTIONS`` interactions; a ``CT007`` problem at the first
+    one left out says so (every later stage holds what it derives from each interaction)."""
+    if len(cassette.interactions) <= MAX_INTERACTIONS:
+        return cassette
+    first = cassette.interactions[MAX_INTERACTIONS].position
+    problem = Problem(
+        cassette.path,
+        first.line,
+        first.column,
+        ProblemCode.RESOURCE_LIMIT,
+        f"the file records more than {MAX_INTERACTIONS:,} interactions; those from here on are not read",
+    )
+    return Cassette(
+        cassette.path,
+        cassette.format,
+        cassette.interactions[:MAX_INTERACTIONS],
+        (*cassette.problems, problem),
+        cassette.version,
+    )
 
 
 def _duplicate(path: str, duplicate: DuplicateKey, format: str) -> Problem:

@@ -2,35 +2,48 @@
 
 ``*.gz`` files (langchain's split cassettes) are decompressed to redact and compressed again,
 keeping the original's gzip file name and time. A write goes through
-``toolkit.plumbing.atomic.write_atomically``: a temporary file in the same folder, with the original's
-permission bits, flushed to disk and renamed over the original, so a reader never sees half a
-cassette and an interrupted run leaves the old file whole.
+``toolkit.plumbing.rewrite``: refused when the file changed since it was read; otherwise a
+temporary file (in a folder git ignores) with the original's mode, owner and group, flushed
+to disk and renamed over the original, so a reader never sees half a cassette and an
+interrupted run leaves the old file whole; a file with other hard links (or another user's)
+is written in place, so that every name sees the redaction.
 """
 
 from __future__ import annotations
 
 import gzip
 import io
+import os
 import struct
 import zlib
 
-from toolkit.plumbing.atomic import write_atomically
+from toolkit.plumbing.rewrite import FileChangedError, Snapshot, rewrite_file
 from toolkit.read.content_coding import MAX_DECODED_BYTES
+from toolkit.read.files import MAX_FILE_BYTES, UnreadableFileError, read_regular_file
 
-__all__ = ["FileError", "read_text", "write_text"]
+__all__ = ["FileError", "Snapshot", "read_original", "read_text", "write_text"]
 
 
 class FileError(Exception):
     """A file that cannot be read or written; the message says why."""
 
 
-def read_text(path: str) -> bytes:
-    """The cassette's text: the file's bytes, decompressed when the name ends in ``.gz``."""
+def read_original(path: str) -> Snapshot:
+    """The file's bytes and status, as ``write_text`` needs them to know it is unchanged."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        status = os.stat(path)
+        data = read_regular_file(path, MAX_FILE_BYTES)
+    except UnreadableFileError as e:
+        raise FileError(str(e)) from e
     except OSError as e:
         raise FileError(f"cannot read the file: {e.strerror or e}") from e
+    return Snapshot(data, status)
+
+
+def read_text(path: str, original: Snapshot | None = None) -> bytes:
+    """The cassette's text: the file's bytes (``original``'s, or read now), decompressed when
+    the name ends in ``.gz``."""
+    data = (original or read_original(path)).data
     if not path.endswith(".gz"):
         return data
     inflater = zlib.decompressobj(wbits=31)
@@ -66,11 +79,13 @@ def _compress(text: bytes, original: bytes) -> bytes:
     return buffer.getvalue()
 
 
-def write_text(path: str, text: bytes) -> None:
-    """Replace the file's content with ``text`` (compressed again for ``.gz``), atomically."""
+def write_text(path: str, text: bytes, original: Snapshot) -> None:
+    """Replace the file's content with ``text`` (compressed again for ``.gz``), unless the file
+    changed since ``original`` was read (``toolkit.plumbing.rewrite``)."""
     try:
-        with open(path, "rb") as handle:
-            original = handle.read()
-        write_atomically(path, _compress(text, original) if path.endswith(".gz") else text)
+        data = _compress(text, original.data) if path.endswith(".gz") else text
+        rewrite_file(path, data, original)
+    except FileChangedError as e:
+        raise FileError(str(e)) from e
     except OSError as e:
         raise FileError(f"cannot write the file: {e.strerror or e}") from e

@@ -36,6 +36,7 @@ from toolkit.analyze.secrets import Leak, Piece
 from toolkit.analyze.streams.detect import media_type
 from toolkit.credentials.replacement import filler
 from toolkit.model import Interaction
+from toolkit.problems import Problem
 from toolkit.read.document import DocumentError, NodeSpan, SourceMap, YamlMap, YamlSeq, read_source_map
 from toolkit.read.parse import parse_cassette
 from toolkit.redact.body import BodyEdit, RedactionError, redact_body
@@ -64,7 +65,9 @@ class Redaction:
 
     ``after`` equals ``before`` when nothing was to be done, or when ``problem`` says why the
     file was left alone. ``remaining`` are secrets to replace still found after redaction;
-    ``left_alone`` counts the blocking secrets the chooser kept (allowed or accepted).
+    ``left_alone`` counts the blocking secrets the chooser kept (allowed or accepted);
+    ``unscanned`` says where scanning for secrets failed (a bug, ``CT099``): what was found is
+    replaced, but the file cannot be said to hold no other secret.
     """
 
     path: str
@@ -75,6 +78,7 @@ class Redaction:
     problem: str | None = None
     lengths_updated: int = 0
     left_alone: int = 0
+    unscanned: tuple[Problem, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -101,6 +105,11 @@ def redact_text(data: bytes, path: str, choose: LeakChooser | None = None) -> Re
     analyzed = AnalyzedCassette.of(parse_cassette(data, name))
     if analyzed.document is None:
         return Redaction(path, data, data, problem=_unreadable(analyzed))
+    redaction = _redact(data, path, analyzed, choose)
+    return replace(redaction, unscanned=tuple(analyzed.failures)) if analyzed.failures else redaction
+
+
+def _redact(data: bytes, path: str, analyzed: AnalyzedCassette, choose: LeakChooser) -> Redaction:
     leaks = choose(analyzed)
     left_alone = len(_blocking(analyzed)) - len(leaks)
     if not leaks:
@@ -169,7 +178,7 @@ def _node_index(source: SourceMap, leak: Leak) -> int:
     if node is None:
         line, column = leak.site.position
         raise RedactionError(f"no scalar at line {line} column {column} holds the secret")
-    return source.nodes.index(node)
+    return source.index_of(node)
 
 
 def _placeholder(leak: Leak, spelling: str) -> str:
@@ -237,7 +246,7 @@ def _plan_body(
     node = plan.source.scalar_at(body.position)
     if node is None:
         raise RedactionError(f"no scalar holds the {side} body of interaction {interaction.index}")
-    index = plan.source.nodes.index(node)
+    index = plan.source.index_of(node)
     edit = _body_edit(leaks, analyzed, interaction, media_type(part.headers.get("content-type")))
     stored = redact_body(body.stored, body.content, body.encoding, edit)
     if stored == body.stored:
@@ -299,7 +308,7 @@ def _update_lengths(
 def _set_number(plan: _Plan, node: NodeSpan | None, old: str, size: int) -> None:
     if node is None:
         return
-    index = plan.source.nodes.index(node)
+    index = plan.source.index_of(node)
     text = plan.source.text[node.start : node.end]
     plan.texts[index] = text.replace(old, str(size), 1)
     plan.values[index] = node.value.replace(old, str(size), 1)
@@ -322,11 +331,16 @@ def _assemble(data: bytes, plan: _Plan) -> bytes:
 
 
 def _apply(plan: _Plan) -> str:
-    text = plan.source.text
-    for index in sorted(plan.texts, key=lambda i: plan.source.nodes[i].start, reverse=True):
+    """The text with each edited node's new text: built once from its pieces (cutting and
+    joining the whole text per edit took time in secrets times file size)."""
+    text, at = plan.source.text, 0
+    pieces: list[str] = []
+    for index in sorted(plan.texts, key=lambda i: plan.source.nodes[i].start):
         node = plan.source.nodes[index]
-        text = text[: node.start] + plan.texts[index] + text[node.end :]
-    return text
+        pieces += [text[at : node.start], plan.texts[index]]
+        at = node.end
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def _misread(plan: _Plan, text: str) -> list[int]:

@@ -42,10 +42,13 @@ def plain(value: Any) -> bool | int | float | str | None:
 
 
 def raw_value(value: Any, kind: Kind) -> bool | int | float | str | None:
-    """A cell for JSON and CSV: counts as integers, floats rounded far below their precision."""
+    """A cell for JSON and CSV: counts as integers, floats rounded far below their precision; a
+    float that is not finite (a sum past the float range) as None, which JSON can write."""
     value = plain(value)
     if value is None or isinstance(value, str | bool):
         return value
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
     if kind == "text":
         return str(value)
     if kind in _RAW_DECIMALS:
@@ -61,6 +64,8 @@ def show_number(value: Any, kind: Kind, missing: str = "") -> str:
     if kind == "text" or isinstance(value, str):
         return str(value)
     number = float(value)
+    if not math.isfinite(number):
+        return str(number)
     if kind == "ratio":
         return f"{number * 100:.1f}%"
     if kind == "usd":

@@ -3,7 +3,9 @@ or every table at once (``--table all``: one file per table, ``render_csv_tables
 
 A CSV file holds one table, so each table is its own output: the header row is
 the table's field names (the JSON keys), values are raw, and an empty cell is a
-value nothing reports. ``totals`` is one row.
+value nothing reports. ``totals`` is one row. A text cell that a spreadsheet would read as
+a formula (it starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return: a model name
+is anyone's) is written with a leading ``'``, which spreadsheets show as text.
 """
 
 from __future__ import annotations
@@ -35,5 +37,16 @@ def _table_csv(summary: Summary, name: str) -> str:
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for record in table_records(summary.table(name), name):
-        writer.writerow({key: "" if value is None else value for key, value in record.items()})
+        writer.writerow({key: _cell(value) for key, value in record.items()})
     return buffer.getvalue()
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value

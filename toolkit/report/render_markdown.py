@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from toolkit.frames.summary import Summary
+from toolkit.plumbing.printable import printable
 from toolkit.report.blocks import Block, Bullets, Charts, Heading, Paragraph, Table, build_document
 from toolkit.report.options import RenderOptions
 
@@ -44,7 +45,9 @@ def _row(cells: tuple[str, ...]) -> str:
 
 def _cell(text: str, code: bool) -> str:
     """Escape what would end a cell or start markup. In code spans only ``|`` is escaped (GFM
-    unescapes ``\\|`` inside table cells before it reads the span)."""
+    unescapes ``\\|`` inside table cells before it reads the span). A newline would end the
+    row and is shown as an escape, like every control character."""
+    text = printable(text)
     if code and text and "`" not in text and not text.startswith("("):
         return "`" + text.replace("|", "\\|") + "`"
     for special in ("\\", "|", "*", "_", "<", "`"):

@@ -6,6 +6,7 @@ import textwrap
 from collections.abc import Iterator
 
 from toolkit.frames.summary import Summary
+from toolkit.plumbing.printable import printable
 from toolkit.report.blocks import Block, Bullets, Charts, Heading, Paragraph, Table, build_document
 from toolkit.report.options import RenderOptions
 
@@ -30,7 +31,7 @@ def render_text(summary: Summary, options: RenderOptions) -> str:
 
 def _block(block: Block) -> Iterator[str]:
     if isinstance(block, Heading):
-        yield from _heading(block)
+        yield from _heading(Heading(block.level, printable(block.text)))
     elif isinstance(block, Paragraph):
         yield from textwrap.wrap(_plain(block.text), WIDTH, break_on_hyphens=False)
     elif isinstance(block, Bullets):
@@ -53,7 +54,17 @@ def _heading(heading: Heading) -> Iterator[str]:
 
 
 def render_table(table: Table) -> Iterator[str]:
-    """Columns padded to their widest cell; numbers right-aligned; a dashed rule under the headings."""
+    """Columns padded to their widest cell; numbers right-aligned; a dashed rule under the headings.
+
+    A cell shows its control characters as escapes: a newline would break the row, and an
+    escape sequence from a model name or a file name would reach the terminal.
+    """
+    table = Table(
+        table.headings,
+        tuple(tuple(printable(cell) for cell in row) for row in table.rows),
+        table.numeric,
+        table.code,
+    )
     widths = [len(h) for h in table.headings]
     for row in table.rows:
         widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
@@ -72,4 +83,4 @@ def _row(cells: tuple[str, ...], widths: list[int], numeric: tuple[bool, ...]) -
 
 
 def _plain(text: str) -> str:
-    return text.replace("`", "")
+    return printable(text.replace("`", ""))

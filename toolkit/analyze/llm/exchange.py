@@ -201,16 +201,20 @@ def dig(value: Any, *path: Any) -> Any:
     return value
 
 
+#: Counts and costs are 64-bit on every provider's side: a number past that is not one.
+_LIMIT = 1 << 63
+
+
 def as_count(value: Any) -> int | None:
-    """A token count as an int (None for anything that is not a non-negative number)."""
+    """A token count as an int (None for anything that is not a non-negative number of 64 bits)."""
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, int):
-        return value if value >= 0 else None
-    if isinstance(value, float) and value >= 0 and value.is_integer():
+        return value if 0 <= value < _LIMIT else None
+    if isinstance(value, float) and 0 <= value < _LIMIT and value.is_integer():
         return int(value)
-    if isinstance(value, str) and value.isdigit():
-        return int(value)
+    if isinstance(value, str) and value.isdigit() and len(value) < 20:
+        return as_count(int(value))
     return None
 
 
@@ -257,6 +261,7 @@ def add_units(*groups: PricedUnits) -> PricedUnits:
 
 
 def as_cost(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    """A cost or a billed quantity as a float (None for anything that is not a finite number)."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not -_LIMIT < value < _LIMIT:
         return None
     return float(value)

@@ -2,7 +2,8 @@
 
 ``::error file=PATH,line=L,col=C,title=CODE name::message``; warnings are
 ``::warning`` and info ``::notice``. Values are escaped as the runner expects:
-``%``, CR and LF in the message; also ``:`` and ``,`` in properties.
+``%``, CR and LF in the message; also ``:`` and ``,`` in properties. Other control characters
+(an escape sequence in a file name or a message) are shown as escapes, as in the text format.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from toolkit.lint.engine import LintResult
 from toolkit.lint.finding import Finding, Severity
 from toolkit.lint.reporters.counts import ReportOptions
 from toolkit.plumbing.paths import relative_path
+from toolkit.plumbing.printable import printable
 
 __all__ = ["escape_data", "escape_property", "render"]
 
@@ -33,7 +35,7 @@ def _line(finding: Finding, base: str) -> str:
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

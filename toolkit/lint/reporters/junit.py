@@ -14,6 +14,7 @@ from toolkit.lint.engine import LintResult
 from toolkit.lint.finding import Finding, fails
 from toolkit.lint.reporters.counts import ReportOptions
 from toolkit.plumbing.paths import relative_path
+from toolkit.plumbing.printable import printable
 
 __all__ = ["render"]
 
@@ -22,7 +23,9 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _xml(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    """One line, its control characters as escapes (as in the text format: a CI log may show
+    the report), less what XML cannot hold."""
+    return _NOT_XML.sub("\ufffd", printable(text))
 
 
 def render(result: LintResult, options: ReportOptions) -> str:

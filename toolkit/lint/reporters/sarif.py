@@ -13,6 +13,7 @@ place for tool-specific data (3.8).
 from __future__ import annotations
 
 import json
+import os
 from typing import Any
 from urllib.parse import quote
 
@@ -84,5 +85,5 @@ def _result(finding: Finding, rule_index: int, base: str) -> dict[str, Any]:
 def _uri(path: str, base: str) -> str:
     relative = relative_path(path, base)
     if relative.startswith("/"):
-        return "file://" + quote(relative)
-    return quote(relative)
+        return "file://" + quote(os.fsencode(relative))
+    return quote(os.fsencode(relative))  # a name that is not UTF-8 keeps its bytes (RFC 3986 2.1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from toolkit.lint.engine import LintResult
 from toolkit.lint.finding import Finding, Severity
 from toolkit.lint.reporters.counts import ReportOptions, count_by_code, count_by_severity, plural
+from toolkit.plumbing.printable import printable
 
 __all__ = ["render"]
 
@@ -54,19 +55,21 @@ def _source(finding: Finding, options: ReportOptions) -> list[str]:
         caret = f"\x1b[{_COLOURS[finding.severity]}m^\x1b[0m"
     return [
         f"{gutter} |",
-        f"{number} | {text}".rstrip(),
+        f"{number} | {printable(text)}".rstrip(),
         f"{gutter} | {' ' * (column - 1)}{caret}",
         "",
     ]
 
 
 def _line(finding: Finding, color: bool) -> str:
-    where = f"{finding.path}:{finding.line}:{finding.column}:"
+    # one line per finding whatever the file's name holds: a newline there could start a
+    # line a CI runner reads as a command, an escape sequence would reach the terminal
+    where = f"{printable(finding.path)}:{finding.line}:{finding.column}:"
     code = finding.code
     if color:
         where = f"\x1b[1m{where}\x1b[0m"
         code = f"\x1b[{_COLOURS[finding.severity]}m{code}\x1b[0m"
-    return f"{where} {code} {finding.message}"
+    return f"{where} {code} {printable(finding.message)}"
 
 
 def _summary(result: LintResult) -> str:

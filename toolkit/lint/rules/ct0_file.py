@@ -201,25 +201,24 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def _never(_context: LintContext, _options: Mapping[str, Any]) -> Iterator[Hit]:
-    return iter(())
-
-
-#: Reported by the engine when a rule raises: never a traceback, always a finding. A warning:
-#: it says nothing about the cassette (a bug of ours must not block a commit), and it is still
-#: shown, so a check that did not run is never hidden; ``--fail-on warning`` makes it fail.
+#: Reported by the engine when a rule raises, and by the reader when reading the file or one of
+#: its interactions raises: never a traceback, always a finding. A warning: it says nothing
+#: about the cassette (a bug of ours must not block a commit), and it is still shown, so a
+#: check that did not run is never hidden; ``--fail-on warning`` makes it fail.
 INTERNAL_ERROR = Rule(
     "CT099",
     "internal-error",
     "warning",
-    "A rule failed on this file; this is a bug in cassette-toolkit, please report it.",
+    "Reading the file or a rule failed on it; this is a bug in cassette-toolkit, please report it.",
     RuleDocs(
-        what="A rule raised an exception while checking the file. The finding names the rule and "
-        "the exception type; the other rules still ran.",
+        what="Reading the file, reading one of its interactions (as a model call, or for its "
+        "secrets), or a rule raised an exception. The finding names what failed and the "
+        "exception type; the other rules still ran, and an interaction whose model reading "
+        "failed is still scanned for secrets.",
         why="A linter must never crash on a file, and must not hide that a check did not run.",
         seen="Hostile inputs that reach code paths nobody anticipated.",
         failing=Example("# No cassette is known to trigger CT099: any would be a bug in a rule.\n" + GOOD),
         passing=Example(GOOD),
     ),
-    _never,
+    _reported(ProblemCode.INTERNAL_ERROR),
 )

@@ -27,7 +27,7 @@ from typing import Any
 
 from toolkit.model import Body, Cassette, Header, Headers, Interaction, Request, Response, Url
 from toolkit.problems import Problem, ProblemCode
-from toolkit.read.dialects.parts import as_int, as_text, build_body, field_positions, stored_bytes
+from toolkit.read.dialects.parts import as_int, as_text, build_body, field_positions, seconds, stored_bytes
 from toolkit.read.document import Position, YamlMap, YamlSeq, position_of
 
 __all__ = ["is_har", "read_har"]
@@ -178,9 +178,9 @@ def _read_response(response: YamlMap, entry: YamlMap) -> Response:
 def _duration(value: Any) -> float | None:
     """``time`` in seconds; 0 or less is unknown (-1 is HAR's "not available", and recorders
     that scrub timings write 0)."""
-    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
         return None
-    return float(value) / 1000
+    return seconds(value, 1000)
 
 
 def _response_body(content: Any, where: Position, headers: Headers) -> Body:

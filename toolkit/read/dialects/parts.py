@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import math
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from toolkit.model import Body, BodyStorage, Header, Headers
@@ -15,8 +16,10 @@ __all__ = [
     "as_int",
     "as_text",
     "build_body",
+    "json_ready",
     "parse_go_duration",
     "read_headers",
+    "seconds",
     "stored_bytes",
 ]
 
@@ -36,18 +39,45 @@ def as_text(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int | float):
         return str(value)
-    return json.dumps(value, default=str)
+    return json.dumps(json_ready(value), default=str)
+
+
+def json_ready(value: Any) -> Any:
+    """YAML data as JSON can write it: mapping keys that are not text, numbers, booleans or null
+    (a ``!!binary`` key) as text, bytes values left to the caller's ``default``."""
+    if isinstance(value, dict):
+        return {
+            key if key is None or isinstance(key, str | int | float) else as_text(key): json_ready(item)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [json_ready(item) for item in value]
+    return value
+
+
+#: Integers a field of the model holds (a status code, a length): 64-bit, as every recorder's.
+_INT64 = 1 << 63
 
 
 def as_int(value: Any) -> int | None:
-    """An integer field written as a number or a numeric string, else None."""
+    """An integer field written as a number or a numeric string (within 64 bits), else None."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        return int(value.strip())
+        return value if -_INT64 <= value < _INT64 else None
+    if isinstance(value, str) and len(value) < 40 and value.strip().lstrip("-").isdigit():
+        return as_int(int(value.strip()))
     return None
+
+
+def seconds(value: float | Decimal, per_second: float = 1) -> float | None:
+    """``value / per_second`` as a duration in seconds, or None when that is not a finite number
+    (Go's durations are 64-bit nanoseconds: about 292 years)."""
+    try:
+        number = float(value) / per_second
+    except (OverflowError, ValueError):
+        return None
+    return number if math.isfinite(number) and abs(number) < _INT64 / 1e9 else None
 
 
 def read_headers(value: Any) -> Headers:
@@ -78,7 +108,7 @@ def stored_bytes(value: Any) -> tuple[bytes, BodyStorage]:
 
 def parsed_body_bytes(value: Any) -> bytes:
     """pydantic-ai's ``parsed_body`` back to the JSON its serializer replays."""
-    return json.dumps(value, default=_json_default).encode("utf-8")
+    return json.dumps(json_ready(value), default=_json_default).encode("utf-8")
 
 
 def _json_default(value: Any) -> Any:
@@ -124,7 +154,7 @@ def parse_go_duration(value: Any) -> float | None:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, int | float):
-        return float(value) / 1e9  # time.Duration marshalled as an integer of nanoseconds
+        return seconds(value, 1e9)  # time.Duration marshalled as an integer of nanoseconds
     text = as_text(value).strip()
     sign = -1 if text.startswith("-") else 1
     text = text.lstrip("+-")
@@ -132,12 +162,15 @@ def parse_go_duration(value: Any) -> float | None:
         return 0.0
     # Decimal arithmetic so that "812.440459ms" is exactly 0.812440459 s, as written.
     total, end = Decimal(0), 0
-    for match in _GO_PART.finditer(text):
-        if match.start() != end:
-            return None
-        total += Decimal(match.group(1)) * _GO_UNITS[match.group(2)]
-        end = match.end()
-    return float(sign * total) if end == len(text) and end else None
+    try:
+        for match in _GO_PART.finditer(text):
+            if match.start() != end:
+                return None
+            total += Decimal(match.group(1)) * _GO_UNITS[match.group(2)]
+            end = match.end()
+    except (InvalidOperation, ArithmeticError):  # more digits than Decimal's context holds
+        return None
+    return seconds(sign * total) if end == len(text) and end else None
 
 
 def split_status(status: Any) -> tuple[int | None, str | None]:

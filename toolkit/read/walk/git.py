@@ -38,11 +38,17 @@ _STAGED = re.compile(r"\d{6} [0-9a-f]+ \d\t(.*)", re.DOTALL)
 _GITLINK = b"160000 "
 
 
+#: What git says of a folder it cannot enter (with ``LC_ALL=C``); the listing goes on without it.
+_UNREADABLE = re.compile(rb"could not open directory '(.*)': ")
+
+
 class GitListing(NamedTuple):
-    """What git lists under a folder, relative to it with ``/``: files, and repositories inside."""
+    """What git lists under a folder, relative to it with ``/``: files, repositories inside; and
+    the folders git could not enter, relative to the repository's top."""
 
     files: tuple[str, ...]
     repositories: tuple[str, ...]
+    unreadable: tuple[str, ...] = ()
 
 
 def list_unignored(folder: str, suffixes: tuple[str, ...]) -> GitListing | None:
@@ -50,12 +56,15 @@ def list_unignored(folder: str, suffixes: tuple[str, ...]) -> GitListing | None:
 
     None when git cannot say (then the walk reads the ignore files itself).
     """
-    output = _git(folder, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--stage")
-    if output is None:
+    done = _git(folder, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--stage")
+    if done is None:
         return None
+    output, warnings = done
     if not output and _git(folder, "check-ignore", "-q", ".") is not None:
         return None  # the folder itself is ignored: git lists nothing under it
-    return _parse(output, tuple(os.fsencode(suffix) for suffix in suffixes))
+    listing = _parse(output, tuple(os.fsencode(suffix) for suffix in suffixes))
+    unreadable = tuple(os.fsdecode(m.group(1)).rstrip("/") for m in _UNREADABLE.finditer(warnings))
+    return listing._replace(unreadable=unreadable)
 
 
 def _parse(output: bytes, suffixes: tuple[bytes, ...]) -> GitListing:
@@ -78,9 +87,11 @@ def _path(entry: bytes) -> str:
     return staged.group(1) if staged is not None else text
 
 
-def _git(folder: str, *args: str) -> bytes | None:
-    """``git -C folder ARGS``'s output; None when git is missing or fails (not a work tree ...)."""
+def _git(folder: str, *args: str) -> tuple[bytes, bytes] | None:
+    """``git -C folder ARGS``'s output and warnings; None when git is missing or fails (not a
+    work tree ...)."""
     env = {key: value for key, value in os.environ.items() if key not in _REPOSITORY_VARIABLES}
+    env["LC_ALL"] = "C"  # warnings in English, to be read
     try:
         done = subprocess.run(
             ["git", "-C", folder, *args],
@@ -91,4 +102,4 @@ def _git(folder: str, *args: str) -> bytes | None:
         )
     except (OSError, subprocess.SubprocessError):
         return None
-    return done.stdout if done.returncode == 0 else None
+    return (done.stdout, done.stderr) if done.returncode == 0 else None

@@ -11,7 +11,7 @@ enter symbolic links to folders, and paths are spelled as pathlib spells them.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from toolkit.plumbing.paths import relative_path
@@ -33,7 +33,7 @@ def walk_folder(folder: str, options: WalkOptions) -> Iterator[str]:
     # git only inside a repository: elsewhere it would only say so, a process later
     listing = list_unignored(folder, CASSETTE_SUFFIXES) if top is not None else None
     if listing is not None:
-        yield from walk.listed(listing)
+        yield from walk.listed(listing, top or folder)
     else:
         yield from walk.tree(_ignore_files_above(folder, top) if options.respect_gitignore else None)
 
@@ -76,7 +76,7 @@ class _Walk:
             and not is_plainly_not_a_cassette(path)
         )
 
-    def listed(self, listing: GitListing) -> Iterator[str]:
+    def listed(self, listing: GitListing, top: str) -> Iterator[str]:
         for relative in listing.files:
             parent, _, name = relative.rpartition("/")
             if not name.endswith(CASSETTE_SUFFIXES) or not self.folder_ok(parent):
@@ -87,11 +87,18 @@ class _Walk:
         for repository in listing.repositories:
             if self.folder_ok(repository):
                 yield from walk_folder(str(Path(self.folder, repository)), self.options)
+        for unreadable in listing.unreadable:  # git names it from the top; reading it says why (CT001)
+            path = os.path.join(top, unreadable)
+            if self.folder_ok(relative_path(path, self.folder)):
+                yield str(Path(path))
 
     def tree(self, above: tuple[IgnoreFile, ...] | None) -> Iterator[str]:
         """``os.walk``, reading ``.gitignore`` files on the way unless ``above`` is None."""
         rules: dict[str, tuple[IgnoreFile, ...] | None] = {}
-        for current, subfolders, names in os.walk(self.folder):
+        unreadable: list[str] = []
+        for current, subfolders, names in os.walk(self.folder, onerror=_collect(unreadable)):
+            # a folder the walk cannot enter is yielded as it is: reading it says why (CT001)
+            yield from _drain(unreadable)
             relative = relative_path(current, self.folder)
             relative = "" if relative == "." else relative
             if relative and _VENV_MARKER in names:
@@ -113,6 +120,20 @@ class _Walk:
                     own and is_ignored(own, f"{where}/{name}", folder=False)
                 ):
                     yield path
+        yield from _drain(unreadable)
+
+
+def _collect(unreadable: list[str]) -> Callable[[OSError], None]:
+    def collect(error: OSError) -> None:
+        if error.filename is not None:
+            unreadable.append(os.fsdecode(error.filename))
+
+    return collect
+
+
+def _drain(unreadable: list[str]) -> Iterator[str]:
+    while unreadable:
+        yield str(Path(unreadable.pop(0)))
 
 
 def join_relative(relative: str, name: str) -> str:
