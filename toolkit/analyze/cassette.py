@@ -82,10 +82,28 @@ class AnalyzedCassette:
     def _scan(self, policy: ScanPolicy) -> list[Leak]:
         from toolkit.analyze.secrets import is_streamed, scan_interaction
 
-        return [
+        leaks = [
             leak
             for interaction in self.cassette.interactions
             for leak in scan_interaction(
                 interaction, self.llm_call(interaction) if is_streamed(interaction) else None, policy
             )
         ]
+        return self._placed(leaks) if leaks else leaks
+
+    def _placed(self, leaks: list[Leak]) -> list[Leak]:
+        """The leaks at their secrets' own lines and columns, where the file's text shows them."""
+        from toolkit.analyze.secrets.places import FileText, place_leak
+
+        text = self.document.text if self.document is not None else None
+        if text is None or self.cassette.format == "httprr":
+            return leaks
+        source = FileText.of(text)
+        interactions = {interaction.index: interaction for interaction in self.cassette.interactions}
+        placed = []
+        for leak in leaks:
+            interaction = interactions[leak.interaction]
+            stream = self.stream(interaction) if leak.pieces else None
+            events = tuple(event.byte_offset for event in stream.events) if stream is not None else ()
+            placed.append(place_leak(leak, interaction, source, events))
+        return placed

@@ -30,7 +30,7 @@ def test_token_in_a_request_header_is_reported_at_the_value() -> None:
         f"      Content-Type:\n      - application/json\n      Authorization:\n      - Bearer {PROJECT_KEY}\n"
         "  response:",
     )
-    assert where(lint_text(text), "CT2") == [("CT201", 10, 9)]
+    assert where(lint_text(text), "CT2") == [("CT201", 10, 16)]  # the key's column, after "Bearer "
 
 
 def test_prefixless_key_in_a_credential_header_is_ct202() -> None:
@@ -38,9 +38,17 @@ def test_prefixless_key_in_a_credential_header_is_ct202() -> None:
     assert where(lint_text(text), "CT2") == [("CT202", 17, 9)]
 
 
-def test_token_in_a_json_body_is_reported_at_the_body_node() -> None:
+def test_token_in_a_json_body_is_reported_at_the_token() -> None:
     body = "'" + json.dumps({"id": "x", "echo": PROJECT_KEY}) + "'"
-    assert where(lint_text(vcrpy_cassette(response_body=body)), "CT2") == [("CT201", 17, 15)]
+    assert where(lint_text(vcrpy_cassette(response_body=body)), "CT2") == [("CT201", 17, 37)]
+
+
+def test_token_in_a_literal_block_body_is_reported_at_its_own_line() -> None:
+    stream = "".join(f"        data: {{\"n\": {n}}}\n\n" for n in range(5))
+    body = "|\n" + stream + f"        data: {{\"echo\": \"{PROJECT_KEY}\"}}\n"
+    text = vcrpy_cassette(response_body=body)
+    line = text.split("\n").index(f"        data: {{\"echo\": \"{PROJECT_KEY}\"}}") + 1
+    assert where(lint_text(text), "CT2") == [("CT201", line, 25)]
 
 
 def test_token_in_a_gzip_binary_body() -> None:

@@ -169,6 +169,15 @@ def _url(request: Request) -> Iterator[Value]:
         else:
             yield Value(Location("text"), unquote(user), site, accounts=True)
     yield Value(Location("url"), _without_query(url.raw), Site("request", "url", where, "path"))
+    query = _raw_query(url.raw)
+    if "+" in query:
+        # Parameters are read as forms are (``+`` is a space), but clients also write a token's
+        # ``+`` as it is: its formats are searched in the query as written too.
+        yield Value(Location("text"), query, Site("request", "url", where, "text"))
+
+
+def _raw_query(raw: str) -> str:
+    return raw.partition("?")[2].partition("#")[0]
 
 
 def _holds_key_id(query: Iterable[tuple[str, str]], key_name: str) -> bool:

@@ -37,9 +37,18 @@ def _hits(
             match = leak.match
             message = (
                 f"{describe_site(leak.site)} holds {noun} {match.kind} ({match.display}), "
-                f"fingerprint {match.fingerprint}"
+                f"fingerprint {match.fingerprint}{_where(leak)}"
             )
-            yield Hit(leak.site.position, message, leak.interaction, _key(leak), match.fingerprint)
+            yield Hit(leak.position, message, leak.interaction, _key(leak), match.fingerprint)
+
+
+def _where(leak: Leak) -> str:
+    """Why the line is the body's, when the secret cannot be read in the file's text."""
+    if leak.hidden:
+        return f"; the body is stored encoded ({leak.hidden}), so the line is the body's"
+    if leak.pieces and leak.written is not None:
+        return f"; spelled over {len(leak.pieces)} stream events, from this one on"
+    return ""
 
 
 def _key(leak: Leak) -> str:
