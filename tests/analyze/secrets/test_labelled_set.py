@@ -19,6 +19,8 @@ from toolkit.lint.settings import LintSettings
 
 MANIFEST = DATA / "secrets" / "manifest.json"
 MIN_RECALL = 0.99
+#: Keyword-in-context keys (CT205) have no format: only the words before them tell.
+MIN_KEYWORD_RECALL = 0.90
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +54,7 @@ def test_every_kind_is_planted_in_every_location(labelled_set: LabelledSet) -> N
     for entry in skipped:  # only what a location cannot hold, or a name free text does not have
         assert entry["family"] != "token" or entry["location"] in (*generator.HEADER_LOCATIONS, "query-raw")
         assert entry["family"] != "position" or entry["location"] in free_text
+        assert entry["family"] != "keyword" or entry["location"] == "userinfo"
     tokens = [entry for entry in labelled_set.entries_with_files() if entry["family"] == "token"]
     assert len(tokens) >= 0.98 * len(generator.LOCATIONS) * len(generator.token_kinds())
 
@@ -79,7 +82,10 @@ def test_recall_precision_and_lines(labelled_set: LabelledSet, result: LintResul
         extra += [(entry["file"], item) for item in got - wanted]
     assert extra == []  # zero false positives, and every finding on the secret's own line
     for (location, family), count in expected.items():
-        assert not count or hits[(location, family)] / count >= MIN_RECALL, (location, family, missed)
+        wanted = MIN_KEYWORD_RECALL if family == "keyword" else MIN_RECALL
+        assert not count or hits[(location, family)] / count >= wanted, (location, family, missed)
+    keywords = [key for key in expected if key[1] == "keyword"]
+    assert sum(hits[key] for key in keywords) >= MIN_KEYWORD_RECALL * sum(expected[key] for key in keywords)
     assert missed == []  # what this set measures today: every planted value
 
 

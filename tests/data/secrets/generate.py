@@ -1136,7 +1136,7 @@ def _expected_line(built: Built, planted: Planted) -> int:
 
 
 def planted_kinds() -> list[Planted]:
-    return token_kinds() + position_kinds()
+    return token_kinds() + position_kinds() + keyword_kinds()
 
 
 def build_set() -> tuple[dict[str, Built], list[dict[str, Any]]]:

@@ -16,6 +16,7 @@ from toolkit.credentials import DEFAULT_POLICY, ScanPolicy, SecretMatch, scan_te
 from toolkit.credentials.account_headers import account_header_provider
 from toolkit.credentials.matcher import MIN_TOKEN_LENGTH
 from toolkit.credentials.positions import classify_position
+from toolkit.credentials.scan import scan_keywords
 from toolkit.credentials.spelling import decoded_views
 from toolkit.model import Interaction
 from toolkit.read.document import Position
@@ -77,7 +78,8 @@ def scan_interaction(
 
 
 def scan_values(index: int, values: Iterable[Value], policy: ScanPolicy = DEFAULT_POLICY) -> list[Leak]:
-    """Scan walked values; one leak per secret and site (the first, most specific, wins)."""
+    """Scan walked values; one leak per secret and site (the first, most specific, wins; a
+    format or a position over a keyword)."""
     leaks: dict[tuple[tuple[str, str, Position], str], Leak] = {}
     for value in values:
         for text, match in _matches(value, policy):
@@ -85,17 +87,26 @@ def scan_values(index: int, values: Iterable[Value], policy: ScanPolicy = DEFAUL
             pieces = _pieces(value.fragments, match) if value.fragments else ()
             site = value.site
             identity = (site.side, site.field, site.position)
-            leaks.setdefault((identity, match.fingerprint), Leak(index, site, match, secret, pieces))
-    return sorted(_without_parts(leaks.values()), key=lambda leak: (leak.site.position, leak.match.start))
+            key = (identity, match.fingerprint)
+            known = leaks.get(key)
+            if known is None or (known.match.layer == "keyword" and match.layer != "keyword"):
+                leaks[key] = Leak(index, site, match, secret, pieces)
+    kept = _without_parts(_without_keyword_echoes(leaks.values()))
+    return sorted(kept, key=lambda leak: (leak.site.position, leak.match.start))
 
 
 def _matches(value: Value, policy: ScanPolicy) -> list[tuple[str, SecretMatch]]:
     """Matches in the value, then token formats in its decoded views (JSON escapes and
-    percent-encoding undone), each with the text its offsets are in."""
+    percent-encoding undone), each with the text its offsets are in; then, where the value is
+    not itself in a credential position, values after a credential keyword in any of them."""
     found = [(value.text, match) for match in _value_matches(value, policy)]
-    if not value.fragments:
-        for view in decoded_views(value.text):
-            found += [(view, match) for match in scan_text(view, policy=policy)]
+    views = [] if value.fragments else decoded_views(value.text)
+    for view in views:
+        found += [(view, match) for match in scan_text(view, policy=policy)]
+    position = classify_position(value.location)
+    if position is None or position.parser == "cookie":  # a cookie's value may be free text
+        for text in (value.text, *views):
+            found += [(text, match) for match in scan_keywords(text)]
     return found
 
 
@@ -127,6 +138,22 @@ def _without_parts(leaks: Iterable[Leak]) -> list[Leak]:
             leak.site[:3] == whole.site[:3] and leak.secret in whole.secret and leak.secret != whole.secret
             for whole in spelled
         )
+    ]
+
+
+def _without_keyword_echoes(leaks: Iterable[Leak]) -> list[Leak]:
+    """Drop a keyword leak whose value another layer reported at the same node (a form body's
+    ``client_secret=...`` is a credential position; a token after ``token=`` has its format)."""
+    kept = list(leaks)
+    others: dict[tuple[str, str, Position], list[str]] = {}
+    for leak in kept:
+        if leak.match.layer != "keyword":
+            others.setdefault(leak.site[:3], []).append(leak.secret)
+    return [
+        leak
+        for leak in kept
+        if leak.match.layer != "keyword"
+        or not any(leak.secret in other or other in leak.secret for other in others.get(leak.site[:3], ()))
     ]
 
 

@@ -26,6 +26,7 @@ import ahocorasick_rs
 from toolkit.analyze.streams.detect import detect_stream_kind, media_type
 from toolkit.credentials import Location
 from toolkit.credentials.account_headers import account_header_provider
+from toolkit.credentials.keyword_context import may_hold_keyword
 from toolkit.credentials.matcher import MIN_TOKEN_LENGTH
 from toolkit.credentials.positions import classify_position, normalize_key, signing_key_name
 from toolkit.credentials.scan import may_hold_token, scan_value
@@ -343,7 +344,7 @@ def _reassembled(side: Side, body: Body, call: LlmCall) -> Iterator[Value]:
         joined["tool_call"] = message.tool_calls[0].arguments
     site = Site(side, "body", body.position, "stream-text")
     for kind, text in joined.items():
-        if text and may_hold_token(text):
+        if text and (may_hold_token(text) or may_hold_keyword(text)):
             fragments = _fragments(call, kind)
             if len(fragments) > 1:
                 whole = "".join(fragment.text for fragment in fragments)
