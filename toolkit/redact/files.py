@@ -4,13 +4,16 @@
 keeping the original's gzip file name and time. A write goes through
 ``toolkit.plumbing.atomic.write_atomically``: a temporary file in the same folder, with the original's
 permission bits, flushed to disk and renamed over the original, so a reader never sees half a
-cassette and an interrupted run leaves the old file whole.
+cassette and an interrupted run leaves the old file whole. A symbolic link is written through
+to its target, and a file with several hard links in place: the secret must leave the disk,
+not just the name that was given.
 """
 
 from __future__ import annotations
 
 import gzip
 import io
+import os
 import struct
 import zlib
 
@@ -67,10 +70,33 @@ def _compress(text: bytes, original: bytes) -> bytes:
 
 
 def write_text(path: str, text: bytes) -> None:
-    """Replace the file's content with ``text`` (compressed again for ``.gz``), atomically."""
+    """Replace the file's content with ``text`` (compressed again for ``.gz``), atomically.
+
+    A symbolic link is written through: its target gets the new content and the link stays
+    (renaming over the link would leave the secret in the target). A file with other hard
+    links is rewritten in place, so that every name of it reads the new content. The file is
+    read back after the write; a content other than the one written is an error.
+    """
+    target = os.path.realpath(path)
     try:
-        with open(path, "rb") as handle:
+        with open(target, "rb") as handle:
             original = handle.read()
-        write_atomically(path, _compress(text, original) if path.endswith(".gz") else text)
+        data = _compress(text, original) if path.endswith(".gz") else text
+        if os.stat(target).st_nlink > 1:
+            _write_in_place(target, data)
+        else:
+            write_atomically(target, data)
+        with open(path, "rb") as handle:
+            written = handle.read()
     except OSError as e:
         raise FileError(f"cannot write the file: {e.strerror or e}") from e
+    if written != data:
+        raise FileError("the file does not read back as written; its secrets may still be on disk")
+
+
+def _write_in_place(path: str, data: bytes) -> None:
+    with open(path, "r+b") as handle:
+        handle.write(data)
+        handle.truncate()
+        handle.flush()
+        os.fsync(handle.fileno())
