@@ -35,10 +35,12 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     "toolkit.redact": frozenset(
         {"toolkit.lint", "toolkit.analyze", "toolkit.read", "toolkit.credentials", "toolkit.plumbing"}
     ),
+    "toolkit.history": frozenset({"toolkit.lint", "toolkit.read", "toolkit.plumbing"}),
     "toolkit.report": frozenset({"toolkit.frames", "toolkit.plumbing"}),
     "toolkit.commands": frozenset(
         {
             "toolkit.lint",
+            "toolkit.history",
             "toolkit.redact",
             "toolkit.frames",
             "toolkit.report",

@@ -142,7 +142,17 @@ _LEVELS: tuple[Severity, ...] = get_args(Severity)
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option(
+    "--history",
+    is_flag=False,
+    flag_value="HEAD",
+    default=None,
+    metavar="[RANGE]",
+    help="Scan the cassettes of every commit in a git revision range (default HEAD: all of its "
+    "history) with the CT2 rules; PATHS, if any, limit the scan. Each finding names the commit "
+    "that added it.",
+)
 @click.option(
     "--select", multiple=True, metavar="CODES", help="Run only these codes or prefixes (comma-separated)."
 )
@@ -189,6 +199,7 @@ def lint(
     fail_on_stale_baseline: bool | None,
     color: bool | None,
     jobs: int | None,
+    history: str | None,
     **walk: Any,
 ) -> None:
     """Check cassettes in PATHS (files or folders) and report findings.
@@ -229,7 +240,10 @@ def lint(
             write_baseline=write_baseline,
             jobs=jobs,
             cwd=os.getcwd(),
+            history=history,
         )
+        if not paths and history is None:
+            raise LintUsageError("name the cassettes to check (files or folders), or --history")
         outcome = execute(request)
     except LintUsageError as e:
         usage_error("lint", e)

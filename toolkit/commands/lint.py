@@ -15,10 +15,10 @@ from toolkit.commands.outcome import EXIT_FAILED, EXIT_OK, Outcome
 from toolkit.lint.config.file import FileConfig, configured_baseline, is_known_selector, load_config
 from toolkit.lint.config.walking import WalkFlags, build_walk_flags, build_walk_options
 from toolkit.lint.engine import LintResult, lint_paths
-from toolkit.lint.errors import ConfigError
+from toolkit.lint.errors import ConfigError, LintUsageError
 from toolkit.lint.finding import SEVERITIES, Severity
 from toolkit.lint.reporters import REPORTER_BY_NAME, ReportOptions
-from toolkit.lint.settings import CommandLine, build_settings
+from toolkit.lint.settings import CommandLine, LintSettings, build_settings
 
 if TYPE_CHECKING:
     from toolkit.lint.baseline import Baseline, BaselineEntry
@@ -49,19 +49,25 @@ class LintRequest(NamedTuple):
     write_baseline: str | None = None
     jobs: int | None = None
     cwd: str = "."
+    #: A revision range of the git history to scan instead of the files (``--history``).
+    history: str | None = None
 
 
 def execute(request: LintRequest) -> Outcome:
     """Run lint as asked; configuration and baseline errors raise ``LintUsageError``."""
     config = load_file_config(request)
     settings = build_settings(config, request.flags)
-    walk = build_walk_options(config, request.flags.walk)
-    result = lint_paths(request.paths, settings, jobs=request.jobs, walk=walk)
+    notes: tuple[str, ...] = ()
+    if request.history is not None:
+        result, notes = _lint_history(request, settings)
+    else:
+        walk = build_walk_options(config, request.flags.walk)
+        result = lint_paths(request.paths, settings, jobs=request.jobs, walk=walk)
     if request.write_baseline:
         return _write_baseline(request, result)
     baseline_path = request.baseline or configured_baseline(config)
     if not baseline_path:
-        return Outcome(_exit_code(result), render(result, request))
+        return Outcome(_exit_code(result), render(result, request), notes)
     from toolkit.lint.baseline import read_baseline  # json: only with a baseline
 
     baseline = read_baseline(baseline_path)
@@ -74,8 +80,25 @@ def execute(request: LintRequest) -> Outcome:
         stale_baseline=split.stale,
         fail_on_stale=fail_on_stale,
     )
-    notes = baseline_notes(baseline_path, baseline, split.stale)
+    notes += baseline_notes(baseline_path, baseline, split.stale)
     return Outcome(_exit_code(result), render(result, request), notes)
+
+
+def _lint_history(request: LintRequest, settings: LintSettings) -> tuple[LintResult, tuple[str, ...]]:
+    """The CT2 findings of every cassette version in the history, and what was read."""
+    from toolkit.history import GitError, scan_history
+
+    try:  # git reads the paths as pathspecs, relative to the folder it runs in
+        scan = scan_history(request.cwd, request.history or "HEAD", settings, request.paths)
+    except GitError as e:
+        raise LintUsageError(f"--history: {e}") from e
+    severities = {rule.code: settings.severity_of(rule) for rule in scan.rules}
+    result = LintResult(scan.files, scan.findings, scan.rules, settings.fail_on, 0, severities)
+    note = (
+        f"history {request.history or 'HEAD'}: {_count(scan.commits, 'commit')} wrote "
+        f"{_count(scan.versions, 'cassette version')}; {_count(scan.blobs_read, 'distinct blob')} read"
+    )
+    return result, (note,)
 
 
 def _write_baseline(request: LintRequest, result: LintResult) -> Outcome:
@@ -120,6 +143,10 @@ def baseline_notes(path: str, baseline: Baseline, stale: tuple[BaselineEntry, ..
 def load_file_config(request: LintRequest) -> FileConfig:
     """The configuration that applies to ``request`` (see ``toolkit.lint.config.file.find_config``)."""
     return load_config(request.config, isolated=request.isolated, cwd=request.cwd)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def _first_set(*values: bool | None) -> bool:
