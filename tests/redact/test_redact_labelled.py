@@ -1,4 +1,5 @@
-"""``redact`` over the labelled set: every blocking secret goes, nothing else changes.
+"""``redact`` over the labelled set: every blocking secret goes, nothing else changes, and vcrpy
+plays the redacted cassettes back.
 
 For each planted file: no CT201/CT202 finding is left; a second run changes nothing; the
 toolkit reads the same interactions (method, URL host and path, status, body lengths where
@@ -167,3 +168,49 @@ def test_files_not_redacted_are_unchanged(labelled_set: LabelledSet) -> None:
             path = Path(labelled_set.folder) / entry["file"]
             data = path.read_bytes()
             assert redact_text(data, str(path)).after == data
+
+
+def _replay(path: Path) -> list[tuple[int, bytes]]:
+    """Play every request of a vcrpy cassette back through vcrpy (nothing may reach the network):
+    the status and body each response gives."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    import vcr
+
+    requests, _ = vcr.serialize.deserialize(path.read_text(encoding="utf-8"), vcr.serializers.yamlserializer)
+    played = []
+    with vcr.VCR(
+        record_mode="none", match_on=("method", "scheme", "host", "port", "path", "query")
+    ).use_cassette(str(path), allow_playback_repeats=True):
+        for request in requests:
+            url = urlsplit(request.uri)
+            kind = http.client.HTTPSConnection if url.scheme == "https" else http.client.HTTPConnection
+            connection = kind(url.hostname or "", url.port)  # userinfo is not sent
+            target = url.path + (f"?{url.query}" if url.query else "")
+            connection.request(
+                request.method, target or "/", body=request.body, headers=dict(request.headers)
+            )
+            response = connection.getresponse()
+            played.append((response.status, response.read()))
+    return played
+
+
+def _recorded(response: dict[str, Any]) -> bytes:
+    body = response["body"]["string"]
+    return body.encode("utf-8") if isinstance(body, str) else bytes(body)
+
+
+def test_vcrpy_replays_every_redacted_vcrpy_cassette(redactions: Done, tmp_path: Path) -> None:
+    replayed = 0
+    for entry, _data, result in redactions:
+        if not (entry.get("vcrpy") and result.changed):
+            continue
+        path = tmp_path / entry["file"]
+        path.write_bytes(result.after)
+        played = _replay(path)
+        _, responses = vcr.serialize.deserialize(result.after.decode(), vcr.serializers.yamlserializer)
+        assert [status for status, _ in played] == [r["status"]["code"] for r in responses], entry["file"]
+        assert [body for _, body in played] == [_recorded(r) for r in responses], entry["file"]
+        replayed += 1
+    assert replayed > 500
