@@ -29,6 +29,8 @@ HEX = expand("{hex:40}", "keyword context hex")
         ("{'api_key': '", "'}"),
         ('client = OpenAI(api_key=\\"', '\\")'),
         ("AWS_SECRET_ACCESS_KEY = ", ""),
+        ("send it as Bearer ", " in a header"),
+        ("sessionKey=", ";"),
     ],
 )
 def test_a_key_after_a_keyword_is_found_exactly(lead: str, tail: str) -> None:
@@ -60,6 +62,7 @@ def test_a_key_after_a_keyword_is_found_exactly(lead: str, tail: str) -> None:
         f"token_type is {KEY}",
         "api_key = sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
         f"csrftoken={KEY}",
+        "a bearer token is needed here",
     ],
 )
 def test_what_is_not_a_key_after_a_keyword(text: str) -> None:

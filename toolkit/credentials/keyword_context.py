@@ -30,23 +30,24 @@ _MAX_VALUE = 2048
 # The keyword ends the name (``SERVICE_SECRET``, ``auth_token``, ``OPENAI_API_KEY``); a bare
 # ``key`` only as ``your key`` or ``my key``.
 _KEYWORD = (
-    r"(?:(?:api|access|secret|private|auth|license|subscription|account)[ _.-]?key"
+    r"(?:(?:api|access|secret|private|auth|license|subscription|account|session)[ _.-]?key"
     r"|secret|token|password|passwd|passphrase|credentials?|authorization"
     r"|(?:your|my)[ _.-]key)"
 )
 _NAME = (
     r"(?<![A-Za-z0-9_.\\-])(?P<flag>--?)?"
-    r"(?P<name>[A-Za-z][A-Za-z0-9_.-]{0,60}?" + _KEYWORD + r"|" + _KEYWORD + r")"
+    r"(?P<name>(?P<bearer>bearer(?=[ \t]))|[A-Za-z][A-Za-z0-9_.-]{0,60}?" + _KEYWORD + r"|" + _KEYWORD + r")"
     r"(?P<quoted>\\{0,3}[\"'])?"
 )
-# ``NAME=``, ``NAME:``, ``NAME is``, ``NAME is:``, a command line's ``--NAME VALUE``; then an
+# ``NAME=``, ``NAME:``, ``NAME is``, ``NAME is:``, a command line's ``--NAME VALUE``, ``Bearer
+# VALUE`` (RFC 6750 section 2.1, written anywhere); then an
 # optional Authorization scheme and an opening quote (escaped once or more when the text is
 # JSON inside a string).
-_ASSIGN = r"(?P<phrase>[ \t]*[:=][ \t]*|[ \t]+is:?[ \t]+|(?(flag)[ \t]+|(?!)))"
+_ASSIGN = r"(?P<phrase>[ \t]*[:=][ \t]*|[ \t]+is:?[ \t]+|(?(flag)[ \t]+|(?(bearer)[ \t]+|(?!))))"
 _OPENING = r"(?:(?:Bearer|Basic|Token)[ \t]+)?(?:\\{0,3}[\"'`])?"
 _VALUE = rf"(?P<value>[A-Za-z0-9_+/=.~-]{{{MIN_KEY_LENGTH},{_MAX_VALUE}}})"
 _IN_CONTEXT = re.compile(_NAME + _ASSIGN + _OPENING + _VALUE, re.IGNORECASE)
-_PREFILTER = re.compile(r"(?i)key|secret|token|passw|passphrase|credential|authorization")
+_PREFILTER = re.compile(r"(?i)key|secret|token|passw|passphrase|credential|authorization|bearer")
 
 # Names that end in a keyword but name no credential: cursors, counts, tokenizer pieces.
 _NOT_CREDENTIAL_QUALIFIERS = frozenset(

@@ -127,6 +127,9 @@ KEYWORD_PHRASES = (
     ("client-secret-yaml", "client_secret: '", "b64url", 32, "'"),
     ("bearer-in-text", "Authorization: Bearer ", "b62", 36, ""),
     ("api-key-is", "Your API key is: ", "b62", 48, ""),
+    ("cli-flag", "llm --api-key ", "b64url", 40, " --model gpt-4o"),
+    ("bare-bearer", "send it as Bearer ", "b62", 40, " in the header"),
+    ("python-kwarg", 'OpenAI(api_key="', "b62", 32, '")'),
 )
 
 

@@ -275,7 +275,7 @@ KEYWORD_CREDENTIAL = Rule(
         what="A value with no known format in free text (a prompt, a model's answer, an SSE "
         "event, a log line in a body, a header's note), written right after a credential "
         'keyword and an assignment or "is": `API_KEY=...`, `token=...`, `auth_token="..."`, '
-        '`client_secret: \'...\'`, `Authorization: Bearer ...`, "your key is ...", "The access '
+        '`client_secret: \'...\'`, `Authorization: Bearer ...`, `Bearer ...`, "your key is ...", "The access '
         "token is ...\". The value must pass the same test as CT202's (long, random in structure, "
         "not words, not marked or wrapped). Cursors and counts (`page_token`, `next_page_token`, "
         "`max_tokens`), a bare `key` (cache, sort, public key) and `signature` are not keywords, "
