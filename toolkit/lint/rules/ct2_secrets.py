@@ -286,8 +286,9 @@ KEYWORD_CREDENTIAL = Rule(
         "config snippets and tool outputs; nothing but the words before them says they are "
         "secrets, so this is a warning to look at, and `redact` leaves it alone (replace it by "
         "hand, or list it in `allow-values`).",
-        seen="Agent cassettes record prompts that paste `.env` lines and tool results that print "
-        "configuration.",
+        seen="Not in the shared corpora of real cassettes (it reports nothing there); the forms it "
+        "reads are those of `.env` lines, shell exports, client constructors and command lines "
+        "that prompts and tool outputs quote.",
         failing=Example(vcrpy_cassette(request_body=_PROMPT % _PROMPT_KEY)),
         passing=Example(vcrpy_cassette(request_body=_PROMPT % "${MISTRAL_API_KEY}")),
     ),
