@@ -65,6 +65,11 @@ PARTS: tuple[Part, ...] = (
     ),
     Part(("toolkit.redact",), "rewriting cassettes without their secrets", _STAGES | {"toolkit.lint"}),
     Part(
+        ("toolkit.history",),
+        "the cassette versions of a git history, read from git once each, linted with the CT2 rules",
+        frozenset({"toolkit.lint", "toolkit.read", "toolkit.plumbing"}),
+    ),
+    Part(
         ("toolkit.frames",),
         "pandas frames: rows, the data dictionary, the summary tables, Parquet export, `toolkit.load`",
         frozenset({"toolkit.analyze", "toolkit.read", "toolkit.plumbing"}),
@@ -77,7 +82,7 @@ PARTS: tuple[Part, ...] = (
     Part(
         ("toolkit.commands",),
         "each command's request → `execute` → outcome",
-        _STAGES | {"toolkit.lint", "toolkit.redact", "toolkit.frames", "toolkit.report"},
+        _STAGES | {"toolkit.lint", "toolkit.history", "toolkit.redact", "toolkit.frames", "toolkit.report"},
     ),
     Part(
         ("toolkit.cli", "toolkit.__main__"),

@@ -175,6 +175,16 @@ def show(
 @main.command()
 @click.argument("paths", nargs=-1, type=PathOrURL(allow_dash=True))
 @click.option(
+    "--history",
+    is_flag=False,
+    flag_value="HEAD",
+    default=None,
+    metavar="[RANGE]",
+    help="Scan the cassettes of every commit in a git revision range (default HEAD: all of its "
+    "history) with the CT2 rules; PATHS, if any, limit the scan. Each finding names the commit "
+    "that added it.",
+)
+@click.option(
     "--select", multiple=True, metavar="CODES", help="Run only these codes or prefixes (comma-separated)."
 )
 @click.option("--ignore", multiple=True, metavar="CODES", help="Do not run these codes or prefixes.")
@@ -242,6 +252,7 @@ def lint(
     fail_on_stale_baseline: bool | None,
     color: bool | None,
     jobs: int | None,
+    history: str | None,
     **walk: Any,
 ) -> None:
     """Check cassettes in PATHS (files or folders; '-' reads one from standard input) and report findings.
@@ -257,7 +268,8 @@ def lint(
     from toolkit.read.remote import RemoteError
 
     arguments = WalkArguments(**walk)
-    stdin = _stdin(paths, stdin_filename)
+    # --history reads git, never standard input: no PATHS then means the whole repository
+    stdin = None if history is not None else _stdin(paths, stdin_filename)
 
     # Parsed cassettes are large trees of small objects without cycles: collecting the youngest
     # generation every 700 allocations doubles the time to read a 20,000-interaction file.
@@ -289,6 +301,7 @@ def lint(
             statistics=statistics,
             quiet=quiet,
             show_source=show_source,
+            history=history,
         )
         outcome = execute(request)
     except (LintUsageError, RemoteError) as e:

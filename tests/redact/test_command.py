@@ -10,10 +10,12 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import zstandard
 
+import toolkit.redact.files
 from tests.conftest import DATA, ROOT, LabelledSet, run_toolkit
 from toolkit.commands.redact import RedactRequest, execute
 from toolkit.credentials.templates import expand
@@ -81,6 +83,43 @@ def test_write_replaces_in_place_keeping_the_mode(leaky: Path) -> None:
     again = run(str(leaky))
     assert again.returncode == 0 and "Replaced 0 secrets" in again.stdout
     assert leaky.read_text(encoding="utf-8") == text
+
+
+def test_a_symlinked_cassette_is_redacted_in_its_target(tmp_path: Path, leaky: Path) -> None:
+    link = tmp_path / "cassettes" / "linked.yaml"
+    link.parent.mkdir()
+    link.symlink_to(leaky)
+    outcome = execute(RedactRequest(paths=(str(link),), cwd=str(tmp_path)))
+    assert outcome.exit_code == 0 and "Replaced 1 secret" in outcome.output, outcome.output
+    assert link.is_symlink() and link.resolve() == leaky.resolve()  # the link stays a link
+    assert KEY not in leaky.read_text(encoding="utf-8") and codes(leaky) == []
+    assert sorted(p.name for p in leaky.parent.iterdir()) == ["cassettes", "leaky.yaml"]
+
+
+def test_a_hard_linked_cassette_is_redacted_under_every_name(tmp_path: Path, leaky: Path) -> None:
+    other = tmp_path / "other.yaml"
+    other.hardlink_to(leaky)
+    outcome = execute(RedactRequest(paths=(str(leaky),), cwd=str(tmp_path)))
+    assert outcome.exit_code == 0 and "Replaced 1 secret" in outcome.output, outcome.output
+    assert KEY not in other.read_text(encoding="utf-8") and other.stat().st_ino == leaky.stat().st_ino
+
+
+def _refuse(path: object, data: bytes, original: object) -> None:
+    raise PermissionError(13, "Permission denied")
+
+
+def _lose(path: object, data: bytes, original: object) -> None:
+    """A write that reports nothing and changes nothing (a full disk behind a cache, a race)."""
+
+
+@pytest.mark.parametrize("write", [_refuse, _lose], ids=["refused", "lost"])
+def test_a_write_that_did_not_happen_is_an_error_not_a_success(
+    tmp_path: Path, leaky: Path, monkeypatch: pytest.MonkeyPatch, write: Any
+) -> None:
+    monkeypatch.setattr(toolkit.redact.files, "rewrite_file", write)
+    outcome = execute(RedactRequest(paths=(str(leaky),), cwd=str(tmp_path)))
+    assert outcome.exit_code == 1 and "leaky.yaml: error: " in outcome.output, outcome.output
+    assert "Replaced 0 secrets" in outcome.output and KEY in leaky.read_text(encoding="utf-8")
 
 
 def test_folders_are_walked_and_clean_files_untouched(tmp_path: Path, leaky: Path) -> None:

@@ -101,9 +101,10 @@ class AnalyzedCassette:
         return found
 
     def _scan(self, policy: ScanPolicy) -> list[Leak]:
-        return [
+        leaks = [
             leak for interaction in self.cassette.interactions for leak in self._scan_one(interaction, policy)
         ]
+        return self._placed(leaks) if leaks else leaks
 
     def _scan_one(self, interaction: Interaction, policy: ScanPolicy) -> list[Leak]:
         """The interaction's secrets; without its stream when reading that failed or scanning it raises."""
@@ -139,3 +140,24 @@ class AnalyzedCassette:
         )
         if problem not in self.failures:
             self.failures.append(problem)
+
+    def _placed(self, leaks: list[Leak]) -> list[Leak]:
+        """The leaks at their secrets' own lines and columns, where the file's text shows them."""
+        from toolkit.analyze.secrets.places import FileText, place_leak
+
+        text = self.document.text if self.document is not None else None
+        if text is None or self.cassette.format == "httprr":
+            return leaks
+        source = FileText.of(text)
+        interactions = {interaction.index: interaction for interaction in self.cassette.interactions}
+        placed = []
+        for leak in leaks:
+            interaction = interactions[leak.interaction]
+            try:
+                stream = self.stream(interaction) if leak.pieces else None
+                events = tuple(event.byte_offset for event in stream.events) if stream is not None else ()
+                placed.append(place_leak(leak, interaction, source, events))
+            except Exception as e:  # the leak stays, at its node's position
+                self.fail(interaction, "placing a secret in the file's text", e)
+                placed.append(leak)
+        return placed

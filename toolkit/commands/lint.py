@@ -18,7 +18,7 @@ from toolkit.lint.engine import LintResult, lint_input, lint_paths
 from toolkit.lint.errors import ConfigError, LintUsageError
 from toolkit.lint.finding import SEVERITIES, Severity
 from toolkit.lint.reporters import REPORTER_BY_NAME, ReportOptions
-from toolkit.lint.settings import CommandLine, build_settings
+from toolkit.lint.settings import CommandLine, LintSettings, build_settings
 
 if TYPE_CHECKING:
     from toolkit.lint.baseline import Baseline, BaselineEntry
@@ -71,6 +71,8 @@ class LintRequest(NamedTuple):
     statistics: bool = False
     quiet: bool = False
     show_source: bool = False
+    #: A revision range of the git history to scan instead of the files (``--history``).
+    history: str | None = None
 
 
 def execute(request: LintRequest) -> Outcome:
@@ -78,17 +80,21 @@ def execute(request: LintRequest) -> Outcome:
     check_request(request)
     config = load_file_config(request)
     settings = build_settings(config, request.flags)
-    walk = build_walk_options(config, request.flags.walk)
-    if request.stdin is not None:
+    notes: tuple[str, ...] = ()
+    if request.history is not None:
+        result, notes = _lint_history(request, settings)
+    elif request.stdin is not None:
+        walk = build_walk_options(config, request.flags.walk)
         result = lint_input(request.stdin.data, request.stdin.path, settings, walk=walk)
     else:
+        walk = build_walk_options(config, request.flags.walk)
         result = lint_paths(request.paths, settings, jobs=request.jobs, walk=walk)
     if request.write_baseline:
         return _write_baseline(request, result)
     baseline_path = request.baseline or configured_baseline(config)
     if not baseline_path:
         result = _exit_zero(result, request)
-        return Outcome(_exit_code(result), render(result, request))
+        return Outcome(_exit_code(result), render(result, request), () if request.quiet else notes)
     from toolkit.lint.baseline import read_baseline  # json: only with a baseline
 
     baseline = read_baseline(baseline_path)
@@ -101,7 +107,7 @@ def execute(request: LintRequest) -> Outcome:
         stale_baseline=split.stale,
         fail_on_stale=fail_on_stale,
     )
-    notes = () if request.quiet else baseline_notes(baseline_path, baseline, split.stale)
+    notes = () if request.quiet else notes + baseline_notes(baseline_path, baseline, split.stale)
     result = _exit_zero(result, request)
     return Outcome(_exit_code(result), render(result, request), notes)
 
@@ -114,11 +120,30 @@ def check_request(request: LintRequest) -> None:
         raise LintUsageError("--show-source applies to --format text")
     if request.show_source and request.statistics:
         raise LintUsageError("--show-source and --statistics cannot be combined")
+    if request.history is not None and (request.stdin is not None or request.show_source):
+        raise LintUsageError("--history reads the git history: not with standard input or --show-source")
 
 
 def _exit_zero(result: LintResult, request: LintRequest) -> LintResult:
     """With ``--exit-zero`` (``--fail-on never``) nothing fails the run; reports say so."""
     return replace(result, fail_on="never") if request.exit_zero else result
+
+
+def _lint_history(request: LintRequest, settings: LintSettings) -> tuple[LintResult, tuple[str, ...]]:
+    """The CT2 findings of every cassette version in the history, and what was read."""
+    from toolkit.history import GitError, scan_history
+
+    try:  # git reads the paths as pathspecs, relative to the folder it runs in
+        scan = scan_history(request.cwd, request.history or "HEAD", settings, request.paths)
+    except GitError as e:
+        raise LintUsageError(f"--history: {e}") from e
+    severities = {rule.code: settings.severity_of(rule) for rule in scan.rules}
+    result = LintResult(scan.files, scan.findings, scan.rules, settings.fail_on, 0, severities)
+    note = (
+        f"history {request.history or 'HEAD'}: {_count(scan.commits, 'commit')} wrote "
+        f"{_count(scan.versions, 'cassette version')}; {_count(scan.blobs_read, 'distinct blob')} read"
+    )
+    return result, (note,)
 
 
 def _write_baseline(request: LintRequest, result: LintResult) -> Outcome:
@@ -163,6 +188,10 @@ def baseline_notes(path: str, baseline: Baseline, stale: tuple[BaselineEntry, ..
 def load_file_config(request: LintRequest) -> FileConfig:
     """The configuration that applies to ``request`` (see ``toolkit.lint.config.file.find_config``)."""
     return load_config(request.config, isolated=request.isolated, cwd=request.cwd)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def _first_set(*values: bool | None) -> bool:

@@ -25,7 +25,7 @@ from toolkit.plumbing.printable import printable
 from toolkit.read.files import discover
 from toolkit.redact.files import FileError, read_original, read_text, write_text
 from toolkit.redact.plan import Redaction, redact_text
-from toolkit.redact.substitute import replace_all, spellings
+from toolkit.redact.substitute import replace_all, written_spellings
 
 if TYPE_CHECKING:
     from toolkit.redact.policy import RedactPolicy
@@ -104,14 +104,14 @@ def _report(shown: str, result: Redaction, request: RedactRequest) -> Iterator[s
         yield f"{shown}: error: {result.problem}"
     elif result.changed:
         for leak in result.redacted:
-            line, column = leak.site.position
+            line, column = leak.position
             yield f"{shown}:{line}:{column}: {verb} {leak.match.kind} ({leak.match.display})"
         if result.lengths_updated:
             yield f"{shown}: updated {result.lengths_updated} recorded length(s) of re-compressed bodies"
         if request.diff:
             yield from _diff(shown, result)
     for leak in result.remaining:
-        line, column = leak.site.position
+        line, column = leak.position
         yield f"{shown}:{line}:{column}: error: could not replace {leak.match.kind} ({leak.match.display})"
     for problem in result.unscanned:
         yield f"{shown}:{problem.line}:{problem.column}: error: {problem.message}"
@@ -129,7 +129,7 @@ def _masked(text: str, leaks: tuple[Leak, ...]) -> str:
     pairs = [
         (spelling, f"[secret {leak.match.kind} {leak.match.display}]")
         for leak in leaks
-        for spelling in spellings(leak.secret, ("json", "url"))
+        for spelling in written_spellings(text, leak.secret, ("json", "url"))
     ]
     return replace_all(text, pairs)
 

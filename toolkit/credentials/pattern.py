@@ -34,7 +34,8 @@ TOKEN_START = r"(?<![A-Za-z0-9_-])"
 TOKEN_END = r"(?![A-Za-z0-9_-])"
 ALNUM_START = r"(?<![A-Za-z0-9])"
 ALNUM_END = r"(?![A-Za-z0-9])"
-B64_START = r"(?<![A-Za-z0-9+/=_-])"
+# ``=`` may come right before a base64 token (``token=IQoJ...``): padding only ever ends a run.
+B64_START = r"(?<![A-Za-z0-9+/_-])"
 B64_END = r"(?![A-Za-z0-9+/=_-])"
 
 _ALNUM = string.ascii_letters + string.digits
@@ -45,7 +46,7 @@ _ALNUM = string.ascii_letters + string.digits
 START_BOUNDARIES: dict[str, frozenset[str]] = {
     TOKEN_START: frozenset(_ALNUM + "_-"),
     ALNUM_START: frozenset(_ALNUM),
-    B64_START: frozenset(_ALNUM + "+/=_-"),
+    B64_START: frozenset(_ALNUM + "+/_-"),
 }
 
 PatternLayer = Literal["token", "account"]

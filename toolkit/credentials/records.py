@@ -26,9 +26,9 @@ LocationKind = Literal["header", "query", "userinfo", "json_key", "form", "url",
 #: test-mode keys); ``info`` is for reporting only.
 Severity = Literal["error", "warning", "info"]
 
-#: Which layer found the match: a provider token format, a credential position, or an
-#: account identifier.
-Layer = Literal["token", "position", "account"]
+#: Which layer found the match: a provider token format, a credential position, an account
+#: identifier, or a credential keyword before a value in free text.
+Layer = Literal["token", "position", "account", "keyword"]
 
 
 class Location(NamedTuple):

@@ -15,6 +15,7 @@ from toolkit.credentials.account_headers import account_header_provider
 from toolkit.credentials.catalog import CATALOG
 from toolkit.credentials.extract import CredentialSpan, extract_credentials
 from toolkit.credentials.identity import display_secret, fingerprint
+from toolkit.credentials.keyword_context import find_keyword_credentials
 from toolkit.credentials.matcher import TokenHit, build_matcher, find_tokens, has_keywords
 from toolkit.credentials.pattern import PatternLayer
 from toolkit.credentials.placeholders import (
@@ -26,12 +27,14 @@ from toolkit.credentials.placeholders import (
 from toolkit.credentials.positions import CredentialPosition, classify_position
 from toolkit.credentials.records import Layer, Location, ScanPolicy, SecretMatch, Severity
 
-__all__ = ["DEFAULT_POLICY", "may_hold_token", "scan_text", "scan_value"]
+__all__ = ["DEFAULT_POLICY", "KEYWORD_KIND", "may_hold_token", "scan_keywords", "scan_text", "scan_value"]
 
 DEFAULT_POLICY = ScanPolicy()
 _MATCHER = build_matcher(CATALOG)
 _TOKENS_ONLY: frozenset[PatternLayer] = frozenset({"token"})
 _TOKENS_AND_ACCOUNTS: frozenset[PatternLayer] = frozenset({"token", "account"})
+#: The kind of a prefix-less value found after a credential keyword in free text.
+KEYWORD_KIND = "keyword-credential"
 
 
 class _Label(NamedTuple):
@@ -112,6 +115,13 @@ def scan_text(text: str, *, accounts: bool = False, policy: ScanPolicy = DEFAULT
     """Token formats in free text (SSE data, non-JSON bodies); names carry no meaning here."""
     hits = find_tokens(text, _MATCHER, _TOKENS_AND_ACCOUNTS if accounts else _TOKENS_ONLY)
     return [_token_match(text, hit, policy) for hit in hits]
+
+
+def scan_keywords(text: str) -> list[SecretMatch]:
+    """Values with no format written after a credential keyword in free text (warnings: only
+    the words before them say they are credentials)."""
+    label = _Label(KEYWORD_KIND, "generic", "warning", "keyword")
+    return [_match(text, span.start, span.end, label) for span in find_keyword_credentials(text)]
 
 
 def may_hold_token(text: str) -> bool:

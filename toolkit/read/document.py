@@ -122,10 +122,12 @@ class DuplicateKey(NamedTuple):
 
 
 class Document(NamedTuple):
-    """A parsed cassette file: its root value and what the parser noticed."""
+    """A parsed cassette file: its root value, what the parser noticed, and the YAML (or JSON)
+    text it was read from (None when its positions are not those of a text)."""
 
     root: Any
     duplicate_keys: tuple[DuplicateKey, ...] = ()
+    text: bytes | None = None
 
 
 class DocumentError(Exception):
@@ -226,7 +228,7 @@ def read_libyaml_document(data: bytes) -> Document:
             root = builder.build(node, resolved)
         except RecursionError as e:
             raise DocumentError(ProblemCode.SYNTAX, "YAML nesting is too deep to read") from e
-    return Document(root=root, duplicate_keys=tuple(builder.duplicates))
+    return Document(root=root, duplicate_keys=tuple(builder.duplicates), text=data)
 
 
 @contextmanager

@@ -124,7 +124,7 @@ def read_subset(data: bytes) -> Document | None:
     if text is None:
         return None
     try:
-        return _read(text)
+        return _read(text)._replace(text=data)
     except (_DeclineError, DocumentError, RecursionError):
         return None
     except (IndexError, KeyError, ValueError, TypeError, AttributeError):

@@ -8,7 +8,9 @@ uncompressed body keeps its length. Two layers need more than a replacement:
   anew; Bedrock ``chunk`` payloads carry their JSON base64-encoded, which is decoded,
   redacted and encoded again (same length, so the frame keeps its length too);
 * secrets spelled out over several stream events (``Piece``): each event's part of the
-  secret is replaced inside that event's own bytes (its JSON string), and nowhere else.
+  secret is replaced inside that event's own bytes (the JSON string that reads its text,
+  however escaped) by its part of the secret's placeholder, and nowhere else: the events
+  still parse and the text they spell reads ``REDACTEDXXX...``.
 """
 
 from __future__ import annotations
@@ -20,13 +22,15 @@ import struct
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from toolkit.analyze.secrets import Piece
 from toolkit.analyze.streams.eventstream import looks_like_eventstream
+from toolkit.credentials.spelling import json_string_spans
 from toolkit.redact.recode import encode_content
 from toolkit.redact.substitute import Layer, replace_all_bytes
 
-__all__ = ["BodyEdit", "RedactionError", "redact_body"]
+__all__ = ["BodyEdit", "PieceEdit", "RedactionError", "redact_body"]
 
 _PRELUDE = struct.Struct(">III")
 _MIN_MESSAGE = 16
@@ -34,6 +38,13 @@ _MIN_MESSAGE = 16
 
 class RedactionError(Exception):
     """A secret that could not be replaced where it was found."""
+
+
+class PieceEdit(NamedTuple):
+    """A piece of a secret and the letters that replace it (its part of the secret's placeholder)."""
+
+    piece: Piece
+    letters: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +56,7 @@ class BodyEdit:
     """
 
     secrets: tuple[str, ...]
-    pieces: tuple[Piece, ...] = ()
+    pieces: tuple[PieceEdit, ...] = ()
     offsets: tuple[int, ...] = ()
     layers: tuple[Layer, ...] = ("json",)
 
@@ -63,10 +74,10 @@ def redact_body(stored: bytes, content: bytes, encoding: str | None, edit: BodyE
     return encode_content(redacted, encoding, stored) if encoding else redacted
 
 
-def _by_event(pieces: Iterable[Piece]) -> dict[int, list[Piece]]:
-    grouped: dict[int, list[Piece]] = {}
-    for piece in pieces:
-        grouped.setdefault(piece.event, []).append(piece)
+def _by_event(pieces: Iterable[PieceEdit]) -> dict[int, list[PieceEdit]]:
+    grouped: dict[int, list[PieceEdit]] = {}
+    for edit in pieces:
+        grouped.setdefault(edit.piece.event, []).append(edit)
     return grouped
 
 
@@ -84,19 +95,25 @@ def _apply_pieces(content: bytes, edit: BodyEdit) -> bytes:
     return bytes(data)
 
 
-def _replace_pieces(region: bytes, pieces: Sequence[Piece]) -> bytes:
-    for piece in pieces:
-        escaped = json.dumps(piece.fragment)[1:-1]
-        head = len(json.dumps(piece.fragment[: piece.start])) - 2
-        middle = len(json.dumps(piece.fragment[piece.start : piece.end])) - 2
-        needle = f'"{escaped}"'.encode("utf-8", "surrogatepass")
-        at = region.find(needle)
-        if at < 0:
+def _replace_pieces(region: bytes, pieces: Sequence[PieceEdit]) -> bytes:
+    """Each piece replaced inside the JSON string of its event that reads its fragment, however
+    that string is escaped (UTF-8 as is or ``\\u`` escapes, ``\\/``): character for character,
+    so the string stays valid and the event reassembles to the placeholder."""
+    if not pieces:
+        return region
+    text = region.decode("utf-8", "surrogateescape")
+    by_fragment: dict[str, list[PieceEdit]] = {}
+    for edit in pieces:
+        by_fragment.setdefault(edit.piece.fragment, []).append(edit)
+    for fragment, edits in by_fragment.items():
+        literals = json_string_spans(text, fragment)
+        if not literals:
             raise RedactionError("a stream event's text could not be found in its bytes")
-        begin = at + 1 + len(escaped[:head].encode("utf-8", "surrogatepass"))
-        span = len(escaped[head : head + middle].encode("utf-8", "surrogatepass"))
-        region = region[:begin] + b"X" * span + region[begin + span :]
-    return region
+        for spans in literals:
+            for piece, letters in edits:
+                for (start, end), letter in zip(spans[piece.start : piece.end], letters, strict=True):
+                    text = text[:start] + letter + "X" * (end - start - 1) + text[end:]
+    return text.encode("utf-8", "surrogateescape")
 
 
 def _redact_eventstream(content: bytes, edit: BodyEdit) -> bytes:
@@ -129,7 +146,7 @@ def _frame(headers: bytes, payload: bytes) -> bytes:
     return head + struct.pack(">I", zlib.crc32(head))
 
 
-def _redact_payload(payload: bytes, secrets: tuple[str, ...], pieces: Sequence[Piece]) -> bytes:
+def _redact_payload(payload: bytes, secrets: tuple[str, ...], pieces: Sequence[PieceEdit]) -> bytes:
     encoded = _chunk_bytes(payload)
     if encoded is None:
         return replace_all_bytes(_replace_pieces(payload, pieces), secrets, ("json",))

@@ -6,7 +6,8 @@ keeping the original's gzip file name and time. A write goes through
 temporary file (in a folder git ignores) with the original's mode, owner and group, flushed
 to disk and renamed over the original, so a reader never sees half a cassette and an
 interrupted run leaves the old file whole; a file with other hard links (or another user's)
-is written in place, so that every name sees the redaction.
+is written in place, so that every name sees the redaction. A symbolic link is written
+through to its target: the secret must leave the disk, not just the name that was given.
 """
 
 from __future__ import annotations
@@ -81,11 +82,22 @@ def _compress(text: bytes, original: bytes) -> bytes:
 
 def write_text(path: str, text: bytes, original: Snapshot) -> None:
     """Replace the file's content with ``text`` (compressed again for ``.gz``), unless the file
-    changed since ``original`` was read (``toolkit.plumbing.rewrite``)."""
+    changed since ``original`` was read (``toolkit.plumbing.rewrite``).
+
+    A symbolic link is written through: its target gets the new content and the link stays
+    (renaming over the link would leave the secret in the target). The file is read back
+    after the write; a content other than the one written is an error.
+    """
+    target = os.path.realpath(path)
     try:
         data = _compress(text, original.data) if path.endswith(".gz") else text
-        rewrite_file(path, data, original)
+        rewrite_file(target, data, original)
+        with open(path, "rb") as handle:
+            written = handle.read()
     except FileChangedError as e:
         raise FileError(str(e)) from e
     except OSError as e:
         raise FileError(f"cannot write the file: {e.strerror or e}") from e
+    if written != data:
+        raise FileError("the file does not read back as written; its secrets may still be on disk")
+

@@ -32,14 +32,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from toolkit.analyze.cassette import AnalyzedCassette
-from toolkit.analyze.secrets import Leak, Piece
+from toolkit.analyze.secrets import Leak
 from toolkit.analyze.streams.detect import media_type
 from toolkit.credentials.replacement import filler
 from toolkit.model import Interaction
 from toolkit.problems import Problem
 from toolkit.read.document import DocumentError, NodeSpan, SourceMap, YamlMap, YamlSeq, read_source_map
 from toolkit.read.parse import parse_cassette
-from toolkit.redact.body import BodyEdit, RedactionError, redact_body
+from toolkit.redact.body import BodyEdit, PieceEdit, RedactionError, redact_body
 from toolkit.redact.scalars import (
     render_double_quoted,
     rewrite_base64,
@@ -47,7 +47,7 @@ from toolkit.redact.scalars import (
     rewrite_text,
     split_prefix,
 )
-from toolkit.redact.substitute import Layer, replace_all, spellings
+from toolkit.redact.substitute import Layer, replace_all, written_spellings
 from toolkit.redact.trace import redact_trace
 
 __all__ = ["LeakChooser", "Redaction", "redact_text"]
@@ -161,7 +161,7 @@ def _redacted_trace(data: bytes, analyzed: AnalyzedCassette, leaks: list[Leak]) 
         pairs = [
             (spelling, _placeholder(leak, spelling))
             for leak in text_leaks
-            for spelling in spellings(leak.secret, _layers(leak))
+            for spelling in written_spellings(text, leak.secret, _layers(leak))
         ]
         return replace_all(text, pairs)
 
@@ -182,8 +182,9 @@ def _node_index(source: SourceMap, leak: Leak) -> int:
 
 
 def _placeholder(leak: Leak, spelling: str) -> str:
-    """``<REDACTED:kind>`` in a header; elsewhere letters, as long as the secret is (URL: decoded)."""
-    if leak.site.field == "header":
+    """``<REDACTED:kind>`` for a header value written as is; elsewhere letters, as long as the
+    secret is (URL: decoded) or as its spelling (an encoded header value, a body)."""
+    if leak.site.field == "header" and spelling == leak.secret:
         return f"<REDACTED:{leak.match.kind}>"
     return filler(len(leak.secret) if leak.site.field == "url" else len(spelling))
 
@@ -196,23 +197,25 @@ def _layers(leak: Leak) -> tuple[Layer, ...]:
     return ()
 
 
+def _pairs(text: str, leaks: list[Leak]) -> list[tuple[str, str]]:
+    return [
+        (spelling, _placeholder(leak, spelling))
+        for leak in leaks
+        for spelling in written_spellings(text, leak.secret, _layers(leak))
+    ]
+
+
 def _plan_value(plan: _Plan, index: int, leaks: list[Leak]) -> None:
     """A header value, the URL, a go-vcr form value or a parsed_body string."""
     node = plan.source.nodes[index]
-    pairs = [
-        (spelling, _placeholder(leak, spelling))
-        for leak in leaks
-        for spelling in spellings(leak.secret, _layers(leak))
-    ]
     text = plan.source.text[node.start : node.end]
     if node.tag in _BINARY_TAGS:
-        raw = _b64decode(node.value)
-        new_raw = replace_all(raw.decode("utf-8", "surrogateescape"), pairs).encode(
-            "utf-8", "surrogateescape"
-        )
+        raw = _b64decode(node.value).decode("utf-8", "surrogateescape")
+        new_raw = replace_all(raw, _pairs(raw, leaks)).encode("utf-8", "surrogateescape")
         new_value = _like(node.value, base64.b64encode(new_raw).decode("ascii"))
         plan.texts[index], plan.values[index] = rewrite_base64(text, node, new_value), new_value
         return
+    pairs = _pairs(node.value, leaks)
     new_value = replace_all(node.value, pairs)
     plan.texts[index], plan.values[index] = rewrite_text(text, node, pairs, new_value), new_value
 
@@ -272,7 +275,11 @@ def _body_edit(
     leaks: list[Leak], analyzed: AnalyzedCassette, interaction: Interaction, media: str
 ) -> BodyEdit:
     secrets = tuple(leak.secret for leak in leaks if not leak.pieces)
-    pieces: tuple[Piece, ...] = tuple(piece for leak in leaks for piece in leak.pieces)
+    pieces = tuple(
+        PieceEdit(piece, filler(len(leak.secret))[piece.at : piece.at + piece.end - piece.start])
+        for leak in leaks
+        for piece in leak.pieces
+    )
     offsets: tuple[int, ...] = ()
     stream = analyzed.stream(interaction) if pieces else None  # pieces come from its events
     if stream is not None:

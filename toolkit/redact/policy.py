@@ -41,7 +41,7 @@ class RedactPolicy:
             return [
                 leak
                 for leak in analyzed.leaks()
-                if leak.blocking and (*leak.site.position, leak.match.fingerprint) in wanted
+                if leak.blocking and (*leak.position, leak.match.fingerprint) in wanted
             ]
 
         return choose

@@ -3,13 +3,15 @@
 A secret is found in a decoded value, but it is written in the file (or in a body) in the
 layer's own spelling: verbatim in a header, percent-encoded in a URL or a form body, JSON-
 escaped in a JSON string (``\\/``, ``\\n`` in a PEM key), escaped twice in JSON inside a JSON
-string. Each spelling is replaced by a placeholder of the same length in that layer, made
-of letters only (``REDACTEDXXX``), so it needs no escaping and every recorded length still
-holds.
+string, or in any mix of JSON escapes and percent-encoding a writer chose
+(``toolkit.credentials.spelling``). Each spelling is replaced by a placeholder of the same
+length in that layer, made of letters only (``REDACTEDXXX``), so it needs no escaping and
+every recorded length still holds.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable
@@ -17,8 +19,9 @@ from typing import Literal
 from urllib.parse import quote, quote_plus
 
 from toolkit.credentials.replacement import filler
+from toolkit.credentials.spelling import spelled
 
-__all__ = ["Layer", "replace_all", "replace_all_bytes", "spellings"]
+__all__ = ["Layer", "replace_all", "replace_all_bytes", "spellings", "written_spellings"]
 
 #: How a layer writes text: as is, in URLs and form bodies, in JSON strings.
 Layer = Literal["verbatim", "url", "json"]
@@ -56,6 +59,19 @@ def spellings(secret: str, layers: Iterable[Layer]) -> list[str]:
     return unique[:1] + sorted(unique[1:], key=len, reverse=True)
 
 
+def written_spellings(text: str, secret: str, layers: Iterable[Layer]) -> list[str]:
+    """The spellings of ``secret`` that ``text`` holds, longest first: the known ones of
+    ``layers``, and whatever mix of JSON escapes and percent-encoding a writer chose."""
+    found = [spelling for spelling in spellings(secret, layers) if spelling and spelling in text]
+    found += [match.group() for match in spelled(secret).finditer(text)]
+    return sorted(dict.fromkeys(found), key=len, reverse=True)
+
+
+@functools.lru_cache(maxsize=256)
+def _spelled_bytes(secret: str) -> re.Pattern[bytes]:
+    return re.compile(spelled(secret).pattern.encode("utf-8", "surrogatepass"))
+
+
 def replace_all(text: str, replacements: Iterable[tuple[str, str]]) -> str:
     """``text`` with every ``old`` replaced by its ``new``, longest ``old`` first."""
     for old, new in sorted(set(replacements), key=lambda pair: len(pair[0]), reverse=True):
@@ -72,4 +88,5 @@ def replace_all_bytes(data: bytes, secrets: Iterable[str], layers: Iterable[Laye
             raw = spelling.encode("utf-8", "surrogatepass")
             if raw and raw in data:
                 data = data.replace(raw, filler(len(raw)).encode("ascii"))
+        data = _spelled_bytes(secret).sub(lambda found: filler(len(found.group())).encode("ascii"), data)
     return data

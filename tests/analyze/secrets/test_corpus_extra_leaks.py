@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.analyze.secrets import Leak, scan_interaction, walk_interaction
+from toolkit.analyze.cassette import AnalyzedCassette
+from toolkit.analyze.secrets import Leak, walk_interaction
 from toolkit.credentials.account_headers import account_header_provider
 from toolkit.credentials.positions import classify_position
 from toolkit.lint.engine import LintResult, lint_paths
@@ -26,10 +27,11 @@ LEAK_FILE = "chatlas/tests/_vcr/test_provider_bedrock/test_anthropic_simple_requ
 # without redaction (the README's "Unredacted credential exchange"). The client secret is a
 # signed JWT (HS384, 48-byte signature); the access and refresh tokens have no format and
 # sit under credential names. The refresh token is in both the request and the response.
+# Each is reported at its own line: the request body's single-quoted JSON folds over lines 3-5.
 KNOWN_LEAKS = Counter(
     {
-        (LEAK_FILE, "CT201", 3, "request", "clientSecret"): 1,
-        (LEAK_FILE, "CT202", 3, "request", "refreshToken"): 1,
+        (LEAK_FILE, "CT201", 4, "request", "clientSecret"): 1,
+        (LEAK_FILE, "CT202", 5, "request", "refreshToken"): 1,
         (LEAK_FILE, "CT202", 16, "response", "accessToken"): 1,
         (LEAK_FILE, "CT202", 16, "response", "refreshToken"): 1,
     }
@@ -107,8 +109,7 @@ CONVENTIONS = [
 
 
 def _leaks(path: Path) -> list[Leak]:
-    cassette = read_file(str(path)).cassette
-    return [leak for interaction in cassette.interactions for leak in scan_interaction(interaction)]
+    return list(AnalyzedCassette.of(read_file(str(path))).leaks())
 
 
 def _named_values(path: Path) -> list[str]:
@@ -169,7 +170,7 @@ def test_the_known_leak_is_each_credential_of_the_exchange(corpus_extra: Path) -
         (
             LEAK_FILE,
             {"token": "CT201", "position": "CT202"}[leak.match.layer],
-            leak.site.position.line,
+            leak.position.line,
             leak.site.side,
             leak.site.name,
         )

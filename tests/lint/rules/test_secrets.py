@@ -30,7 +30,7 @@ def test_token_in_a_request_header_is_reported_at_the_value() -> None:
         f"      Content-Type:\n      - application/json\n      Authorization:\n      - Bearer {PROJECT_KEY}\n"
         "  response:",
     )
-    assert where(lint_text(text), "CT2") == [("CT201", 10, 9)]
+    assert where(lint_text(text), "CT2") == [("CT201", 10, 16)]  # the key's column, after "Bearer "
 
 
 def test_prefixless_key_in_a_credential_header_is_ct202() -> None:
@@ -38,9 +38,17 @@ def test_prefixless_key_in_a_credential_header_is_ct202() -> None:
     assert where(lint_text(text), "CT2") == [("CT202", 17, 9)]
 
 
-def test_token_in_a_json_body_is_reported_at_the_body_node() -> None:
+def test_token_in_a_json_body_is_reported_at_the_token() -> None:
     body = "'" + json.dumps({"id": "x", "echo": PROJECT_KEY}) + "'"
-    assert where(lint_text(vcrpy_cassette(response_body=body)), "CT2") == [("CT201", 17, 15)]
+    assert where(lint_text(vcrpy_cassette(response_body=body)), "CT2") == [("CT201", 17, 37)]
+
+
+def test_token_in_a_literal_block_body_is_reported_at_its_own_line() -> None:
+    stream = "".join(f'        data: {{"n": {n}}}\n\n' for n in range(5))
+    body = "|\n" + stream + f'        data: {{"echo": "{PROJECT_KEY}"}}\n'
+    text = vcrpy_cassette(response_body=body)
+    line = text.split("\n").index(f'        data: {{"echo": "{PROJECT_KEY}"}}') + 1
+    assert where(lint_text(text), "CT2") == [("CT201", line, 25)]
 
 
 def test_token_in_a_gzip_binary_body() -> None:
@@ -131,3 +139,15 @@ def test_no_report_format_shows_a_secret(fmt: str, labelled_set: LabelledSet, tm
         # At most a 4-character prefix may show: no later part of the secret, nor its end.
         for piece in (secret, secret[4:12], secret[-8:]):
             assert piece not in outputs, (fmt, len(secret))
+
+
+def test_a_key_after_a_keyword_in_a_prompt_is_a_ct205_warning_at_the_key() -> None:
+    prompt = json.dumps({"messages": [{"role": "user", "content": f"use config: API_KEY={HEX_KEY} please"}]})
+    findings = lint_text(vcrpy_cassette(request_body="'" + prompt + "'"))
+    assert where(findings, "CT2") == [("CT205", 5, 12 + prompt.index(HEX_KEY))]  # after "    body: '"
+    assert [finding.severity for finding in findings if finding.code == "CT205"] == ["warning"]
+
+
+def test_a_key_after_a_keyword_under_a_credential_json_key_is_ct202_alone() -> None:
+    body = "'" + json.dumps({"client_secret": HEX_KEY, "note": f"client_secret={HEX_KEY}"}) + "'"
+    assert [code for code, _, _ in where(lint_text(vcrpy_cassette(request_body=body)), "CT2")] == ["CT202"]

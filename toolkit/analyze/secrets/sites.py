@@ -26,6 +26,7 @@ import ahocorasick_rs
 from toolkit.analyze.streams.detect import detect_stream_kind, media_type
 from toolkit.credentials import Location
 from toolkit.credentials.account_headers import account_header_provider
+from toolkit.credentials.keyword_context import may_hold_keyword
 from toolkit.credentials.matcher import MIN_TOKEN_LENGTH
 from toolkit.credentials.positions import classify_position, normalize_key, signing_key_name
 from toolkit.credentials.scan import may_hold_token, scan_value
@@ -169,6 +170,15 @@ def _url(request: Request) -> Iterator[Value]:
         else:
             yield Value(Location("text"), unquote(user), site, accounts=True)
     yield Value(Location("url"), _without_query(url.raw), Site("request", "url", where, "path"))
+    query = _raw_query(url.raw)
+    if "+" in query:
+        # Parameters are read as forms are (``+`` is a space), but clients also write a token's
+        # ``+`` as it is: its formats are searched in the query as written too.
+        yield Value(Location("text"), query, Site("request", "url", where, "text"))
+
+
+def _raw_query(raw: str) -> str:
+    return raw.partition("?")[2].partition("#")[0]
 
 
 def _holds_key_id(query: Iterable[tuple[str, str]], key_name: str) -> bool:
@@ -334,7 +344,7 @@ def _reassembled(side: Side, body: Body, call: LlmCall) -> Iterator[Value]:
         joined["tool_call"] = message.tool_calls[0].arguments
     site = Site(side, "body", body.position, "stream-text")
     for kind, text in joined.items():
-        if text and may_hold_token(text):
+        if text and (may_hold_token(text) or may_hold_keyword(text)):
             fragments = _fragments(call, kind)
             if len(fragments) > 1:
                 whole = "".join(fragment.text for fragment in fragments)

@@ -81,6 +81,17 @@ OPENAI = (
         must_match=("sk-{b62:20}T3BlbkFJ{b62:20}", "sk-None-{b64url:30}T3BlbkFJ{b64url:30}"),
         must_not_match=("sk-{b62:48}", "sk-{b62:20}T3BlbkFJ"),
     ),
+    TokenPattern(
+        id="openai-ephemeral-key",
+        provider="openai",
+        description="OpenAI Realtime ephemeral client secret (ek_ + 32 hex); short-lived, but it "
+        "authenticates a client until it expires",
+        regex=_prefixed("ek_", r"[0-9a-f]{32}"),
+        keywords=("ek_",),
+        source="https://platform.openai.com/docs/api-reference/realtime-sessions",
+        must_match=("ek_{hex:32}", '"client_secret": {"value": "ek_{hex:32}", "expires_at": 1756310470'),
+        must_not_match=("ek_test_{b64url:60}", "ek_abc123", "ek_" + "0" * 32),
+    ),
 )
 
 ANTHROPIC = (
@@ -127,6 +138,17 @@ ANTHROPIC = (
         source=_GITLEAKS + "anthropic.go",
         must_match=("sk-ant-ort01-{b64url:95}AA", '"refresh_token":"sk-ant-ort01-{b64url:100}"'),
         must_not_match=("sk-ant-ort01-abc", "sk-ant-ort01-<refresh-token>"),
+    ),
+    TokenPattern(
+        id="anthropic-session-key",
+        provider="anthropic",
+        description="claude.ai web session key (sk-ant-sid01-, the sessionKey cookie); no published "
+        "format beyond its prefix and url-safe alphabet",
+        regex=_prefixed(r"sk-ant-sid\d{2}-", r"[A-Za-z0-9_-]{60,400}"),
+        keywords=("sk-ant-sid",),
+        source="https://claude.ai",
+        must_match=("sk-ant-sid01-{b64url:93}AA", "Cookie: sessionKey=sk-ant-sid01-{b64url:100}"),
+        must_not_match=("sk-ant-sid01-...", "sk-ant-sid01-{b64url:20}", "sk-ant-sid01-" + "x" * 80),
     ),
 )
 
@@ -316,4 +338,37 @@ OTHERS = (
     ),
 )
 
-PATTERNS: tuple[TokenPattern, ...] = OPENAI + ANTHROPIC + OTHERS
+GATEWAYS_AND_TOOLS = (
+    TokenPattern(
+        id="vercel-ai-gateway-key",
+        provider="vercel",
+        description="Vercel AI Gateway API key (vck_ + 40 to 80 alphanumerics)",
+        regex=_prefixed("vck_", r"[A-Za-z0-9]{40,80}"),
+        keywords=("vck_",),
+        source="https://vercel.com/docs/ai-gateway/authentication",
+        must_match=("vck_{b62:56}", "AI_GATEWAY_API_KEY=vck_{b62:56}"),
+        must_not_match=("vck_your_key_here", "vck_{b62:20}"),
+    ),
+    TokenPattern(
+        id="fireworks-api-key",
+        provider="fireworks",
+        description="Fireworks AI API key (fw_ + 24 to 48 alphanumerics)",
+        regex=_prefixed("fw_", r"[A-Za-z0-9]{24,48}"),
+        keywords=("fw_",),
+        source="https://docs.fireworks.ai/api-reference/introduction",
+        must_match=("fw_{b62:32}", "FIREWORKS_API_KEY=fw_{b62:24}"),
+        must_not_match=("fw_your_fireworks_key", "fw_{b62:12}", "fw_" + "x" * 30),
+    ),
+    TokenPattern(
+        id="tavily-api-key",
+        provider="tavily",
+        description="Tavily search API key (tvly- and an optional dev- or prod-, then 32 alphanumerics)",
+        regex=_prefixed("tvly-(?:dev-|prod-)?", r"[A-Za-z0-9]{32}"),
+        keywords=("tvly-",),
+        source="https://docs.tavily.com/documentation/api-reference/introduction",
+        must_match=("tvly-{b62:32}", "TAVILY_API_KEY=tvly-dev-{b62:32}"),
+        must_not_match=("tvly-YOUR_API_KEY", "tvly-{b62:16}", "tvly-" + "x" * 32),
+    ),
+)
+
+PATTERNS: tuple[TokenPattern, ...] = OPENAI + ANTHROPIC + OTHERS + GATEWAYS_AND_TOOLS

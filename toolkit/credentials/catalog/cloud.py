@@ -201,6 +201,7 @@ AWS = (
         must_match=(
             "IQoJb3JpZ2luX2Vj{b64:300}",
             "x-amz-security-token: FwoGZXIvYXdzE{b64:207}=",
+            "Set-Cookie: aws_session_token=IQoJb3JpZ2luX2Vj{b64:300}; Path=/",
         ),
         must_not_match=("IQoJb3JpZ2luX2Vj{b64:40}", "FwoGZXIvYXdzE!"),
     ),

@@ -1,7 +1,7 @@
 """CT2xx secrets: credentials and account identifiers in decoded headers, URLs and bodies.
 
 The scan itself is ``toolkit.analyze.secrets`` (what it walks) over ``toolkit.credentials`` (what a secret
-looks like); it runs once per file and the four rules split its leaks by layer and severity.
+looks like); it runs once per file and the five rules split its leaks by layer and severity.
 A finding names the kind, a fingerprint and ``display`` (at most a 4-character prefix and
 the length): never the secret.
 """
@@ -37,9 +37,18 @@ def _hits(
             match = leak.match
             message = (
                 f"{describe_site(leak.site)} holds {noun} {match.kind} ({match.display}), "
-                f"fingerprint {match.fingerprint}"
+                f"fingerprint {match.fingerprint}{_where(leak)}"
             )
-            yield Hit(leak.site.position, message, leak.interaction, _key(leak), match.fingerprint)
+            yield Hit(leak.position, message, leak.interaction, _key(leak), match.fingerprint)
+
+
+def _where(leak: Leak) -> str:
+    """Why the line is the body's, when the secret cannot be read in the file's text."""
+    if leak.hidden:
+        return f"; the body is stored encoded ({leak.hidden}), so the line is the body's"
+    if leak.pieces and leak.written is not None:
+        return f"; spelled over {len(leak.pieces)} stream events, from this one on"
+    return ""
 
 
 def _key(leak: Leak) -> str:
@@ -247,9 +256,51 @@ TEST_MODE_SECRET = Rule(
 )
 
 
+_PROMPT_KEY = expand("{b62:32}", "CT205 example")
+_PROMPT = '\'{"messages": [{"role": "user", "content": "deploy with config: API_KEY=%s"}]}\''
+
+
+def check_keyword_credentials(context: LintContext, options: Mapping[str, Any]) -> Iterator[Hit]:
+    yield from _hits(
+        context, options, lambda leak: leak.match.layer == "keyword", "a possible credential after a keyword"
+    )
+
+
+KEYWORD_CREDENTIAL = Rule(
+    "CT205",
+    "keyword-credential",
+    "warning",
+    "Free text writes a random value right after a credential keyword (API_KEY=..., token: ...).",
+    RuleDocs(
+        what="A value with no known format in free text (a prompt, a model's answer, an SSE "
+        "event, a log line in a body, a header's note), written right after a credential "
+        'keyword and an assignment or "is": `API_KEY=...`, `token=...`, `auth_token="..."`, '
+        '`client_secret: \'...\'`, `Authorization: Bearer ...`, `Bearer ...`, "your key is ...", "The access '
+        "token is ...\". The value must pass the same test as CT202's (long, random in structure, "
+        "not words, not marked or wrapped). Cursors and counts (`page_token`, `next_page_token`, "
+        "`max_tokens`), a bare `key` (cache, sort, public key) and `signature` are not keywords, "
+        "and a UUID is taken for an object's id; a value CT202 reports under a JSON key is not "
+        "reported twice. Found in decoded text wherever the other CT2 rules look, "
+        "text spelled over stream events included.",
+        why="Keys without a prefix (Azure's, Mistral's, a proxy's own) are pasted into prompts, "
+        "config snippets and tool outputs; nothing but the words before them says they are "
+        "secrets, so this is a warning to look at, and `redact` leaves it alone (replace it by "
+        "hand, or list it in `allow-values`).",
+        seen="Not in the shared corpora of real cassettes (it reports nothing there); the forms it "
+        "reads are those of `.env` lines, shell exports, client constructors and command lines "
+        "that prompts and tool outputs quote.",
+        failing=Example(vcrpy_cassette(request_body=_PROMPT % _PROMPT_KEY)),
+        passing=Example(vcrpy_cassette(request_body=_PROMPT % "${MISTRAL_API_KEY}")),
+    ),
+    check_keyword_credentials,
+    {ALLOW_VALUES: _ALLOW},
+)
+
+
 RULES: tuple[Rule, ...] = (
     SECRET_TOKEN,
     CREDENTIAL_VALUE,
     ACCOUNT_IDENTIFIER,
     TEST_MODE_SECRET,
+    KEYWORD_CREDENTIAL,
 )
