@@ -129,13 +129,13 @@ def measure_reader(corpus: Path) -> list[Figure]:
     """The YAML reader: the subset reader against libyaml alone (the reference), in the same run.
 
     Reading, lint and ``toolkit.load`` with usage and cost, in process and with one job, each
-    with the subset reader on and off (``toolkit.read.document.FAST_READER``), beside the
+    with the subset reader on and off (``toolkit.read.parse.FAST_READER``), beside the
     floors; and a third floor: parse + JSON plus every stream event's JSON, the part of lint's
     reading that the parse + JSON floor leaves out. CPU time of this process (all of it runs
     here), so that other processes on a shared machine disturb the ratios least.
     """
     import toolkit
-    from toolkit.read.document import read_document
+    from toolkit.read.parse import read_document
 
     settings = LintSettings()
     out: list[Figure] = []
@@ -236,14 +236,14 @@ def _unskippable_reading(path: str) -> int:
 
 def _with_reader(fast: bool, work: Callable[[], object]) -> Callable[[], object]:
     """``work`` with the subset reader on or off (libyaml alone), restored afterwards."""
-    from toolkit.read import document
+    from toolkit.read import parse
 
     def run() -> object:
-        saved, document.FAST_READER = document.FAST_READER, fast
+        saved, parse.FAST_READER = parse.FAST_READER, fast
         try:
             return work()
         finally:
-            document.FAST_READER = saved
+            parse.FAST_READER = saved
 
     return run
 

@@ -323,7 +323,7 @@ def _stdin(paths: tuple[str, ...], stdin_filename: str | None) -> Stdin | None:
             usage_error("lint", "--stdin-filename needs '-' (or no PATHS): it names standard input")
         return None
     if not paths and stdin_filename is None:
-        usage_error("lint", "no PATHS given ('-' reads a cassette from standard input)")
+        usage_error("lint", "no PATHS given ('-' reads standard input, --history the git history)")
     return Stdin(sys.stdin.buffer.read(), stdin_filename or "-")
 
 

@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from toolkit.problems import ProblemCode
-from toolkit.read.document import DocumentError, Position, YamlMap, YamlSeq, read_document
+from toolkit.read.document import DocumentError, Position, YamlMap, YamlSeq
+from toolkit.read.parse import read_document
 
 
 def test_positions_are_one_based_and_point_at_values() -> None:

@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 
 from tests.conftest import DATA, SAMPLES
 from tests.read.documents import compare
-from toolkit.read import document
-from toolkit.read.document import Position, read_document
+from toolkit.read import parse
+from toolkit.read.document import Position
+from toolkit.read.parse import read_document
 from toolkit.read.subset import MAX_DEPTH, read_subset
 
 # What recorders write, and the YAML around it that the subset must read exactly or decline.
@@ -114,11 +115,11 @@ def test_nesting_deeper_than_the_limit_is_left_to_libyaml() -> None:
 
 def test_libyaml_reads_every_file_when_the_fast_reader_is_off(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[bytes] = []
-    monkeypatch.setattr("toolkit.read.subset.read_subset", calls.append)
-    monkeypatch.setattr(document, "FAST_READER", False)
+    monkeypatch.setattr(parse, "read_subset", calls.append)
+    monkeypatch.setattr(parse, "FAST_READER", False)
     assert read_document(b"a: 1\n").root == {"a": 1}
     assert calls == []
-    monkeypatch.setattr(document, "FAST_READER", True)
+    monkeypatch.setattr(parse, "FAST_READER", True)
     read_document(b"a: 1\n")  # the stand-in declines (None): libyaml reads it
     assert calls == [b"a: 1\n"]
 

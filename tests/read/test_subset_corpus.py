@@ -16,7 +16,7 @@ import toolkit
 from tests.read.documents import compare
 from toolkit.lint.engine import lint_paths
 from toolkit.lint.settings import LintSettings
-from toolkit.read import document
+from toolkit.read import parse
 from toolkit.read.files import discover
 
 pytestmark = pytest.mark.corpus
@@ -45,7 +45,7 @@ def test_every_file_reads_the_same_with_both_readers(corpora: list[str]) -> None
 
 
 def _lint(paths: list[str], fast: bool, monkeypatch: pytest.MonkeyPatch) -> tuple[object, ...]:
-    monkeypatch.setattr(document, "FAST_READER", fast)
+    monkeypatch.setattr(parse, "FAST_READER", fast)
     return lint_paths(paths, LintSettings()).findings
 
 
@@ -59,9 +59,9 @@ def test_lint_finds_the_same_with_both_readers(corpora: list[str], monkeypatch: 
 def test_load_gives_the_same_frames_with_both_readers(
     corpora: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(document, "FAST_READER", True)
+    monkeypatch.setattr(parse, "FAST_READER", True)
     fast = toolkit.load(*corpora)
-    monkeypatch.setattr(document, "FAST_READER", False)
+    monkeypatch.setattr(parse, "FAST_READER", False)
     reference = toolkit.load(*corpora)
     for name in ("interactions", "chunks", "usage", "problems"):
         pd.testing.assert_frame_equal(getattr(fast, name), getattr(reference, name), check_exact=True)

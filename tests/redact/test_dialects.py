@@ -15,8 +15,7 @@ from toolkit.credentials.templates import expand
 from toolkit.lint.engine import lint_data
 from toolkit.lint.settings import LintSettings
 from toolkit.read.dialects.httprr import split_records
-from toolkit.read.document import read_document
-from toolkit.read.parse import parse_cassette
+from toolkit.read.parse import parse_cassette, read_document
 from toolkit.redact import redact_text
 
 KEY = expand("sk-ant-api03-{b64url:93}AA", "redact dialects")

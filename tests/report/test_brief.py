@@ -14,8 +14,8 @@ from tests.conftest import SAMPLES
 from toolkit.frames.latency import SERVER
 from toolkit.frames.summary import Summary, summarize
 from toolkit.report import RENDERER_BY_NAME, RenderOptions
-from toolkit.report.blocks import Table
 from toolkit.report.brief import MODELS_SHOWN, ROWS_SHOWN, WIDTH, fit_table
+from toolkit.report.elements import Table
 from toolkit.report.findings import lint_table
 
 

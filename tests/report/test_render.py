@@ -18,7 +18,8 @@ from tests.report.targets import TARGETS, write
 from toolkit.frames.summary import Summary, summarize
 from toolkit.frames.tables import TABLES
 from toolkit.report import FORMATS, RENDERER_BY_NAME, RenderOptions
-from toolkit.report.blocks import Table, build_document
+from toolkit.report.blocks import build_document
+from toolkit.report.elements import Table
 from toolkit.report.render_json import SHAPE_VERSION, report_document
 
 

@@ -16,11 +16,9 @@ would exceed ``MAX_EXPANSION`` nodes or ``MAX_EXPANDED_CHARS`` characters is ref
 "billion laughs", and one large scalar shared by many interactions), as is a recursive
 alias and a document of more than ``MAX_NODES`` nodes (see ``toolkit.read.limits``).
 
-``read_document`` first tries ``toolkit.read.subset``, a reader of the narrow YAML that
-recorders write that is faster than composing with libyaml and gives the same document; any
-file outside that subset is read here, and this reader stays the reference
-(``read_libyaml_document``). ``CASSETTE_TOOLKIT_YAML=libyaml`` in the environment, or
-``FAST_READER = False``, reads every file here.
+``read_libyaml_document`` is the reference reader: ``toolkit.read.parse.read_document`` first
+tries ``toolkit.read.subset``, a reader of the narrow YAML that recorders write that is faster
+than composing with libyaml and gives the same document, and reads any other file here.
 
 ``read_source_map`` is for editing a file in place (``redact``): where each node is
 written, as character offsets into the text, with its tag and scalar style.
@@ -32,7 +30,6 @@ import base64
 import binascii
 import bisect
 import gc
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -61,18 +58,11 @@ __all__ = [
     "build_scalar",
     "implicit_first_characters",
     "position_of",
-    "read_document",
     "read_libyaml_document",
     "read_source_map",
     "resolve_plain",
+    "without_cyclic_collection",
 ]
-
-#: Whether ``read_document`` tries the subset reader (``toolkit.read.subset``) before libyaml.
-FAST_READER = os.environ.get("CASSETTE_TOOLKIT_YAML", "").lower() != "libyaml"
-
-#: The subset reader builds at most this many nodes per line; a file with more lines than
-#: ``MAX_NODES`` allows at that rate goes to libyaml, which counts its nodes exactly.
-_SUBSET_NODES_PER_LINE = 3
 
 
 class YamlMap(dict[Any, Any]):
@@ -187,7 +177,7 @@ def resolve_plain(text: str) -> str:
 
 
 def build_scalar(tag: str, text: str) -> Any:
-    """The value ``read_document`` builds for a scalar ``text`` with the (full) ``tag``.
+    """The value the readers build for a scalar ``text`` with the (full) ``tag``.
 
     Raises ``DocumentError`` for a tag it refuses and a value its tag does not allow, at
     the start of the file (the caller knows better where the scalar is).
@@ -201,25 +191,10 @@ def build_scalar(tag: str, text: str) -> Any:
     return handler(_Builder(), ScalarNode(tag, text, _NO_MARK, _NO_MARK))
 
 
-def read_document(data: bytes) -> Document:
-    """Parse YAML (or JSON) bytes into a positioned plain-data document.
-
-    The subset reader reads what recorders write; anything else is composed by libyaml.
-    Both give the same document (a differential test over real cassettes checks it).
-    """
-    with _without_cyclic_collection():
-        if FAST_READER and data.count(b"\n") * _SUBSET_NODES_PER_LINE <= MAX_NODES:
-            from toolkit.read.subset import read_subset
-
-            document = read_subset(data)
-            if document is not None:
-                return document
-        return read_libyaml_document(data)
-
-
 def read_libyaml_document(data: bytes) -> Document:
-    """``read_document`` by libyaml alone: the reference reader, which reads any YAML."""
-    with _without_cyclic_collection():
+    """Parse YAML (or JSON) bytes into a positioned plain-data document, with libyaml: the
+    reference reader, which reads any YAML."""
+    with without_cyclic_collection():
         node, resolved = _compose(data)
         if node is None:
             return Document(root=None)
@@ -232,7 +207,7 @@ def read_libyaml_document(data: bytes) -> Document:
 
 
 @contextmanager
-def _without_cyclic_collection() -> Iterator[None]:
+def without_cyclic_collection() -> Iterator[None]:
     """Pause Python's cycle collector while a file is parsed: a document is a tree of small
     objects without cycles (a recursive alias is refused), and collecting the youngest
     generation every 700 allocations made reading 20,000 interactions four times slower in

@@ -8,6 +8,7 @@ whatever goes wrong is a ``Problem`` on the returned cassette.
 from __future__ import annotations
 
 import json
+import os
 import zlib
 from typing import Any, NamedTuple
 
@@ -24,11 +25,30 @@ from toolkit.read.document import (
     Position,
     YamlMap,
     YamlSeq,
-    read_document,
+    read_libyaml_document,
 )
 from toolkit.read.limits import MAX_GZIP_FILE_BYTES, MAX_INTERACTIONS
+from toolkit.read.subset import read_subset
 
-__all__ = ["MAX_GZIP_FILE_BYTES", "Parsed", "parse_cassette"]
+__all__ = ["FAST_READER", "MAX_GZIP_FILE_BYTES", "Parsed", "parse_cassette", "read_document"]
+
+#: Whether ``read_document`` tries the subset reader (``toolkit.read.subset``) before libyaml;
+#: ``CASSETTE_TOOLKIT_YAML=libyaml`` in the environment reads every file with libyaml.
+FAST_READER = os.environ.get("CASSETTE_TOOLKIT_YAML", "").lower() != "libyaml"
+
+
+def read_document(data: bytes) -> Document:
+    """Parse YAML (or JSON) bytes into a positioned plain-data document.
+
+    The subset reader reads what recorders write; anything else is composed by libyaml
+    (``read_libyaml_document``, the reference). Both give the same document: a differential
+    test over real cassettes checks it.
+    """
+    if FAST_READER:
+        document = read_subset(data)
+        if document is not None:
+            return document
+    return read_libyaml_document(data)
 
 
 class Parsed(NamedTuple):

@@ -47,9 +47,11 @@ from toolkit.read.document import (
     build_scalar,
     implicit_first_characters,
     resolve_plain,
+    without_cyclic_collection,
 )
+from toolkit.read.limits import MAX_NODES
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "read_subset"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "NODES_PER_LINE", "read_subset"]
 
 #: Documents nested deeper are left to libyaml (whose recursion limit decides).
 MAX_DEPTH = 64
@@ -118,13 +120,21 @@ _TAB_IN_INDENT: dict[int, re.Pattern[str]] = {}
 _new = tuple.__new__  # a Position without NamedTuple's keyword-parsing __new__
 
 
+#: The subset reader builds at most this many nodes per line: a file with more lines than
+#: ``MAX_NODES`` allows at that rate is left to libyaml, which counts its nodes exactly.
+NODES_PER_LINE = 3
+
+
 def read_subset(data: bytes) -> Document | None:
     """The positioned document of ``data``, or None when it is outside the subset."""
+    if data.count(b"\n") * NODES_PER_LINE > MAX_NODES:
+        return None
     text = _text(data)
     if text is None:
         return None
     try:
-        return _read(text)._replace(text=data)
+        with without_cyclic_collection():
+            return _read(text)._replace(text=data)
     except (_DeclineError, DocumentError, RecursionError):
         return None
     except (IndexError, KeyError, ValueError, TypeError, AttributeError):

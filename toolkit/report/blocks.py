@@ -1,4 +1,4 @@
-"""The human report as a list of blocks (headings, paragraphs, tables, charts), built once from a summary.
+"""The human report as a list of blocks (``toolkit.report.elements``), built once from a summary.
 
 The text, Markdown and HTML renderers only lay these blocks out, so the three
 say the same thing in the same order. Numbers are already written for people
@@ -8,7 +8,6 @@ here; paragraphs may hold `code` spans in backticks.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import get_args
 
 import pandas as pd
@@ -17,48 +16,13 @@ from toolkit.frames.latency import RECORDED, SERVER
 from toolkit.frames.summary import Summary
 from toolkit.frames.tables import FIELDS, TABLES, Section
 from toolkit.problems import Severity
+from toolkit.report.brief import build_brief
 from toolkit.report.charts import CHARTS
+from toolkit.report.elements import Block, Bullets, Charts, Heading, Paragraph, Table
 from toolkit.report.numbers import plain, show_number
 
-__all__ = ["Block", "Bullets", "Charts", "Heading", "Paragraph", "Table", "build_document"]
+__all__ = ["build_document"]
 
-
-@dataclass(frozen=True, slots=True)
-class Heading:
-    level: int
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Paragraph:
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Bullets:
-    items: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Table:
-    """Cells as text. ``numeric`` columns align right; ``code`` columns hold paths or header names."""
-
-    headings: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    numeric: tuple[bool, ...]
-    code: tuple[bool, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Charts:
-    """A section of charts, by name (keys of ``toolkit.report.charts.CHARTS``): only the HTML
-    report draws it."""
-
-    title: str
-    charts: tuple[str, ...]
-
-
-Block = Heading | Paragraph | Bullets | Table | Charts
 
 #: What an NA key means, per key column.
 _NA_KEYS = {name: field.missing for name, field in FIELDS.items() if field.missing}
@@ -84,8 +48,6 @@ def build_document(summary: Summary, missing: str = "—", *, detail: bool = Tru
     The one-screen summary (``toolkit.report.brief``) comes first; without ``detail`` the
     report ends there, with a pointer to the full tables.
     """
-    from toolkit.report.brief import build_brief
-
     brief = [*_introduction(summary), *build_brief(summary, missing, pointers=not detail)]
     if not detail:
         return brief

@@ -18,7 +18,7 @@ from toolkit.frames.latency import RECORDED
 from toolkit.frames.summary import Summary
 from toolkit.frames.tables import FIELDS
 from toolkit.problems import Severity
-from toolkit.report.blocks import Block, Bullets, Heading, Paragraph, Table
+from toolkit.report.elements import Block, Bullets, Heading, Paragraph, Table
 from toolkit.report.numbers import plain, show_number
 
 __all__ = ["MODELS_SHOWN", "ROWS_SHOWN", "WIDTH", "build_brief", "fit_table"]

@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from html import escape
 
 from toolkit.frames.summary import Summary
-from toolkit.report.blocks import Block, Bullets, Charts, Heading, Paragraph, Table, build_document
+from toolkit.report.blocks import build_document
 from toolkit.report.charts import render_chart
+from toolkit.report.elements import Block, Bullets, Charts, Heading, Paragraph, Table
 from toolkit.report.options import RenderOptions
 
 __all__ = ["render_html"]

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from toolkit.frames.summary import Summary
 from toolkit.plumbing.printable import printable
-from toolkit.report.blocks import Block, Bullets, Charts, Heading, Paragraph, Table, build_document
+from toolkit.report.blocks import build_document
+from toolkit.report.elements import Block, Bullets, Charts, Heading, Paragraph, Table
 from toolkit.report.options import RenderOptions
 
 __all__ = ["render_markdown"]

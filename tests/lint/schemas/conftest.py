@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import DATA as TEST_DATA
 from toolkit.lint.schemas import check_schema
-from toolkit.read.document import read_document
+from toolkit.read.parse import read_document
 
 DATA = TEST_DATA / "schemas"
 

@@ -17,7 +17,7 @@ from tests.conftest import BUNDLED_CORPUS, CORPUS, CORPUS_FORMATS
 from toolkit.lint.schemas import build_validator, check_schema
 from toolkit.lint.schemas.predicate import build_predicate
 from toolkit.lint.schemas.registry import has_schema, load_schema
-from toolkit.read.document import read_document
+from toolkit.read.parse import read_document
 
 #: index.csv's dialect names -> schema formats.
 SCHEMA_OF = {name: format for name, format in CORPUS_FORMATS.items() if has_schema(format)}

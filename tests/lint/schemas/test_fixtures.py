@@ -6,7 +6,7 @@ import pytest
 from conftest import DATA, VALID_FIXTURES
 
 from toolkit.lint.schemas import SCHEMA_FORMATS, check_schema
-from toolkit.read.document import read_document
+from toolkit.read.parse import read_document
 
 
 @pytest.mark.parametrize(("name", "format"), VALID_FIXTURES.items())

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from toolkit.lint.schemas import SCHEMA_FORMATS, SchemaViolation, build_validator, check_schema
 from toolkit.lint.schemas.predicate import build_predicate
 from toolkit.lint.schemas.registry import load_schema
-from toolkit.read.document import DocumentError, YamlMap, YamlSeq, read_document
+from toolkit.read.document import DocumentError, YamlMap, YamlSeq
+from toolkit.read.parse import read_document
 
 SCALARS = st.one_of(
     st.none(),

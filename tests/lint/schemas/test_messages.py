@@ -8,7 +8,7 @@ import pytest
 
 from toolkit.lint.schemas import SCHEMA_FORMATS, SchemaViolation, check_schema, schema_for
 from toolkit.lint.schemas.describe import DESCRIBED_KEYWORDS, MAX_NAME, render_path
-from toolkit.read.document import read_document
+from toolkit.read.parse import read_document
 
 SECRET = "sk-live-0123456789abcdefSECRET"
 

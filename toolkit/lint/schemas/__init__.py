@@ -1,7 +1,7 @@
 """One JSON Schema per cassette dialect, and a checker that reports by line and column.
 
 ``schema_for(format)`` gives the schema of a dialect; ``check_schema(root, format)``
-checks a document read by ``toolkit.read.document.read_document`` and returns one
+checks a document read by ``toolkit.read.parse.read_document`` and returns one
 ``SchemaViolation`` per offending node, each at the YAML line and column of
 that node.
 """
