@@ -3,7 +3,9 @@
 A file named on the command line is read whatever it is (``force_exclude`` aside); a folder is
 walked: files git ignores, hidden files and folders, virtual environments, the folders of
 ``DEFAULT_EXCLUDE`` and the exclude globs are skipped, and so are files whose start shows that
-no recorder wrote them. Modules: ``options`` (``WalkOptions``, suffixes, default excludes),
+no recorder wrote them. A folder the walk cannot enter (no permission) is yielded itself, so that
+reading it reports why (``CT001``) rather than the walk skipping it silently. Modules:
+``options`` (``WalkOptions``, suffixes, default excludes),
 ``tree`` (the walk), ``git`` and ``gitignore`` (what is ignored, with git or from the files),
 ``sniff`` (the look at a file's start), ``globs`` (the configuration's glob meaning), ``remote``
 (a folder named by an fsspec URL: one listing, the same filters where they make sense). Only
