@@ -8,15 +8,13 @@ here; paragraphs may hold `code` spans in backticks.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import get_args
 
 import pandas as pd
 
 from toolkit.frames.latency import RECORDED, SERVER
 from toolkit.frames.summary import Summary
 from toolkit.frames.tables import FIELDS, TABLES, Section
-from toolkit.problems import Severity
-from toolkit.report.brief import build_brief
+from toolkit.report.brief import build_brief, lint_totals
 from toolkit.report.charts import CHARTS
 from toolkit.report.elements import Block, Bullets, Charts, Heading, Paragraph, Table
 from toolkit.report.numbers import plain, show_number
@@ -157,9 +155,7 @@ def _lint(summary: Summary, name: str, missing: str) -> Iterator[Block]:
     if lint.empty:
         yield Paragraph("No lint findings.")
         return
-    counts = lint.groupby("severity")["count"].sum()
-    found = ", ".join(f"{int(counts[s]):,} {s}" for s in get_args(Severity) if s in counts)
-    yield Paragraph(f"{int(lint['count'].sum()):,} findings: {found}.")
+    yield Paragraph(lint_totals(lint))
     yield _table(lint, spec.sections[0], missing)
 
 

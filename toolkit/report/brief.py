@@ -21,7 +21,7 @@ from toolkit.problems import Severity
 from toolkit.report.elements import Block, Bullets, Heading, Paragraph, Table
 from toolkit.report.numbers import plain, show_number
 
-__all__ = ["MODELS_SHOWN", "ROWS_SHOWN", "WIDTH", "build_brief", "fit_table"]
+__all__ = ["MODELS_SHOWN", "ROWS_SHOWN", "WIDTH", "build_brief", "fit_table", "lint_totals"]
 
 #: The widest line of the summary, in characters.
 WIDTH = 100
@@ -130,10 +130,15 @@ def _lint(summary: Summary) -> Iterator[Block]:
     if lint.empty:
         yield Paragraph("No lint findings.")
         return
+    yield Paragraph(lint_totals(lint))
+    yield from _codes(lint, "Lint")
+
+
+def lint_totals(lint: pd.DataFrame) -> str:
+    """``12 findings: 1 error, 11 warning.``: the lint table's total and its count per severity."""
     counts = lint.groupby("severity")["count"].sum()
     found = ", ".join(f"{int(counts[s]):,} {s}" for s in get_args(Severity) if s in counts)
-    yield Paragraph(f"{int(lint['count'].sum()):,} findings: {found}.")
-    yield from _codes(lint, "Lint")
+    return f"{int(lint['count'].sum()):,} findings: {found}."
 
 
 def _codes(table: pd.DataFrame, title: str) -> Iterator[Block]:
